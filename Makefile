@@ -1,0 +1,58 @@
+# One command per task; `make help` lists them. Each runs a script you can also call directly.
+SHELL := /bin/sh
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+export NO_MKDOCS_2_WARNING := 1
+
+.DEFAULT_GOAL := help
+
+help: ## List the tasks
+	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-18s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+$(VENV)/.site-installed: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(VENV)/.test-installed: $(VENV)/.site-installed requirements-test.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	touch $@
+
+install: $(VENV)/.site-installed ## Create .venv with the pinned packages for building the site
+
+install-test: $(VENV)/.test-installed ## Add the pinned test packages and the system Chromium
+	./scripts/install-browser.sh
+
+validate: install ## Check every practice example and the guide's data (or: python scripts/validate.py FILE)
+	$(PY) scripts/validate.py
+
+schema: install ## Write the tag, section and take-away lists from the guide's data into schema.json
+	$(PY) scripts/sync_schema.py
+
+build: validate ## Validate, then build the site strictly into site/
+	$(PY) -m mkdocs build --strict --quiet
+
+serve: install ## Build and serve at http://127.0.0.1:8000, reloading when a file changes
+	$(PY) -m mkdocs serve --strict --dev-addr 127.0.0.1:8000
+
+linkcheck: install-test ## Check every internal link and anchor in site/ over HTTP
+	$(PY) scripts/check_links.py
+
+linkcheck-external: install-test ## Also check links to other sites (scheduled job; needs the network)
+	$(PY) scripts/check_links.py --external
+
+test: install-test build ## Everything CI runs: validate, build, link check, then pytest
+	$(PY) scripts/check_links.py
+	$(PY) -m pytest
+
+benchmark: install-test ## Time builds and the browse filter with synthetic examples
+	$(PY) scripts/benchmark.py
+
+new: install ## Start a new example: make new ID=my-example SECTION=supervision
+	$(PY) scripts/new_example.py $(ID) --section $(SECTION)
+
+clean: ## Remove the built site and caches (keeps .venv)
+	rm -rf site .pytest_cache
+
+.PHONY: help install install-test validate schema build serve linkcheck linkcheck-external test benchmark new clean

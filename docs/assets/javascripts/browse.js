@@ -1,0 +1,202 @@
+/* Browse page filters. The page already lists every example; this script shows
+   the form, filters the cards against browse/index.json (written at build time
+   from the records) and keeps the selection in the address, so it can be shared
+   and the back button steps through changes. AND across filter groups, OR
+   within one; each box shows how many examples it would leave. Matching cards
+   are shown a page at a time, in a list holding only those: restyling a list
+   of thousands on every change takes seconds. */
+(function () {
+  "use strict";
+
+  var form = document.getElementById("pe-filters");
+  if (!form) return;
+  var status = document.getElementById("pe-status");
+  var empty = document.getElementById("pe-empty");
+  var removeList = empty.querySelector(".pe-remove");
+  var textBox = form.querySelector("#pe-q");
+  var groups = Array.prototype.map.call(
+    form.querySelectorAll("fieldset[data-filter]"),
+    function (fieldset) {
+      var boxes = Array.prototype.slice.call(fieldset.querySelectorAll("input[type=checkbox]"));
+      return {
+        name: fieldset.getAttribute("data-filter"),
+        legend: fieldset.querySelector("legend").textContent,
+        boxes: boxes
+      };
+    }
+  );
+  var list = document.querySelector(".pe-results .pe-cards");
+  var cards = {};
+  Array.prototype.forEach.call(list.querySelectorAll("[data-example-id]"), function (card) {
+    cards[card.getAttribute("data-example-id")] = card;
+  });
+  var more = document.getElementById("pe-more");
+  var PAGE = 60;
+  var limit = PAGE;
+  var examples = [];
+  var lastChangeWasText = false;
+
+  function labelOf(box) {
+    return box.labels[0].firstChild.textContent.trim();
+  }
+
+  function selected(group) {
+    return group.boxes.filter(function (box) { return box.checked; }).map(function (box) { return box.value; });
+  }
+
+  function words() {
+    return textBox.value.toLowerCase().split(/\s+/).filter(Boolean);
+  }
+
+  /* The form's state as a query string, groups and values in page order. */
+  function queryString() {
+    var params = new URLSearchParams();
+    groups.forEach(function (group) {
+      selected(group).forEach(function (value) { params.append(group.name, value); });
+    });
+    if (textBox.value.trim()) params.set("q", textBox.value.trim());
+    var query = params.toString();
+    return query ? "?" + query : window.location.pathname;
+  }
+
+  function readAddress() {
+    var params = new URLSearchParams(window.location.search);
+    groups.forEach(function (group) {
+      var wanted = params.getAll(group.name);
+      group.boxes.forEach(function (box) { box.checked = wanted.indexOf(box.value) !== -1; });
+    });
+    textBox.value = params.get("q") || "";
+  }
+
+  function record(isText) {
+    var url = queryString();
+    if (url === window.location.search || (url === window.location.pathname && !window.location.search)) return;
+    // Typing replaces one history entry; each other change adds one.
+    if (isText && lastChangeWasText) history.replaceState(null, "", url);
+    else history.pushState(null, "", url);
+    lastChangeWasText = isText;
+  }
+
+  function update(keepLimit) {
+    if (!keepLimit) limit = PAGE;
+    var chosen = groups.map(function (group) { return selected(group); });
+    var terms = words();
+    var counts = groups.map(function () { return {}; });
+    var matched = 0;
+    var visible = [];
+    examples.forEach(function (example) {
+      var textMatches = terms.every(function (term) { return example.text.indexOf(term) !== -1; });
+      if (textMatches) {
+        var failed = [];
+        chosen.forEach(function (values, index) {
+          if (!values.length) return;
+          var own = example.values[groups[index].name] || [];
+          if (!own.some(function (value) { return values.indexOf(value) !== -1; })) failed.push(index);
+        });
+        // An example counts towards a group's boxes if it passes every other group.
+        groups.forEach(function (group, index) {
+          if (failed.length === 0 || (failed.length === 1 && failed[0] === index)) {
+            (example.values[group.name] || []).forEach(function (value) {
+              counts[index][value] = (counts[index][value] || 0) + 1;
+            });
+          }
+        });
+        if (failed.length === 0) {
+          matched += 1;
+          if (matched <= limit && cards[example.id]) visible.push(cards[example.id]);
+        }
+      }
+    });
+    list.replaceChildren.apply(list, visible);
+    var shown = visible.length;
+    groups.forEach(function (group, index) {
+      group.boxes.forEach(function (box) {
+        box.labels[0].querySelector("[data-count]").textContent = "(" + (counts[index][box.value] || 0) + ")";
+      });
+    });
+    var active = groups.some(function (group, index) { return chosen[index].length; }) || terms.length;
+    status.textContent = (active
+      ? matched + " of " + examples.length + " examples match."
+      : "All " + examples.length + " examples.") + (shown < matched ? " Showing the first " + shown + "." : "");
+    more.hidden = shown >= matched;
+    more.textContent = "Show " + Math.min(PAGE, matched - shown) + " more of the " + (matched - shown) + " not shown";
+    showRemovals(matched === 0);
+  }
+
+  /* With no results, offer each active filter as a button that removes it. */
+  function showRemovals(show) {
+    empty.hidden = !show;
+    removeList.textContent = "";
+    if (!show) return;
+    groups.forEach(function (group) {
+      group.boxes.forEach(function (box) {
+        if (box.checked) addRemoval(group.legend + ": " + labelOf(box), function () { box.checked = false; });
+      });
+    });
+    if (textBox.value.trim()) addRemoval("Words: " + textBox.value.trim(), function () { textBox.value = ""; });
+  }
+
+  function addRemoval(label, undo) {
+    var item = document.createElement("li");
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "md-button";
+    button.textContent = "Remove " + label;
+    button.addEventListener("click", function () {
+      undo();
+      lastChangeWasText = false;
+      record(false);
+      update();
+      textBox.focus();
+    });
+    item.appendChild(button);
+    removeList.appendChild(item);
+  }
+
+  function start(index) {
+    examples = index.examples;
+    form.hidden = false;
+    readAddress();
+    update();
+    form.addEventListener("change", function (event) {
+      if (event.target.type !== "checkbox") return;
+      record(false);
+      update();
+    });
+    textBox.addEventListener("input", function () {
+      record(true);
+      update();
+    });
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    more.addEventListener("click", function () {
+      var before = limit;
+      limit += PAGE;
+      update(true);
+      // Move focus to the first newly shown card, so keyboard users carry on from there.
+      var next = list.children[before];
+      if (next) next.querySelector("a").focus();
+    });
+    form.querySelector("[data-clear]").addEventListener("click", function () {
+      groups.forEach(function (group) { group.boxes.forEach(function (box) { box.checked = false; }); });
+      textBox.value = "";
+      record(false);
+      update();
+      textBox.focus();
+    });
+    window.addEventListener("popstate", function () {
+      lastChangeWasText = false;
+      readAddress();
+      update();
+    });
+  }
+
+  fetch(form.getAttribute("data-index"))
+    .then(function (response) {
+      if (!response.ok) throw new Error(response.status);
+      return response.json();
+    })
+    .then(start)
+    .catch(function () {
+      status.textContent = "The filters could not be loaded, so every example is listed below.";
+    });
+})();

@@ -1,0 +1,84 @@
+"""The browse page: its filter options and the JSON index its script filters, both from the records."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from macros import search
+from macros.examples import Example
+from macros.guide import Guide
+from macros.render import PROVENANCE_LABELS, example_cards, text
+
+
+@dataclass(frozen=True)
+class Filter:
+    """One group of checkboxes on the browse page; id is its name in the page's URL query."""
+
+    id: str
+    label: str
+    options: tuple[tuple[str, str], ...]  # (value id, label)
+
+
+def filters(guide: Guide) -> list[Filter]:
+    """Section and provenance first, then every facet of the tag vocabulary, in its order."""
+    return [
+        Filter("section", "Section", tuple((s.id, s.title) for s in guide.sections)),
+        *(Filter(f.id, f.label, tuple((v.id, v.label) for v in f.values)) for f in guide.facets),
+        Filter("provenance", "Provenance", tuple(PROVENANCE_LABELS.items())),
+    ]
+
+
+def values_of(example: Example) -> dict[str, list[str]]:
+    """The example's value ids for every filter it has a value in."""
+    values = {"section": [example.section], "provenance": [example.provenance]}
+    values.update({facet: list(ids) for facet, ids in example.tags})
+    return values
+
+
+def haystack(example: Example, guide: Guide) -> str:
+    """What the browse page's text box matches: title, summary, tag labels and abbreviation expansions."""
+    labels = " ".join(guide.tag(facet, value).label for facet, value in example.tag_ids())
+    words = f"{example.title} {example.summary} {labels}"
+    return f"{words} {search.keywords(words, guide.abbreviations())}".lower()  # as JavaScript lowercases
+
+
+def index_json(examples: list[Example], guide: Guide) -> str:
+    """Each example's filter values and text; the page's form says which filters exist."""
+    index = {"examples": [{"id": e.id, "values": values_of(e), "text": haystack(e, guide)} for e in examples]}
+    return json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+
+
+def page_html(examples: list[Example], guide: Guide, root: str) -> str:
+    """The browse page's body: every example as a card (enough without JavaScript), and the filter form."""
+    counts: dict[tuple[str, str], int] = {}
+    for example in examples:
+        for name, ids in values_of(example).items():
+            for value in ids:
+                counts[name, value] = counts.get((name, value), 0) + 1
+    groups = []
+    for group in filters(guide):
+        options = "".join(
+            f'<li><input type="checkbox" id="pe-{group.id}-{value}" name="{group.id}" value="{value}">'
+            f'<label for="pe-{group.id}-{value}">{text(label)} <span class="pe-count" data-count>({counts.get((group.id, value), 0)})</span></label></li>'
+            for value, label in group.options
+        )
+        groups.append(f'<fieldset class="pe-filter" data-filter="{group.id}"><legend>{text(group.label)}</legend><ul>{options}</ul></fieldset>')
+    form = (
+        f'<form class="pe-filters" id="pe-filters" role="search" aria-label="Filter examples" data-index="index.json" hidden>'
+        '<p class="pe-filter-text"><label for="pe-q">Words in the title, summary or tags</label>'
+        '<input type="search" id="pe-q" name="q" autocomplete="off" spellcheck="false"></p>'
+        f'{"".join(groups)}'
+        '<p><button type="button" class="md-button" data-clear>Clear all filters</button></p>'
+        "</form>"
+    )
+    results = (
+        '<div class="pe-results">'
+        f'<p id="pe-status" class="pe-status" role="status" aria-live="polite" aria-atomic="true">{len(examples)} examples.</p>'
+        '<div id="pe-empty" class="pe-empty" hidden><p>No example matches all of these filters. '
+        "Remove one of them to see more:</p><ul class=\"pe-remove\"></ul></div>"
+        f"{example_cards(examples, guide, root)}"
+        '<p><button type="button" class="md-button" id="pe-more" hidden>Show more</button></p>'
+        "</div>"
+    )
+    return f'<div class="pe-browse">{form}{results}</div>'

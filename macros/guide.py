@@ -1,0 +1,192 @@
+"""The guide's own data: sections and their take-aways, tag vocabulary, standards, glossary.
+
+Each is defined once, in practice_examples/guide/*.yaml, and everything else (pages,
+validation, the browse page's filters) reads it from here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from macros import schema as schema_module
+from macros import yamlsafe
+from macros.problems import Problem, ProblemsFound
+
+GUIDE_DIR = Path("practice_examples/guide")
+
+
+@dataclass(frozen=True)
+class Takeaway:
+    id: str
+    text: str
+    section: str
+    parent: str | None = None
+    points: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    title: str
+    short_title: str
+    intro: str
+    takeaways: tuple[str, ...]  # top-level take-away ids, in order
+
+
+@dataclass(frozen=True)
+class TagValue:
+    facet: str
+    id: str
+    label: str
+    description: str
+
+
+@dataclass(frozen=True)
+class Facet:
+    id: str
+    label: str
+    description: str
+    values: tuple[TagValue, ...]
+
+    def value(self, value_id: str) -> TagValue:
+        return next(value for value in self.values if value.id == value_id)
+
+
+@dataclass(frozen=True)
+class Standard:
+    id: str
+    domain: str
+    title: str
+
+
+@dataclass(frozen=True)
+class Term:
+    id: str
+    term: str
+    definition: str
+    abbr: str | None = None
+    source_title: str | None = None
+    source_url: str | None = None
+
+
+@dataclass
+class Guide:
+    attribution: dict[str, str]
+    sections: list[Section]
+    takeaways: dict[str, Takeaway]  # every take-away and sub-point, by id, in page order
+    facets: list[Facet]
+    framework: dict[str, str]
+    standards: dict[str, Standard]
+    terms: list[Term]
+    _facets_by_id: dict[str, Facet] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._facets_by_id = {facet.id: facet for facet in self.facets}
+
+    def section(self, section_id: str) -> Section:
+        return next(section for section in self.sections if section.id == section_id)
+
+    def facet(self, facet_id: str) -> Facet:
+        return self._facets_by_id[facet_id]
+
+    def tag(self, facet_id: str, value_id: str) -> TagValue:
+        return self._facets_by_id[facet_id].value(value_id)
+
+    def abbreviations(self) -> dict[str, str]:
+        """Abbreviation -> the term it stands for, for hover text and search."""
+        return {term.abbr: term.term for term in self.terms if term.abbr}
+
+
+def load_guide(root: Path) -> Guide:
+    """Read and check the guide's data files; raise ProblemsFound with every problem."""
+    guide_dir = root / GUIDE_DIR
+    shapes = schema_module.read_schema(guide_dir / "schema.json")
+    problems: list[Problem] = []
+    data: dict[str, dict] = {}
+    for name, definition in (("sections", "sectionsFile"), ("tags", "tagsFile"), ("standards", "standardsFile"), ("glossary", "glossaryFile")):
+        display = (GUIDE_DIR / f"{name}.yaml").as_posix()
+        located, found = yamlsafe.load(guide_dir / f"{name}.yaml", display)
+        problems += found
+        if located is None or found:
+            continue
+        schema = {"$ref": f"#/$defs/{definition}", "$defs": shapes["$defs"]}
+        found = schema_module.check(located.data, located, schema, display)
+        problems += found
+        if not found:
+            data[name] = (located, display)
+    if problems:
+        raise ProblemsFound(problems)
+    problems = _check_unique(data)
+    if problems:
+        raise ProblemsFound(problems)
+    return _build(data)
+
+
+def _build(data: dict) -> Guide:
+    sections_file = data["sections"][0].data
+    sections, takeaways = [], {}
+
+    for raw in sections_file["sections"]:
+        ids = []
+        for item in raw["takeaways"]:
+            ids.append(item["id"])
+            _add_in_order(item, raw["id"], None, takeaways)
+        sections.append(Section(raw["id"], raw["title"], raw["short_title"], raw["intro"], tuple(ids)))
+    facets = [
+        Facet(raw["id"], raw["label"], raw["description"], tuple(TagValue(raw["id"], v["id"], v["label"], v["description"]) for v in raw["values"]))
+        for raw in data["tags"][0].data["facets"]
+    ]
+    standards_file = data["standards"][0].data
+    standards = {raw["id"]: Standard(raw["id"], raw["domain"], raw["title"]) for raw in standards_file["standards"]}
+    terms = [
+        Term(raw["id"], raw["term"], raw["definition"], raw.get("abbr"), raw.get("source", {}).get("title"), raw.get("source", {}).get("url"))
+        for raw in data["glossary"][0].data["terms"]
+    ]
+    return Guide(sections_file["attribution"], sections, takeaways, facets, standards_file["framework"], standards, terms)
+
+
+def _add_in_order(item: dict, section: str, parent: str | None, into: dict[str, Takeaway]) -> None:
+    points = item.get("points", ())
+    into[item["id"]] = Takeaway(item["id"], item["text"], section, parent, tuple(point["id"] for point in points))
+    for point in points:
+        _add_in_order(point, section, item["id"], into)
+
+
+def _check_unique(data: dict) -> list[Problem]:
+    """Ids that must be unique (and tag labels, which become Material tag names)."""
+    problems: list[Problem] = []
+
+    def once(kind: str, name: str, items: list[tuple[str, tuple]]) -> None:
+        located, display = data[name]
+        seen: dict[str, tuple] = {}
+        for value, path in items:
+            if value in seen:
+                line = located.position(seen[value])[0]
+                problems.append(Problem(display, *located.position(path), f"the {kind} '{value}' is used twice (first on line {line}): each must be unique"))
+            else:
+                seen[value] = path
+
+    sections = data["sections"][0].data["sections"]
+    once("section id", "sections", [(section["id"], ("sections", i, "id")) for i, section in enumerate(sections)])
+    takeaway_ids: list[tuple[str, tuple]] = []
+
+    def walk(items: list, path: tuple) -> None:
+        for i, item in enumerate(items):
+            takeaway_ids.append((item["id"], path + (i, "id")))
+            walk(item.get("points", []), path + (i, "points"))
+
+    for i, section in enumerate(sections):
+        walk(section["takeaways"], ("sections", i, "takeaways"))
+    once("take-away id", "sections", takeaway_ids)
+    facets = data["tags"][0].data["facets"]
+    once("facet id", "tags", [(facet["id"], ("facets", i, "id")) for i, facet in enumerate(facets)])
+    once("tag label", "tags", [(value["label"], ("facets", i, "values", j, "label")) for i, facet in enumerate(facets) for j, value in enumerate(facet["values"])])
+    for i, facet in enumerate(facets):
+        once(f"value id in facet {facet['id']}", "tags", [(value["id"], ("facets", i, "values", j, "id")) for j, value in enumerate(facet["values"])])
+    standards = data["standards"][0].data["standards"]
+    once("standard id", "standards", [(standard["id"], ("standards", i, "id")) for i, standard in enumerate(standards)])
+    terms = data["glossary"][0].data["terms"]
+    once("glossary id", "glossary", [(term["id"], ("terms", i, "id")) for i, term in enumerate(terms)])
+    once("abbreviation", "glossary", [(term["abbr"], ("terms", i, "abbr")) for i, term in enumerate(terms) if "abbr" in term])
+    return problems

@@ -1,0 +1,100 @@
+"""The whole project's data, loaded and checked once per change of the files behind it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from macros.examples import EXAMPLES_DIR, Example, example_paths, load_examples
+from macros.guide import Guide, load_guide
+from macros.problems import Problem, ProblemsFound
+
+RELATED_COUNT = 3
+
+
+@dataclass
+class Project:
+    root: Path
+    guide: Guide
+    examples: list[Example]  # in section order, then by title
+    _by_id: dict[str, Example] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        order = {section.id: index for index, section in enumerate(self.guide.sections)}
+        self.examples.sort(key=lambda e: (order[e.section], e.title.casefold(), e.id))
+        self._by_id = {example.id: example for example in self.examples}
+
+    def example(self, example_id: str) -> Example:
+        return self._by_id[example_id]
+
+    def in_section(self, section_id: str) -> list[Example]:
+        return [example for example in self.examples if example.section == section_id]
+
+    @cached_property
+    def by_takeaway(self) -> dict[str, list[Example]]:
+        found: dict[str, list[Example]] = defaultdict(list)
+        for example in self.examples:
+            for takeaway in example.takeaways:
+                found[takeaway].append(example)
+        return dict(found)
+
+    @cached_property
+    def related(self) -> dict[str, list[Example]]:
+        """For each example, the few others sharing most take-aways (weighted) and tags."""
+        postings: dict[tuple, list[int]] = defaultdict(list)
+        features = []
+        for index, example in enumerate(self.examples):
+            keys = [("takeaway", t) for t in example.takeaways] + [("tag",) + tag for tag in example.tag_ids()]
+            features.append(keys)
+            for key in keys:
+                postings[key].append(index)
+        related = {}
+        for index, example in enumerate(self.examples):
+            scores: Counter[int] = Counter()
+            for key in features[index]:
+                weight = 3 if key[0] == "takeaway" else 1
+                for other in postings[key]:
+                    scores[other] += weight
+            del scores[index]
+            best = sorted(scores.items(), key=lambda item: (-item[1], self.examples[item[0]].id))[:RELATED_COUNT]
+            related[example.id] = [self.examples[other] for other, _ in best]
+        return related
+
+
+def check(root: Path, paths: list[Path] | None = None, today: dt.date | None = None) -> tuple[Project | None, list[Problem]]:
+    """Load everything (or the records at paths) and return every problem found."""
+    try:
+        guide = load_guide(root)
+    except ProblemsFound as found:
+        return None, found.problems
+    examples, problems = load_examples(root, guide, paths, today)
+    if problems:
+        return None, problems
+    return Project(root, guide, examples), []
+
+
+_cache: dict[Path, tuple[tuple, Project]] = {}
+
+
+def load(root: Path) -> Project:
+    """The checked project, reloaded only when a file under practice_examples/ changed."""
+    root = root.resolve()
+    fingerprint = tuple(
+        (path.as_posix(), path.stat().st_mtime_ns, path.stat().st_size)
+        for path in sorted((root / EXAMPLES_DIR).rglob("*"))
+        if path.is_file()
+    )
+    cached = _cache.get(root)
+    if cached and cached[0] == fingerprint:
+        return cached[1]
+    project, problems = check(root)
+    if problems:
+        raise ProblemsFound(problems)
+    _cache[root] = (fingerprint, project)
+    return project
+
+
+__all__ = ["Project", "check", "load", "example_paths"]

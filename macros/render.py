@@ -1,0 +1,359 @@
+"""Pure rendering: records and guide data in, Markdown and HTML strings out.
+
+Contributor text is data. Plain-text fields are HTML-escaped; Markdown fields are
+converted here with raw HTML turned into visible text, then sanitised with an
+allowlist, so nothing a contributor writes can become markup, script or a Jinja
+expression. Links between pages are relative, built from `root` (the path from
+the page being rendered back to the site's root, such as "../../").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+from functools import lru_cache
+from urllib.parse import urlencode
+
+import markdown
+import nh3
+from markdown.extensions import Extension
+from markdown.extensions.abbr import AbbrExtension
+from markdown.extensions.toc import TocExtension
+
+from macros.examples import Example
+from macros.guide import Guide, Section
+
+ALLOWED_TAGS = {
+    "p", "br", "ul", "ol", "li", "strong", "em", "code", "pre", "blockquote",
+    "a", "abbr", "h3", "h4", "h5", "h6", "hr",
+}
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}}
+PROVENANCE_LABELS = {"illustrative": "Illustrative example", "reported": "Reported practice"}
+PROVENANCE_EXPLAINED = {
+    "illustrative": (
+        "This is an illustrative example, written for this guide to show what the practice can look like. "
+        "It is not a real case and not an inspection finding."
+    ),
+    "reported": "This practice is described in the published source cited below.",
+}
+
+
+def text(value: str) -> str:
+    """Plain text made safe for HTML content and attribute values."""
+    return html.escape(value, quote=True)
+
+
+class _RawHtmlAsText(Extension):
+    """Treat raw HTML in Markdown as literal text, so the serializer escapes it."""
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
+        md.preprocessors.deregister("html_block")
+        md.inlinePatterns.deregister("html")
+
+
+@lru_cache(maxsize=8)
+def _converter(abbreviations: tuple[tuple[str, str], ...]) -> markdown.Markdown:
+    return markdown.Markdown(
+        extensions=[
+            _RawHtmlAsText(),
+            "sane_lists",
+            # Contributor headings sit below the page's own h2 parts.
+            TocExtension(baselevel=3, anchorlink=False, permalink=False),
+            AbbrExtension(glossary=dict(abbreviations)),
+        ],
+        output_format="html",
+    )
+
+
+def markdown_html(source: str, abbreviations: dict[str, str]) -> str:
+    """Contributor Markdown as sanitised HTML, with the glossary's abbreviations marked up."""
+    converter = _converter(tuple(sorted(abbreviations.items())))
+    converter.reset()
+    converted = converter.convert(source)
+    return nh3.clean(
+        converted,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes={"http", "https", "mailto"},
+        link_rel="noopener noreferrer",
+    )
+
+
+def long_date(day: dt.date) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+def example_url(root: str, example_id: str) -> str:
+    return f"{root}examples/{example_id}/"
+
+
+def browse_url(root: str, **filters: str) -> str:
+    return f"{root}browse/" + (f"?{urlencode(filters)}" if filters else "")
+
+
+def takeaway_url(root: str, guide: Guide, takeaway_id: str) -> str:
+    return f"{root}{guide.takeaways[takeaway_id].section}/#{takeaway_id}"
+
+
+def tag_names(example: Example, guide: Guide) -> list[str]:
+    """The example's section and tags as Material tag names, 'Facet: Value', so the tags index
+    groups by facet and search results show the section."""
+    section = f"Section: {guide.section(example.section).title}"
+    return [section] + [f"{guide.facet(facet).label}: {guide.tag(facet, value).label}" for facet, value in example.tag_ids()]
+
+
+def tag_chips(example: Example, guide: Guide, root: str) -> str:
+    """Tag chips grouped by facet, each linking to the browse page filtered by that tag."""
+    rows = []
+    for facet_id, values in example.tags:
+        facet = guide.facet(facet_id)
+        chips = "".join(
+            f'<li><a class="pe-chip" href="{text(browse_url(root, **{facet_id: value}))}" '
+            f'title="Browse all examples tagged {text(guide.tag(facet_id, value).label)}">'
+            f"{text(guide.tag(facet_id, value).label)}</a></li>"
+            for value in values
+        )
+        rows.append(f'<div class="pe-tag-row"><dt>{text(facet.label)}</dt><dd><ul class="pe-chips">{chips}</ul></dd></div>')
+    return f'<dl class="pe-tags">{"".join(rows)}</dl>'
+
+
+def provenance_badge(example: Example) -> str:
+    return f'<span class="pe-badge pe-badge--{example.provenance}">{PROVENANCE_LABELS[example.provenance]}</span>'
+
+
+def example_card(example: Example, guide: Guide, root: str) -> str:
+    section = guide.section(example.section)
+    labels = "".join(f"<li>{text(guide.tag(facet, value).label)}</li>" for facet, value in example.tag_ids())
+    return (
+        f'<li class="pe-card" data-example-id="{text(example.id)}">'
+        f'<h3 class="pe-card__title"><a href="{example_url(root, example.id)}">{text(example.title)}</a></h3>'
+        f'<p class="pe-card__meta">{text(section.short_title)} · {provenance_badge(example)}</p>'
+        f'<p class="pe-card__summary">{text(example.summary)}</p>'
+        f'<ul class="pe-chips pe-chips--plain" aria-label="Tags">{labels}</ul>'
+        "</li>"
+    )
+
+
+def example_cards(examples: list[Example], guide: Guide, root: str, empty: str = "No examples yet.") -> str:
+    """A list of cards, left out of the search index."""
+    if not examples:
+        return f'<p class="pe-empty">{text(empty)}</p>'
+    cards = "".join(example_card(example, guide, root) for example in examples)
+    return _search_excluded(f'<ul class="pe-cards">{cards}</ul>')
+
+
+def _search_excluded(html_block: str) -> str:
+    """Leaves html_block out of Material's search index, so listings don't outrank the examples.
+
+    Material's search parser matches elements by tag name only, so the excluded
+    element must be a tag that does not occur inside it: a div around lists.
+    """
+    return f"<div data-search-exclude>{html_block}</div>"
+
+
+def _front_matter(values: dict) -> str:
+    # JSON is valid YAML, and json.dumps quotes every string safely.
+    return "---\n" + "".join(f"{key}: {json.dumps(value)}\n" for key, value in values.items()) + "---\n"
+
+
+def _list(items: tuple[str, ...], tag: str, abbreviations: dict[str, str]) -> str:
+    inner = "".join(f"<li>{markdown_html(item, abbreviations)}</li>" for item in items)
+    return f'<{tag} class="pe-list">{inner}</{tag}>'
+
+
+def _source_item(source) -> str:
+    return (
+        f'<li><a href="{text(source.url)}">{text(source.title)}</a>, '
+        f"{text(source.publisher)}, {text(source.date)}</li>"
+    )
+
+
+def example_page(example: Example, guide: Guide, related: list[Example], edit_url: str | None) -> str:
+    """The Markdown page generated for one example, at /examples/<id>/."""
+    root = "../../"
+    abbreviations = guide.abbreviations()
+    section = guide.section(example.section)
+    front = _front_matter(
+        {
+            # Material prints the title and description into the page unescaped.
+            "title": text(example.title),
+            "description": text(example.summary),
+            "render_macros": False,
+            "tags": tag_names(example, guide),
+            "hide": ["tags"],
+            "example_id": example.id,
+        }
+    )
+    parts = [
+        front,
+        f'<p class="pe-kicker"><a href="{root}{section.id}/">{text(section.title)}</a> · {provenance_badge(example)}</p>',
+        f'<p class="pe-summary">{text(example.summary)}</p>',
+        "## Context",
+        f'<div class="pe-prose">{markdown_html(example.context, abbreviations)}</div>',
+        "## What was done",
+        f'<div class="pe-prose">{markdown_html(example.what_was_done, abbreviations)}</div>',
+        "## Why it works",
+        f'<div class="pe-prose">{markdown_html(example.why_it_works, abbreviations)}</div>',
+    ]
+    if example.tips:
+        parts += ["## Practical tips", _list(example.tips, "ul", abbreviations)]
+    if example.reflective_questions:
+        parts += ["## Questions for reflection", _list(example.reflective_questions, "ol", abbreviations)]
+    takeaways = "".join(
+        f'<li><a href="{takeaway_url(root, guide, takeaway_id)}">{text(guide.takeaways[takeaway_id].text)}</a></li>'
+        for takeaway_id in example.takeaways
+    )
+    standards = "".join(
+        f"<li>{text(guide.standards[standard].id)} {text(guide.standards[standard].title)} "
+        f"({text(guide.standards[standard].domain)})</li>"
+        for standard in example.standards
+    )
+    parts += [
+        "## Take-aways it illustrates",
+        f'<ul class="pe-list">{takeaways}</ul>',
+        "## Inspection standards",
+        f'<ul class="pe-list">{standards}</ul>',
+        f'<p class="pe-small">{text(guide.framework["title"])}.</p>',
+        "## Tags",
+        tag_chips(example, guide, root),
+        "## Where this example comes from",
+        _provenance(example, edit_url),
+    ]
+    if related:
+        parts += ["## Related examples", example_cards(related, guide, root)]
+    return "\n\n".join(parts) + "\n"
+
+
+def _provenance(example: Example, edit_url: str | None) -> str:
+    note = f" {text(example.provenance_note)}" if example.provenance_note else ""
+    body = f'<p>{provenance_badge(example)} {PROVENANCE_EXPLAINED[example.provenance]}{note}</p>'
+    if example.sources:
+        heading = "Source" if example.is_reported else "Sources of facts it mentions"
+        body += f'<p class="pe-small">{heading}:</p><ul class="pe-list">{"".join(_source_item(source) for source in example.sources)}</ul>'
+    body += (
+        f'<p class="pe-small">Added {long_date(example.added)}; last reviewed {long_date(example.reviewed)}.'
+    )
+    if edit_url:
+        body += f' <a href="{text(edit_url)}">Suggest a change to this example</a> (its file is {text(example.source_path)}).'
+    return f'<div class="pe-provenance">{body}</p></div>'
+
+
+def takeaway_list(section: Section, guide: Guide, examples_by_takeaway: dict[str, list[Example]], root: str) -> str:
+    """A section's take-aways, each with its stable anchor and the examples that illustrate it."""
+
+    def item(takeaway_id: str) -> str:
+        takeaway = guide.takeaways[takeaway_id]
+        examples = examples_by_takeaway.get(takeaway_id, [])
+        if examples:
+            links = "".join(f'<li><a href="{example_url(root, e.id)}">{text(e.title)}</a></li>' for e in examples)
+            illustrated = '<p class="pe-small">Illustrated by:</p>' + _search_excluded(f'<ul class="pe-illustrated">{links}</ul>')
+        else:
+            illustrated = '<p class="pe-small">No example illustrates this yet.</p>'
+        points = "".join(item(point) for point in takeaway.points)
+        points_html = f'<ol class="pe-takeaways pe-takeaways--points">{points}</ol>' if points else ""
+        return (
+            f'<li class="pe-takeaway" id="{text(takeaway_id)}">'
+            f'<p>{text(takeaway.text)} <a class="pe-permalink" href="#{text(takeaway_id)}" '
+            f'title="Link to this take-away">#<span class="pe-visually-hidden"> Link to this take-away</span></a></p>'
+            f"{illustrated}{points_html}</li>"
+        )
+
+    return f'<ol class="pe-takeaways">{"".join(item(t) for t in section.takeaways)}</ol>'
+
+
+def attribution(guide: Guide) -> str:
+    source = guide.attribution
+    return (
+        f'<p class="pe-small">The take-aways are summarised, in this guide\'s own words, from '
+        f'<a href="{text(source["url"])}">{text(source["publisher"])}, <cite>{text(source["title"])}</cite></a>, '
+        f"published {long_date(dt.date.fromisoformat(source['date']))}. They are not quotations.</p>"
+    )
+
+
+def section_cards(guide: Guide, counts: dict[str, int], root: str) -> str:
+    """The four sections as cards, for the home page: size does not grow with the number of examples."""
+    cards = "".join(
+        f'<li class="pe-card"><h3 class="pe-card__title"><a href="{root}{section.id}/">{text(section.title)}</a></h3>'
+        f'<p class="pe-card__summary">{text(section.intro)}</p>'
+        f'<p class="pe-card__meta">{len(section.takeaways)} key take-aways · '
+        f'<a href="{text(browse_url(root, section=section.id))}">{counts.get(section.id, 0)} examples</a></p></li>'
+        for section in guide.sections
+    )
+    return f'<ul class="pe-cards pe-cards--sections">{cards}</ul>'
+
+
+def glossary(guide: Guide) -> str:
+    entries = []
+    for term in sorted(guide.terms, key=lambda t: t.term.casefold()):
+        name = f"{text(term.term)} ({text(term.abbr)})" if term.abbr else text(term.term)
+        source = f' <span class="pe-small">Source: <a href="{text(term.source_url)}">{text(term.source_title)}</a>.</span>' if term.source_url else ""
+        entries.append(
+            f'<div class="pe-term" id="{text(term.id)}"><dt>{name} <a class="pe-permalink" href="#{text(term.id)}" '
+            f'title="Link to this term">#<span class="pe-visually-hidden"> Link to {text(term.term)}</span></a></dt>'
+            f"<dd>{text(term.definition)}{source}</dd></div>"
+        )
+    return f'<dl class="pe-glossary">{"".join(entries)}</dl>'
+
+
+def _field_kind(spec: dict) -> str:
+    if "$ref" in spec:
+        kind = spec["$ref"].rsplit("/", 1)[-1]
+        return {"markdown": "Markdown", "date": "date", "sectionId": "section id"}.get(kind, kind)
+    if spec.get("type") == "array":
+        return "list"
+    if spec.get("type") == "object":
+        return "group of fields"
+    if "enum" in spec:
+        return " or ".join(f"'{value}'" for value in spec["enum"])
+    return "text"
+
+
+def field_table(schema: dict) -> str:
+    """Every field of a practice example, from the schema's own descriptions."""
+    rows = []
+
+    def add(name: str, spec: dict, required: bool) -> None:
+        rows.append(
+            f"<tr><td><code>{text(name)}</code></td><td>{'yes' if required else 'no'}</td>"
+            f"<td>{text(_field_kind(spec))}</td><td>{text(spec.get('description', ''))}</td></tr>"
+        )
+
+    for name, spec in schema["properties"].items():
+        add(name, spec, name in schema["required"])
+        if name == "provenance":
+            for sub, sub_spec in spec["properties"].items():
+                add(f"provenance.{sub}", sub_spec, sub in spec["required"])
+            source = schema["$defs"]["source"]
+            for sub, sub_spec in source["properties"].items():
+                add(f"provenance.sources[].{sub}", sub_spec, True)
+    return (
+        '<table class="pe-fields"><thead><tr><th scope="col">Field</th><th scope="col">Required</th>'
+        f'<th scope="col">Kind</th><th scope="col">What to write</th></tr></thead><tbody>{"".join(rows)}</tbody></table>'
+    )
+
+
+def tag_vocabulary(guide: Guide) -> str:
+    """The controlled tag vocabulary, facet by facet, for contributors."""
+    parts = []
+    for facet in guide.facets:
+        rows = "".join(
+            f"<tr><td><code>{text(value.id)}</code></td><td>{text(value.label)}</td><td>{text(value.description)}</td></tr>"
+            for value in facet.values
+        )
+        parts.append(
+            f'<h3 id="tags-{text(facet.id)}">{text(facet.label)} (<code>{text(facet.id)}</code>)</h3><p>{text(facet.description)}</p>'
+            '<table class="pe-fields"><thead><tr><th scope="col">Value</th><th scope="col">Label</th>'
+            f'<th scope="col">Meaning</th></tr></thead><tbody>{rows}</tbody></table>'
+        )
+    return "".join(parts)
+
+
+def standards_table(guide: Guide) -> str:
+    rows = "".join(
+        f"<tr><td>{text(s.id)}</td><td>{text(s.title)}</td><td>{text(s.domain)}</td></tr>" for s in guide.standards.values()
+    )
+    return (
+        f'<table class="pe-fields"><caption>{text(guide.framework["title"])}</caption><thead><tr><th scope="col">Standard</th>'
+        f'<th scope="col">Title</th><th scope="col">Domain</th></tr></thead><tbody>{rows}</tbody></table>'
+    )

@@ -1,0 +1,141 @@
+"""Shared fixtures: a scratch copy of the guide's data to validate records against, and
+helpers to build sites strictly and drive them in the system Chromium."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "tests" / "fixtures"
+TODAY = dt.date(2026, 11, 27)
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from macros import project  # noqa: E402
+
+
+@pytest.fixture
+def scratch(tmp_path: Path) -> Path:
+    """A project root with the real guide data and schema but no records."""
+    shutil.copytree(ROOT / "practice_examples" / "guide", tmp_path / "practice_examples" / "guide")
+    shutil.copy(ROOT / "practice_examples" / "schema.json", tmp_path / "practice_examples" / "schema.json")
+    return tmp_path
+
+
+def valid_text() -> str:
+    return (FIXTURES / "valid-example.yaml").read_text(encoding="utf-8")
+
+
+def check_text(root: Path, text: str | bytes, name: str = "valid-example"):
+    """Write one record into root's practice_examples/ and return every problem with it."""
+    path = root / "practice_examples" / f"{name}.yaml"
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(text, encoding="utf-8")
+    _, problems = project.check(root, [path], today=TODAY)
+    return problems
+
+
+def copy_site_project(destination: Path, records: list[Path]) -> Path:
+    """A copy of the real site project (config, pages, pipeline, guide data) with only the given records."""
+    for name in ("mkdocs.yml",):
+        shutil.copy(ROOT / name, destination / name)
+    for folder in ("docs", "macros", "practice_examples/guide"):
+        shutil.copytree(ROOT / folder, destination / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "practice_examples" / "schema.json", destination / "practice_examples" / "schema.json")
+    for record in records:
+        shutil.copy(record, destination / "practice_examples" / record.name)
+    return destination
+
+
+def build_site(project_dir: Path, site_dir: Path) -> subprocess.CompletedProcess:
+    """mkdocs build --strict, as `make build` runs it, in a fresh process."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(project_dir / "mkdocs.yml"), "--site-dir", str(site_dir)],
+        cwd=project_dir,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+
+
+CHROMIUM = "/usr/bin/chromium"
+# As root, and with no network but loopback: no sandbox, no background calls home.
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail("the system Chromium is missing: run `make install-test` (installs Debian's chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+def _serve_built(tmp_path_factory, records: list[Path] | None):
+    from local_server import serve
+
+    if records is None:
+        project_dir, site = ROOT, tmp_path_factory.mktemp("real-site") / "site"
+    else:
+        project_dir = copy_site_project(tmp_path_factory.mktemp("fixture-project"), records)
+        site = project_dir / "site"
+    result = build_site(project_dir, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    server, base = serve(site)
+    return server, base
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory):
+    """The real guide, built strictly into a scratch folder and served on loopback."""
+    server, base = _serve_built(tmp_path_factory, None)
+    yield base
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def fixture_site_url(tmp_path_factory):
+    """The real configuration and pages with the hostile and abbreviation fixture records."""
+    server, base = _serve_built(tmp_path_factory, sorted((FIXTURES / "site").glob("*.yaml")))
+    yield base
+    server.shutdown()
+
+
+class Watched:
+    """A browser page that records console errors, page errors and requests to other hosts."""
+
+    def __init__(self, page, base: str):
+        self.page = page
+        self.base = base
+        self.errors: list[str] = []
+        self.foreign: list[str] = []
+        page.on("console", lambda message: self.errors.append(message.text) if message.type == "error" else None)
+        page.on("pageerror", lambda error: self.errors.append(str(error)))
+        page.on("request", lambda request: None if request.url.startswith(("http://127.0.0.1:", "data:", "blob:")) else self.foreign.append(request.url))
+
+    def open(self, path: str):
+        self.page.goto(self.base + path)
+        self.page.wait_for_load_state("networkidle")
+        return self.page
+
+
+@pytest.fixture
+def watched(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(15000)
+    yield lambda base: Watched(page, base)
+    context.close()

@@ -1,0 +1,286 @@
+"""The browse page in the system Chromium. Every expected result is computed here from the YAML
+records (AND across filter groups, OR within one, every word of the text box), independently of
+the page's script, and compared with what the page shows."""
+
+from __future__ import annotations
+
+import itertools
+import random
+import re
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+
+from benchmark import synthetic_record
+from conftest import ROOT, build_site, copy_site_project
+from macros.browse import filters, values_of
+from macros.guide import load_guide
+from macros.project import check
+
+pytestmark = pytest.mark.browser
+
+LOADED, _ = check(ROOT)
+GUIDE = LOADED.guide
+GROUPS = [f.id for f in filters(GUIDE)]
+
+
+def words_of(example) -> str:
+    labels = " ".join(GUIDE.tag(facet, value).label for facet, value in example.tag_ids())
+    return f"{example.title} {example.summary} {labels}".lower()
+
+
+def expected(selection: dict[str, list[str]], text: str = "", examples=None, skip: str | None = None) -> list[str]:
+    examples = LOADED.examples if examples is None else examples
+    found = []
+    for example in examples:
+        values = values_of(example)
+        groups_ok = all(set(values.get(group, [])) & set(chosen) for group, chosen in selection.items() if chosen and group != skip)
+        if groups_ok and all(word in words_of(example) for word in text.lower().split()):
+            found.append(example.id)
+    return found
+
+
+def count_for(group: str, value: str, selection: dict[str, list[str]], text: str = "") -> int:
+    """How many examples the box would leave: those passing every other group and carrying the value."""
+    others = expected(selection, text, skip=group)
+    return sum(1 for example_id in others if value in values_of(LOADED.example(example_id)).get(group, []))
+
+
+def shown(page) -> list[str]:
+    return page.eval_on_selector_all(".pe-results [data-example-id]", "cards => cards.map(c => c.dataset.exampleId)")
+
+
+def open_browse(watched, base, query: str = ""):
+    view = watched(base)
+    page = view.open("browse/" + query)
+    page.wait_for_selector("#pe-filters:not([hidden])")
+    return view, page
+
+
+def selection_in(url: str) -> dict[str, list[str]]:
+    return {key: values for key, values in parse_qs(urlparse(url).query).items()}
+
+
+def best_value(group: str) -> str:
+    """The value of group that most examples carry, so the test has something to find."""
+    counts = {value: count_for(group, value, {}) for value, _ in next(f for f in filters(GUIDE) if f.id == group).options}
+    return max(counts, key=counts.get)
+
+
+def non_empty_pair():
+    for a, b in itertools.product(GUIDE.sections, GUIDE.facet("population").values):
+        selection = {"section": [a.id], "population": [b.id]}
+        if expected(selection):
+            return selection
+    raise AssertionError("no section and population share an example")
+
+
+def empty_pair():
+    for a, b in itertools.product(GUIDE.facet("substance").values, GUIDE.facet("harm-reduction").values):
+        selection = {"substance": [a.id], "harm-reduction": [b.id]}
+        if not expected(selection) and expected({"substance": [a.id]}) and expected({"harm-reduction": [b.id]}):
+            return selection
+    raise AssertionError("every substance meets every harm-reduction measure: pick another pair of groups")
+
+
+def click_box(page, group: str, value: str) -> None:
+    page.click(f"label[for='pe-{group}-{value}']")
+
+
+def status_count(page) -> int:
+    return int(re.match(r"(All )?(\d+)", page.inner_text("#pe-status")).group(2))
+
+
+def test_one_filter_shows_exactly_the_examples_carrying_it_with_counts(watched, real_site):
+    view, page = open_browse(watched, real_site)
+    value = best_value("population")
+    click_box(page, "population", value)
+    selection = {"population": [value]}
+    assert shown(page) == expected(selection)
+    assert page.inner_text("#pe-status") == f"{len(expected(selection))} of {len(LOADED.examples)} examples match."
+    assert selection_in(page.url) == selection
+    for group in GROUPS:
+        for option in page.query_selector_all(f"input[name='{group}']"):
+            number = int(page.inner_text(f"label[for='{option.get_attribute('id')}'] [data-count]").strip("()"))
+            assert number == count_for(group, option.get_attribute("value"), selection), option.get_attribute("id")
+    assert view.errors == [] and view.foreign == []
+
+
+def test_two_groups_combine_with_and(watched, real_site):
+    _, page = open_browse(watched, real_site)
+    selection = non_empty_pair()
+    for group, values in selection.items():
+        click_box(page, group, values[0])
+    assert shown(page) == expected(selection)
+    assert set(shown(page)) == set(expected({"section": selection["section"]})) & set(expected({"population": selection["population"]}))
+
+
+def test_two_values_in_one_group_combine_with_or(watched, real_site):
+    _, page = open_browse(watched, real_site)
+    first, second = [v.id for v in GUIDE.facet("substance").values][:2]
+    click_box(page, "substance", first)
+    click_box(page, "substance", second)
+    selection = {"substance": [first, second]}
+    assert shown(page) == expected(selection)
+    assert set(shown(page)) == set(expected({"substance": [first]})) | set(expected({"substance": [second]}))
+
+
+def test_a_filter_and_words_narrow_together(watched, real_site):
+    _, page = open_browse(watched, real_site)
+    group, value = "section", "supervision"
+    click_box(page, group, value)
+    selection = {group: [value]}
+    titles = [LOADED.example(i).title for i in expected(selection)]
+    # A word from one title that narrows the section's examples without emptying them.
+    word = next(
+        w.lower() for title in titles for w in title.split()
+        if w.isalpha() and 0 < len(expected(selection, w)) < len(expected(selection))
+    )
+    page.fill("#pe-q", word)
+    assert shown(page) == expected(selection, word)
+    assert 0 < len(shown(page)) < len(expected(selection))
+    assert selection_in(page.url) == {group: [value], "q": [word]}
+
+
+def test_an_empty_result_explains_and_offers_to_remove_each_filter(watched, real_site):
+    _, page = open_browse(watched, real_site)
+    selection = empty_pair()
+    for group, values in selection.items():
+        click_box(page, group, values[0])
+    assert shown(page) == []
+    assert page.is_visible("#pe-empty")
+    assert "No example matches all of these filters" in page.inner_text("#pe-empty")
+    buttons = page.eval_on_selector_all("#pe-empty button", "buttons => buttons.map(b => b.textContent)")
+    assert len(buttons) == 2 and all(text.startswith("Remove ") for text in buttons)
+    page.click("#pe-empty button >> nth=0")
+    remaining = {group: values for group, values in selection.items() if group != next(iter(selection))}
+    assert shown(page) == expected(remaining)
+    assert page.is_hidden("#pe-empty")
+
+
+def test_the_address_restores_the_view_and_back_steps_through_changes(watched, real_site):
+    selection = non_empty_pair()
+    query = "?" + "&".join(f"{group}={values[0]}" for group, values in selection.items())
+    _, page = open_browse(watched, real_site, query)
+    for group, values in selection.items():
+        assert page.is_checked(f"#pe-{group}-{values[0]}")
+    assert shown(page) == expected(selection)
+    extra = next(v.id for v in GUIDE.facet("stage").values if expected({**selection, "stage": [v.id]}) != expected(selection))
+    click_box(page, "stage", extra)
+    assert selection_in(page.url) == {**selection, "stage": [extra]}
+    assert shown(page) == expected({**selection, "stage": [extra]})
+    page.go_back()
+    page.wait_for_function("!location.search.includes('stage=')")
+    assert not page.is_checked(f"#pe-stage-{extra}")
+    assert shown(page) == expected(selection)
+    page.go_forward()
+    page.wait_for_function("location.search.includes('stage=')")
+    assert page.is_checked(f"#pe-stage-{extra}")
+
+
+def test_typing_makes_one_history_entry_not_one_per_letter(watched, real_site):
+    _, page = open_browse(watched, real_site)
+    page.click("#pe-q")
+    page.keyboard.type("consent")
+    assert selection_in(page.url) == {"q": ["consent"]}
+    page.go_back()
+    page.wait_for_function("location.search === ''")
+    assert page.input_value("#pe-q") == ""
+    assert len(shown(page)) == len(LOADED.examples)
+
+
+def test_everything_works_from_the_keyboard_with_visible_focus(watched, real_site):
+    _, page = open_browse(watched, real_site)
+    for _ in range(80):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.id") == "pe-q":
+            break
+    else:
+        pytest.fail("Tab never reached the text box")
+    page.keyboard.type("court")
+    page.keyboard.press("Tab")
+    first_box = page.evaluate("document.activeElement.id")
+    assert first_box == "pe-section-leadership"
+    assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none"
+    page.keyboard.press("Space")
+    assert page.is_checked("#pe-section-leadership")
+    assert shown(page) == expected({"section": ["leadership"]}, "court")
+    for _ in range(120):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.hasAttribute('data-clear')"):
+            break
+    else:
+        pytest.fail("Tab never reached the clear button")
+    page.keyboard.press("Enter")
+    assert not page.is_checked("#pe-section-leadership")
+    assert page.input_value("#pe-q") == ""
+    assert len(shown(page)) == len(LOADED.examples)
+
+
+def test_the_result_count_is_announced_to_screen_readers(watched, real_site):
+    _, page = open_browse(watched, real_site)
+    status = page.query_selector("#pe-status")
+    assert status.get_attribute("role") == "status" and status.get_attribute("aria-live") == "polite"
+    click_box(page, "section", "assessment")
+    assert page.inner_text("#pe-status") == f"{len(expected({'section': ['assessment']}))} of {len(LOADED.examples)} examples match."
+
+
+def test_without_javascript_every_example_is_listed(browser, real_site):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(real_site + "browse/")
+    assert sorted(shown(page)) == sorted(e.id for e in LOADED.examples)
+    assert page.is_hidden("#pe-filters")
+    context.close()
+
+
+def test_words_in_the_text_box_match_abbreviations_both_ways(watched, fixture_site_url):
+    _, page = open_browse(watched, fixture_site_url)
+    page.fill("#pe-q", "DRR")
+    assert shown(page) == ["long-form-only"]
+    page.fill("#pe-q", "alcohol treatment requirement")
+    assert shown(page) == ["short-form-only"]
+
+
+def test_tag_chips_on_an_example_open_the_browse_page_filtered_by_that_tag(watched, real_site):
+    example = LOADED.examples[0]
+    facet, value = example.tag_ids()[0]
+    view = watched(real_site)
+    page = view.open(f"examples/{example.id}/")
+    page.click(f".pe-tags a[href$='?{facet}={value}']")
+    page.wait_for_selector("#pe-filters:not([hidden])")
+    assert page.is_checked(f"#pe-{facet}-{value}")
+    assert example.id in shown(page)
+    assert shown(page) == expected({facet: [value]})
+
+
+@pytest.fixture(scope="module")
+def large_site(tmp_path_factory):
+    """A site with 130 synthetic examples, more than one page of results."""
+    from local_server import serve
+
+    folder = tmp_path_factory.mktemp("large")
+    records = folder / "records"
+    records.mkdir()
+    rng = random.Random(3)
+    for index in range(130):
+        example_id, text = synthetic_record(index, load_guide(ROOT), rng)
+        (records / f"{example_id}.yaml").write_text(text, encoding="utf-8")
+    project = copy_site_project(folder, sorted(records.glob("*.yaml")))
+    result = build_site(project, project / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    server, base = serve(project / "site")
+    yield base
+    server.shutdown()
+
+
+def test_long_results_come_a_page_at_a_time_and_show_more_moves_focus(watched, large_site):
+    _, page = open_browse(watched, large_site)
+    assert len(shown(page)) == 60
+    assert page.inner_text("#pe-status") == "All 130 examples. Showing the first 60."
+    page.click("#pe-more")
+    assert len(shown(page)) == 120
+    assert page.evaluate("document.activeElement.closest('[data-example-id]').dataset.exampleId") == shown(page)[60]
+    page.click("#pe-more")
+    assert len(shown(page)) == 130
+    assert page.is_hidden("#pe-more")

@@ -1,0 +1,107 @@
+"""Every practice example on file, one test each (ids are file paths), and the guide's content rules."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import subprocess
+import sys
+from urllib.parse import urlparse
+
+import pytest
+
+from conftest import ROOT
+from macros import project
+from macros.examples import example_paths, load_example, record_schema
+from macros.guide import load_guide
+
+GUIDE = load_guide(ROOT)
+SCHEMA = record_schema(ROOT, GUIDE)
+PATHS = example_paths(ROOT)
+IDS = [path.relative_to(ROOT).as_posix() for path in PATHS]
+LOADED, PROBLEMS = project.check(ROOT)
+MIN_PER_SECTION = 8
+ABBREVIATION = re.compile(r"\b[A-Z][A-Z0-9&]{1,}s?\b")
+
+
+def load(path):
+    example, problems = load_example(path, path.relative_to(ROOT).as_posix(), GUIDE, SCHEMA, dt.date.today())
+    return example, problems
+
+
+@pytest.mark.parametrize("path", PATHS, ids=IDS)
+def test_record_is_valid(path):
+    example, problems = load(path)
+    assert problems == [], "\n".join(map(str, problems))
+
+
+@pytest.mark.parametrize("path", PATHS, ids=IDS)
+def test_record_starts_with_the_schema_hint_for_editors(path):
+    assert path.read_text(encoding="utf-8").startswith("# yaml-language-server: $schema=schema.json\n")
+
+
+REPORTED = [path for path in PATHS if "kind: reported" in path.read_text(encoding="utf-8")]
+
+
+@pytest.mark.parametrize("path", REPORTED, ids=[path.relative_to(ROOT).as_posix() for path in REPORTED])
+def test_reported_record_cites_a_source_with_a_web_address(path):
+    example, _ = load(path)
+    assert example.is_reported
+    assert example.sources
+    for source in example.sources:
+        assert urlparse(source.url).scheme == "https" and urlparse(source.url).netloc
+
+
+@pytest.mark.parametrize("path", PATHS, ids=IDS)
+def test_record_has_tips_and_two_or_three_reflective_questions(path):
+    example, _ = load(path)
+    assert example.tips, "add practical tips"
+    assert 2 <= len(example.reflective_questions) <= 3
+
+
+@pytest.mark.parametrize("path", PATHS, ids=IDS)
+def test_abbreviations_in_title_and_summary_are_in_the_glossary(path):
+    example, _ = load(path)
+    known = set(GUIDE.abbreviations()) | {term.term for term in GUIDE.terms}
+    used = {word.rstrip("s") if word.rstrip("s") in known else word for word in ABBREVIATION.findall(f"{example.title} {example.summary}")}
+    assert used <= known, f"add to practice_examples/guide/glossary.yaml: {sorted(used - known)}"
+
+
+def test_the_whole_library_is_valid():
+    assert PROBLEMS == []
+
+
+@pytest.mark.parametrize("section", [s.id for s in GUIDE.sections])
+def test_each_section_has_takeaways_and_at_least_eight_examples(section):
+    assert GUIDE.section(section).takeaways
+    assert len(LOADED.in_section(section)) >= MIN_PER_SECTION
+
+
+@pytest.mark.parametrize("takeaway", list(GUIDE.takeaways))
+def test_each_takeaway_is_illustrated_by_an_example(takeaway):
+    assert LOADED.by_takeaway.get(takeaway), f"no example lists the take-away {takeaway}"
+
+
+def test_advice_to_court_keeps_its_sub_points():
+    assert GUIDE.takeaways["all-sources"].points == ("custody-treatment-history", "youth-interventions")
+
+
+def test_case_supervision_has_the_six_components():
+    assert GUIDE.section("supervision").takeaways == (
+        "hope-engagement-choice", "problem-solving", "trauma-informed", "diversity-informed", "connection", "reducing-risks",
+    )
+
+
+@pytest.mark.parametrize("term", ["DRR", "ATR", "MHTR", "CSTR", "PSR", "PDU", "OST"])
+def test_the_glossary_defines_the_fields_abbreviations(term):
+    assert term in GUIDE.abbreviations()
+
+
+@pytest.mark.parametrize("term", ["naloxone", "harm reduction", "lived experience", "trauma-informed practice"])
+def test_the_glossary_defines_the_fields_terms(term):
+    assert term in {t.term for t in GUIDE.terms}
+
+
+def test_the_committed_schema_lists_the_current_vocabulary():
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "sync_schema.py"), "--check"], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr

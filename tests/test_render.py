@@ -1,0 +1,144 @@
+"""The renderer: contributor text is data, never markup, script or a template."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+import pytest
+
+from conftest import ROOT
+from macros import render, search
+from macros.guide import load_guide
+from macros.project import check
+
+ABBREVIATIONS = {"DRR": "drug rehabilitation requirement"}
+
+
+@pytest.fixture(scope="module")
+def loaded():
+    project, problems = check(ROOT)
+    assert not problems
+    return project
+
+
+@pytest.fixture(scope="module")
+def example(loaded):
+    return loaded.examples[0]
+
+
+def test_raw_html_in_markdown_is_shown_as_text():
+    html = render.markdown_html('Hello <script>alert("x")</script> <img src=x onerror=alert(1)>', {})
+    assert "<script" not in html and "<img" not in html
+    assert "&lt;script&gt;" in html and "&lt;img" in html
+
+
+def test_a_raw_html_block_in_markdown_is_shown_as_text():
+    html = render.markdown_html('<div onclick="alert(1)">\n\nbody\n\n</div>', {})
+    assert "<div" not in html
+    assert "&lt;div onclick=" in html
+
+
+@pytest.mark.parametrize("link", ["javascript:alert(1)", "data:text/html;base64,PHNjcmlwdD4=", "vbscript:x"])
+def test_unsafe_link_targets_are_removed(link):
+    html = render.markdown_html(f"[click]({link})", {})
+    assert "click" in html
+    assert "href" not in html
+
+
+def test_safe_links_keep_their_target_and_get_noopener():
+    html = render.markdown_html("[GOV.UK](https://www.gov.uk/)", {})
+    assert 'href="https://www.gov.uk/"' in html
+    assert 'rel="noopener noreferrer"' in html
+
+
+def test_jinja_syntax_is_left_literal():
+    html = render.markdown_html("Result {{ 7*7 }} and {% if true %}x{% endif %}", {})
+    assert "{{ 7*7 }}" in html and "{% if true %}" in html
+
+
+def test_contributor_headings_sit_below_the_page_parts_without_ids():
+    html = render.markdown_html("# Big heading\n\ntext", {})
+    assert "<h3>Big heading</h3>" in html
+    assert "id=" not in html
+
+
+def test_glossary_abbreviations_are_marked_up():
+    html = render.markdown_html("A DRR was proposed.", ABBREVIATIONS)
+    assert '<abbr title="drug rehabilitation requirement">DRR</abbr>' in html
+
+
+def test_the_example_page_escapes_title_and_summary_for_materials_templates(example, loaded):
+    hostile = dataclasses.replace(
+        example,
+        title='Payload {{ 7*7 }} </title><script>alert(1)</script> & "quotes"',
+        summary='Summary "><script>alert(2)</script>',
+    )
+    page = render.example_page(hostile, loaded.guide, [], None)
+    front = page.split("---\n")[1]
+    assert "<script>" not in page
+    assert r'title: "Payload {{ 7*7 }} &lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot;"' in front
+    assert r'description: "Summary &quot;&gt;&lt;script&gt;alert(2)&lt;/script&gt;"' in front
+    assert "render_macros: false" in front
+
+
+def test_the_example_page_labels_illustrative_examples(loaded):
+    illustrative = next(e for e in loaded.examples if e.provenance == "illustrative")
+    page = render.example_page(illustrative, loaded.guide, [], None)
+    assert page.count("Illustrative example") >= 2
+    assert "It is not a real case and not an inspection finding." in page
+
+
+def test_the_example_page_cites_a_reported_examples_sources(loaded):
+    reported = next(e for e in loaded.examples if e.is_reported)
+    page = render.example_page(reported, loaded.guide, [], None)
+    assert "Reported practice" in page
+    for source in reported.sources:
+        assert f'href="{render.text(source.url)}"' in page
+
+
+def test_the_example_page_links_its_takeaways_tags_and_edit_url(example, loaded):
+    page = render.example_page(example, loaded.guide, [], "https://example.org/edit/x.yaml")
+    for takeaway in example.takeaways:
+        assert f'href="../../{loaded.guide.takeaways[takeaway].section}/#{takeaway}"' in page
+    facet, value = example.tag_ids()[0]
+    assert f'href="../../browse/?{facet}={value}"' in page
+    assert 'href="https://example.org/edit/x.yaml"' in page
+
+
+def test_cards_escape_contributor_text_and_carry_the_example_id(example, loaded):
+    hostile = dataclasses.replace(example, title="<b>bold</b>", summary="a < b & c")
+    card = render.example_card(hostile, loaded.guide, "../")
+    assert "<b>bold</b>" not in card and "&lt;b&gt;bold&lt;/b&gt;" in card
+    assert "a &lt; b &amp; c" in card
+    assert f'data-example-id="{example.id}"' in card
+    assert f'href="../examples/{example.id}/"' in card
+
+
+def test_every_takeaway_gets_its_anchor_and_its_examples(loaded):
+    for section in loaded.guide.sections:
+        html = render.takeaway_list(section, loaded.guide, loaded.by_takeaway, "../")
+        ids = re.findall(r'<li class="pe-takeaway" id="([^"]+)"', html)
+        assert ids == [t.id for t in loaded.guide.takeaways.values() if t.section == section.id]
+        for takeaway_id, examples in loaded.by_takeaway.items():
+            if loaded.guide.takeaways[takeaway_id].section == section.id:
+                for e in examples:
+                    assert f'href="../examples/{e.id}/"' in html
+
+
+def test_the_field_table_lists_every_schema_field():
+    schema = __import__("json").loads((ROOT / "practice_examples" / "schema.json").read_text())
+    table = render.field_table(schema)
+    for name in schema["properties"]:
+        assert f"<code>{name}</code>" in table
+    assert "<code>provenance.sources[].url</code>" in table
+
+
+def test_search_keywords_expand_abbreviations_both_ways():
+    guide = load_guide(ROOT)
+    abbreviations = guide.abbreviations()
+    assert "drug rehabilitation requirement" in search.keywords("She was given a DRR.", abbreviations)
+    assert "DRR" in search.keywords("A drug rehabilitation requirement was made.", abbreviations).split()
+    assert search.keywords("A DRR, the drug rehabilitation requirement.", {"DRR": "drug rehabilitation requirement"}) == ""
+    assert "DRR" in search.keywords("Two drug rehabilitation requirements", abbreviations).split()
+    assert search.keywords("the address", {"DRR": "drug rehabilitation requirement"}) == ""

@@ -1,0 +1,156 @@
+"""Small fixture sites, built strictly with the real configuration, pages and pipeline."""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from benchmark import synthetic_record
+from conftest import FIXTURES, ROOT, build_site, copy_site_project, valid_text
+from macros.guide import load_guide
+
+SITE_FIXTURES = sorted((FIXTURES / "site").glob("*.yaml"))
+
+
+@pytest.fixture(scope="module")
+def fixture_site(tmp_path_factory) -> Path:
+    project = copy_site_project(tmp_path_factory.mktemp("project"), SITE_FIXTURES)
+    site = project / "site"
+    result = build_site(project, site)
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+def html_files(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+def test_each_record_gets_a_page_at_its_id(fixture_site):
+    for record in SITE_FIXTURES:
+        assert (fixture_site / "examples" / record.stem / "index.html").is_file()
+
+
+class _LiveCode(HTMLParser):
+    """Collects what a browser would run: script contents, event-handler attributes and link targets."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.live: list[str] = []
+        self._in_script = False
+
+    def handle_starttag(self, tag, attrs):
+        self._in_script = tag == "script"
+        for name, value in attrs:
+            if name.startswith("on") or name in ("href", "src", "action", "formaction"):
+                self.live.append(value or "")
+
+    def handle_endtag(self, tag):
+        self._in_script = False
+
+    def handle_data(self, data):
+        if self._in_script:
+            self.live.append(data)
+
+
+def test_no_contributor_text_becomes_script_or_markup(fixture_site):
+    for page in html_files(fixture_site):
+        parser = _LiveCode()
+        parser.feed(page.read_text(encoding="utf-8"))
+        assert not [code for code in parser.live if "pwned" in code], page
+    html = (fixture_site / "examples" / "payload-example" / "index.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;window.pwned=4&lt;/script&gt;" in html
+    assert "&lt;img src=x onerror=" in html
+
+
+def test_the_hostile_title_is_escaped_in_the_title_element_and_heading(fixture_site):
+    html = (fixture_site / "examples" / "payload-example" / "index.html").read_text(encoding="utf-8")
+    assert "<title>Payload {{ 7*7 }} &lt;/title&gt;&lt;script&gt;window.pwned=1&lt;/script&gt; &amp; more - " in html
+    assert '<h1>Payload {{ 7*7 }} &lt;/title&gt;&lt;script&gt;window.pwned=1&lt;/script&gt; &amp; more</h1>' in html
+    assert '<meta name="description" content="Summary &quot;&gt;&lt;script&gt;window.pwned=2&lt;/script&gt;' in html
+
+
+def test_jinja_in_contributor_text_is_not_evaluated(fixture_site):
+    html = (fixture_site / "examples" / "payload-example" / "index.html").read_text(encoding="utf-8")
+    assert html.count("{{ 7*7 }}") >= 4
+    assert "{{ config.site_name }}" in html
+    assert "{% raw %} jinja {% endraw %}" in html
+    index = (fixture_site / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "{{ 7*7 }}" in index and "{{ config.site_name }}" in index
+
+
+def test_markdown_formatting_still_works(fixture_site):
+    html = (fixture_site / "examples" / "payload-example" / "index.html").read_text(encoding="utf-8")
+    assert '<a href="https://example.org/" rel="noopener noreferrer">link</a>' in html
+    assert "<strong>bold</strong>" in html
+    assert "<code>&lt;b&gt;code&lt;/b&gt;</code>" in html
+
+
+def test_example_pages_carry_material_tags_and_the_tags_index_lists_them(fixture_site):
+    tags = (fixture_site / "tags" / "index.html").read_text(encoding="utf-8")
+    assert "Stage: Review" in tags
+    assert "examples/long-form-only/" in tags
+
+
+def test_the_edit_link_points_at_the_yaml_file(fixture_site):
+    html = (fixture_site / "examples" / "long-form-only" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'href="https://github\.com/[^"]+/edit/main/practice_examples/long-form-only\.yaml"', html)
+
+
+def test_the_search_index_learns_abbreviations_both_ways(fixture_site):
+    docs = json.loads((fixture_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    long_form = [d for d in docs if d["location"].startswith("examples/long-form-only/")]
+    short_form = [d for d in docs if d["location"].startswith("examples/short-form-only/")]
+    assert any("DRR" in d.get("keywords", "").split() for d in long_form)
+    assert any("alcohol treatment requirement" in d.get("keywords", "") for d in short_form)
+
+
+def test_the_browse_index_is_written_from_the_records(fixture_site):
+    index = json.loads((fixture_site / "browse" / "index.json").read_text(encoding="utf-8"))
+    by_id = {e["id"]: e for e in index["examples"]}
+    assert set(by_id) == {record.stem for record in SITE_FIXTURES}
+    assert by_id["long-form-only"]["values"] == {"section": ["supervision"], "provenance": ["illustrative"], "stage": ["review"]}
+    assert "drr" in by_id["long-form-only"]["text"].split()
+
+
+def test_an_invalid_record_stops_the_build_with_its_location(tmp_path):
+    bad = tmp_path / "valid-example.yaml"
+    bad.write_text(valid_text().replace("section: assessment", "section: courts"), encoding="utf-8")
+    (tmp_path / "project").mkdir()
+    project = copy_site_project(tmp_path / "project", [bad])
+    result = build_site(project, project / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "practice_examples/valid-example.yaml:4:10: unknown section 'courts'" in output
+    assert "nothing was built" in output
+    assert not (project / "site" / "index.html").exists()
+
+
+def test_pages_do_not_grow_with_the_number_of_examples(tmp_path):
+    """Only listings may grow: an example page and the home page stay the same size at 5 or 60 examples."""
+    guide = load_guide(ROOT)
+    sizes = {}
+    for count in (5, 60):
+        folder = tmp_path / f"n{count}"
+        records = folder / "records"
+        records.mkdir(parents=True)
+        rng = random.Random(7)
+        for index in range(count):
+            example_id, text = synthetic_record(index, guide, rng)
+            (records / f"{example_id}.yaml").write_text(text, encoding="utf-8")
+        project = copy_site_project(folder, sorted(records.glob("*.yaml")))
+        result = build_site(project, project / "site")
+        assert result.returncode == 0, result.stderr
+        sizes[count] = {
+            "example": (project / "site" / "examples" / "synthetic-00000" / "index.html").stat().st_size,
+            "home": (project / "site" / "index.html").stat().st_size,
+            "browse": (project / "site" / "browse" / "index.html").stat().st_size,
+        }
+    # Related examples and the counts may change a few hundred bytes; a nav entry per example would add kilobytes.
+    assert abs(sizes[60]["example"] - sizes[5]["example"]) < 1500
+    assert abs(sizes[60]["home"] - sizes[5]["home"]) < 200
+    assert sizes[60]["browse"] > sizes[5]["browse"] + 55 * 500  # the listing does grow

@@ -1,0 +1,338 @@
+"""The validator: each rule reports a plain-words message at the right path:line:col."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+
+import pytest
+
+from conftest import ROOT, TODAY, check_text, valid_text
+from macros import project
+from macros.guide import load_guide
+from macros.problems import Problem, ProblemsFound
+
+
+def only(problems: list[Problem]) -> Problem:
+    assert len(problems) == 1, "\n".join(map(str, problems))
+    return problems[0]
+
+
+def test_the_fixture_record_is_valid(scratch):
+    assert check_text(scratch, valid_text()) == []
+
+
+def test_malformed_yaml_is_reported_at_its_line(scratch):
+    text = valid_text().replace("section: assessment", "section: assessment\n  bad: indentation: here")
+    problem = only(check_text(scratch, text))
+    assert problem.line == 5
+    assert "not valid YAML" in problem.message
+    assert "indentation" in problem.message
+
+
+def test_duplicate_keys_are_refused_with_both_lines(scratch):
+    text = valid_text().replace("section: assessment\n", "section: assessment\nsection: supervision\n")
+    problem = only(check_text(scratch, text))
+    assert (problem.line, problem.col) == (5, 1)
+    assert problem.message == "the field 'section' appears twice (first on line 4): keep one"
+
+
+@pytest.mark.parametrize("tag", ["!!python/object:os.system", "!!python/name:os.system", "!!str", "!custom"])
+def test_yaml_tags_are_refused(scratch, tag):
+    text = valid_text().replace("section: assessment", f"section: {tag} assessment")
+    problem = only(check_text(scratch, text))
+    assert problem.line == 4
+    assert problem.message.startswith("the YAML tag ")
+    assert "is not allowed" in problem.message
+
+
+def test_anchors_are_refused(scratch):
+    text = valid_text().replace("section: assessment", "section: &name assessment")
+    problem = only(check_text(scratch, text))
+    assert problem.line == 4
+    assert "the anchor &name is not allowed" in problem.message
+
+
+def test_aliases_are_refused(scratch):
+    text = valid_text() + "extra: *name\n"
+    problem = only(check_text(scratch, text))
+    assert problem.line == 33
+    assert "the alias *name is not allowed" in problem.message
+
+
+def test_an_alias_bomb_is_refused_quickly(scratch):
+    bomb = 'a: &a ["x","x","x","x","x","x","x","x","x"]\n' + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [{','.join(['*' + chr(97 + i)] * 9)}]\n" for i in range(8)
+    )
+    started = time.perf_counter()
+    problem = only(check_text(scratch, bomb))
+    assert time.perf_counter() - started < 5
+    assert "anchor &a is not allowed" in problem.message
+
+
+def test_merge_keys_are_refused(scratch):
+    text = valid_text().replace("provenance:\n", "provenance:\n  <<: {kind: reported}\n")
+    problems = check_text(scratch, text)
+    assert any(p.line == 29 and "merge keys (<<) are not allowed" in p.message for p in problems), problems
+
+
+def test_a_file_that_is_not_utf8_is_refused_at_the_bad_byte(scratch):
+    text = valid_text().replace("A fixture context", "A caf\u00e9 context").encode("latin-1")
+    problem = only(check_text(scratch, text))
+    assert (problem.line, problem.col) == (9, 8)
+    assert "not UTF-8" in problem.message and "0xE9" in problem.message
+
+
+def test_an_oversized_file_is_refused(scratch):
+    text = valid_text() + "# padding\n" * 7000
+    problem = only(check_text(scratch, text))
+    assert problem.line == 1
+    assert "keep it under 64 KB" in problem.message
+
+
+def test_a_file_that_is_not_a_set_of_fields_is_refused(scratch):
+    problem = only(check_text(scratch, "- just\n- a list\n"))
+    assert "should be a set of fields" in problem.message
+
+
+def test_a_missing_field_is_named_with_advice(scratch):
+    text = valid_text().replace("why_it_works: |\n  Because the fixture explains why, in a sentence of reasonable length.\n", "")
+    problem = only(check_text(scratch, text))
+    assert problem.message.startswith("why_it_works is missing: add it (Markdown. Why this is effective practice")
+
+
+def test_an_unknown_field_is_reported_at_its_key_with_a_suggestion(scratch):
+    text = valid_text().replace("summary:", "sumary:")
+    problems = check_text(scratch, text)
+    unknown = [p for p in problems if "unknown field" in p.message]
+    assert len(unknown) == 1
+    assert (unknown[0].line, unknown[0].col) == (5, 1)
+    assert "unknown field 'sumary'. Did you mean 'summary'?" in unknown[0].message
+    assert any(p.message.startswith("summary is missing") for p in problems)
+
+
+def test_an_empty_field_is_reported(scratch):
+    text = valid_text().replace("title: A fixture example used by the tests", "title: ''")
+    problem = only(check_text(scratch, text))
+    assert problem.line == 3
+    assert problem.message == "title is empty: write 10 characters or more"
+
+
+def test_a_field_with_no_value_is_reported(scratch):
+    text = valid_text().replace("title: A fixture example used by the tests", "title:")
+    problem = only(check_text(scratch, text))
+    assert problem.message == "title is empty: give it a value"
+
+
+def test_yes_and_no_read_as_booleans_are_explained(scratch):
+    text = valid_text().replace("title: A fixture example used by the tests", "title: no")
+    problem = only(check_text(scratch, text))
+    assert problem.line == 3
+    assert problem.message == "title should be text, but YAML reads no as true or false: put it in quotes ('no')"
+
+
+def test_an_unquoted_standard_read_as_a_number_is_explained(scratch):
+    text = valid_text().replace('  - "2.1"', "  - 2.1")
+    problem = only(check_text(scratch, text))
+    assert problem.line == 22
+    assert problem.message == "standards (item 1) should be text, but YAML reads 2.1 as a number: put it in quotes ('2.1')"
+
+
+def test_text_with_a_colon_read_as_a_field_is_explained(scratch):
+    text = valid_text().replace("  - A practical tip for the fixture.", "  - Tip: quote me")
+    problem = only(check_text(scratch, text))
+    assert problem.line == 16
+    assert "YAML reads it as a field because it contains ': '" in problem.message
+
+
+def test_a_list_written_as_text_is_explained(scratch):
+    text = valid_text().replace("takeaways:\n  - drr-consent", "takeaways: drr-consent")
+    problem = only(check_text(scratch, text))
+    assert problem.message == "takeaways should be a list: write each item on its own line starting with '- '"
+
+
+def test_an_unknown_section_is_reported_with_a_suggestion(scratch):
+    text = valid_text().replace("section: assessment", "section: asessment")
+    problems = check_text(scratch, text)
+    problem = next(p for p in problems if p.line == 4)
+    assert problem.message == (
+        "unknown section 'asessment'. Did you mean 'assessment'? Use one of: leadership, assessment, supervision, reducing-harm."
+    )
+
+
+def test_an_unknown_tag_value_is_reported_with_a_suggestion(scratch):
+    text = valid_text().replace("    - women", "    - woman")
+    problem = only(check_text(scratch, text))
+    assert (problem.line, problem.col) == (27, 7)
+    assert problem.message.startswith("unknown value for the tag facet 'population' 'woman'. Did you mean 'women'?")
+
+
+def test_an_unknown_tag_facet_is_reported_at_its_key(scratch):
+    text = valid_text().replace("  population:", "  populations:")
+    problem = only(check_text(scratch, text))
+    assert (problem.line, problem.col) == (26, 3)
+    assert problem.message.startswith("unknown tag facet 'populations'. Did you mean 'population'?")
+
+
+def test_an_unknown_takeaway_is_reported(scratch):
+    text = valid_text().replace("  - drr-consent", "  - drr-consnt")
+    problem = only(check_text(scratch, text))
+    assert problem.line == 20
+    assert problem.message.startswith("unknown take-away 'drr-consnt'. Did you mean 'drr-consent'?")
+
+
+def test_a_takeaway_from_another_section_is_refused(scratch):
+    text = valid_text().replace("  - drr-consent", "  - drr-consent\n  - trauma-informed")
+    problem = only(check_text(scratch, text))
+    assert problem.line == 21
+    assert problem.message == (
+        "the take-away 'trauma-informed' belongs to the section 'supervision', not 'assessment': "
+        "list only take-aways of this example's own section"
+    )
+
+
+def test_an_id_that_differs_from_the_file_name_is_refused(scratch):
+    problem = only(check_text(scratch, valid_text(), name="another-name"))
+    assert problem.path == "practice_examples/another-name.yaml"
+    assert problem.line == 2
+    assert "does not match the file name 'another-name.yaml'" in problem.message
+
+
+def test_an_id_that_is_not_a_slug_is_refused(scratch):
+    text = valid_text().replace("id: valid-example", "id: Valid_Example")
+    problems = check_text(scratch, text, name="Valid_Example")
+    assert any(p.line == 2 and "use only lowercase letters, digits and single hyphens" in p.message for p in problems)
+
+
+def test_two_records_with_the_same_id_are_refused(scratch):
+    first = scratch / "practice_examples" / "valid-example.yaml"
+    first.write_text(valid_text(), encoding="utf-8")
+    elsewhere = scratch / "incoming"
+    elsewhere.mkdir()
+    second = elsewhere / "valid-example.yaml"
+    second.write_text(valid_text(), encoding="utf-8")
+    _, problems = project.check(scratch, [first, second], today=TODAY)
+    problem = only(problems)
+    assert (problem.path, problem.line) == ("incoming/valid-example.yaml", 2)
+    assert "already used by practice_examples/valid-example.yaml" in problem.message
+
+
+@pytest.mark.parametrize("bad", ["2026-02-30", "2026-13-01", "27/11/2026", "2026-1-5"])
+def test_an_invalid_date_is_refused(scratch, bad):
+    text = valid_text().replace('added: "2026-01-05"', f'added: "{bad}"')
+    problem = only(check_text(scratch, text))
+    assert problem.line == 31
+    assert problem.message.startswith(f"added '{bad}' is not")
+    assert "YYYY-MM-DD" in problem.message
+
+
+def test_an_unquoted_date_is_checked_as_written(scratch):
+    text = valid_text().replace('added: "2026-01-05"', "added: 2026-02-30")
+    problem = only(check_text(scratch, text))
+    assert problem.message.startswith("added '2026-02-30' is not a real date")
+
+
+def test_a_review_before_the_example_was_added_is_refused(scratch):
+    text = valid_text().replace('reviewed: "2026-02-10"', 'reviewed: "2025-12-31"')
+    problem = only(check_text(scratch, text))
+    assert problem.line == 32
+    assert "reviewed 2025-12-31 is before added 2026-01-05" in problem.message
+
+
+def test_a_date_in_the_future_is_refused(scratch):
+    text = valid_text().replace('reviewed: "2026-02-10"', 'reviewed: "2027-01-01"')
+    problem = only(check_text(scratch, text))
+    assert "reviewed 2027-01-01 is in the future" in problem.message
+
+
+def test_a_reported_example_must_cite_a_source(scratch):
+    text = valid_text().replace("kind: illustrative", "kind: reported")
+    problem = only(check_text(scratch, text))
+    assert problem.line == 28
+    assert problem.message.startswith("a 'reported' example must cite its source under provenance.sources")
+
+
+def test_a_source_needs_title_publisher_date_and_url(scratch):
+    text = valid_text().replace(
+        "  kind: illustrative\n",
+        "  kind: reported\n  sources:\n    - title: A report\n      publisher: A publisher\n      url: ftp://example.org/x\n",
+    )
+    messages = [p.message for p in check_text(scratch, text)]
+    assert any(m.startswith("provenance.sources (item 1).date is missing") or m.startswith("provenance.sources.date is missing") for m in messages), messages
+    assert any("give the full web address, starting https://" in m for m in messages), messages
+
+
+@pytest.mark.parametrize("link", ["javascript:alert(1)", "JAVASCRIPT:alert(1)", "data:text/html,x", "//evil.example/x", "vbscript:x"])
+def test_unsafe_links_in_markdown_are_refused(scratch, link):
+    text = valid_text().replace("  2. Then another thing.", f"  2. Then [another thing]({link}).")
+    problem = only(check_text(scratch, text))
+    assert problem.line == 10
+    assert problem.message.startswith(f"what_was_done links to '{link}'")
+
+
+@pytest.mark.parametrize("link", ["https://www.gov.uk/", "mailto:team@example.org", "../other-example/", "#context"])
+def test_safe_links_in_markdown_are_accepted(scratch, link):
+    text = valid_text().replace("  2. Then another thing.", f"  2. Then [another thing]({link}).")
+    assert check_text(scratch, text) == []
+
+
+def test_todo_placeholders_are_refused(scratch):
+    text = valid_text().replace("title: A fixture example used by the tests", "title: 'TODO: what was done, for whom'")
+    problem = only(check_text(scratch, text))
+    assert problem.message == "title still has a TODO placeholder: replace it with your own text"
+
+
+def test_every_problem_in_a_file_is_reported_at_once_in_line_order(scratch):
+    text = (
+        valid_text()
+        .replace("section: assessment", "section: nowhere")
+        .replace("    - women", "    - nobody")
+        .replace('reviewed: "2026-02-10"', 'reviewed: "2026-02-31"')
+    )
+    problems = check_text(scratch, text)
+    assert [p.line for p in problems] == [4, 27, 32]
+    assert str(problems[0]).startswith("practice_examples/valid-example.yaml:4:10: unknown section 'nowhere'")
+
+
+def test_problems_in_the_guide_data_stop_everything(scratch):
+    sections = scratch / "practice_examples" / "guide" / "sections.yaml"
+    text = sections.read_text(encoding="utf-8")
+    sections.write_text(text.replace("- id: user-insight", "- id: two-way-communication"), encoding="utf-8")
+    with pytest.raises(ProblemsFound) as raised:
+        load_guide(scratch)
+    problem = only(raised.value.problems)
+    assert problem.path == "practice_examples/guide/sections.yaml"
+    assert "the take-away id 'two-way-communication' is used twice (first on line" in problem.message
+
+
+def run_validate(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(ROOT / "scripts" / "validate.py"), *args], capture_output=True, text=True, env=env)
+
+
+def test_the_command_exits_0_and_says_so_when_everything_is_valid():
+    result = run_validate()
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "are valid" in result.stdout
+
+
+def test_the_command_prints_each_problem_and_exits_1(tmp_path):
+    bad = tmp_path / "broken-example.yaml"
+    bad.write_text(valid_text().replace("id: valid-example", "id: broken-example").replace("section: assessment", "section: courts"), encoding="utf-8")
+    env = {key: value for key, value in os.environ.items() if key != "GITHUB_ACTIONS"}
+    result = run_validate(str(bad), env=env)
+    assert result.returncode == 1
+    lines = result.stdout.strip().splitlines()
+    assert len(lines) == 1
+    assert lines[0].endswith(":4:10: unknown section 'courts'. Use one of: leadership, assessment, supervision, reducing-harm.")
+    assert "1 problem(s) found" in result.stderr
+
+
+def test_the_command_adds_github_annotations_in_actions(tmp_path):
+    bad = tmp_path / "broken-example.yaml"
+    bad.write_text(valid_text().replace("id: valid-example", "id: broken-example").replace("section: assessment", "section: courts"), encoding="utf-8")
+    result = run_validate(str(bad), env={**os.environ, "GITHUB_ACTIONS": "true"})
+    assert result.returncode == 1
+    assert "::error file=" in result.stdout
+    assert ",line=4,col=10::unknown section 'courts'" in result.stdout
