@@ -32,7 +32,7 @@ def on_config(config):
     try:
         loaded = _project(config)
     except ProblemsFound as found:
-        raise Abort(f"{len(found.problems)} problem(s) in the guide's data, so nothing was built:\n{found.report()}")
+        raise Abort(f"{len(found.problems)} problem(s) in practice_examples/, so nothing was built:\n{found.report()}")
     config.mdx_configs.setdefault("abbr", {})["glossary"] = loaded.guide.abbreviations()
     return config
 

@@ -126,7 +126,7 @@ def test_an_invalid_record_stops_the_build_with_its_location(tmp_path):
     output = result.stdout + result.stderr
     assert result.returncode != 0
     assert "practice_examples/valid-example.yaml:4:10: unknown section 'courts'" in output
-    assert "nothing was built" in output
+    assert "problem(s) in practice_examples/, so nothing was built" in output
     assert not (project / "site" / "index.html").exists()
 
 

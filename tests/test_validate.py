@@ -78,6 +78,14 @@ def test_merge_keys_are_refused(scratch):
     assert any(p.line == 29 and "merge keys (<<) are not allowed" in p.message for p in problems), problems
 
 
+@pytest.mark.parametrize("key", ["1", "yes", "[a, b]"])
+def test_field_names_that_are_not_text_are_refused(scratch, key):
+    text = valid_text().replace("provenance:\n", f"{key}: value\nprovenance:\n")
+    problem = only(check_text(scratch, text))
+    assert (problem.line, problem.col) == (28, 1)
+    assert problem.message == "field names must be text, like title: or tags:"
+
+
 def test_a_file_that_is_not_utf8_is_refused_at_the_bad_byte(scratch):
     text = valid_text().replace("A fixture context", "A caf\u00e9 context").encode("latin-1")
     problem = only(check_text(scratch, text))
