@@ -31,6 +31,7 @@ class Source:
 @dataclass(frozen=True)
 class Example:
     id: str
+    former_ids: tuple[str, ...]
     title: str
     section: str
     summary: str
@@ -145,6 +146,7 @@ def _record(data: dict, guide: Guide, display: str, id_position: tuple[int, int]
     provenance = data["provenance"]
     return Example(
         id=data["id"],
+        former_ids=tuple(data.get("former_ids", ())),
         title=data["title"],
         section=data["section"],
         summary=data["summary"],
@@ -187,7 +189,26 @@ def load_examples(root: Path, guide: Guide, paths: list[Path] | None = None, tod
             continue
         first_file[example.id] = display
         examples.append(example)
+    problems += _check_former_ids(examples)
     return examples, sorted(problems)
+
+
+def _check_former_ids(examples: list[Example]) -> list[Problem]:
+    """An old address can lead to one example only, and never hide a current one."""
+    problems = []
+    current = {example.id: example for example in examples}
+    claimed: dict[str, Example] = {}
+    for example in examples:
+        for former in example.former_ids:
+            if former in current:
+                message = f"former id '{former}' is the id of {current[former].source_path}: an old address cannot also be a current one"
+            elif former in claimed:
+                message = f"former id '{former}' is also claimed by {claimed[former].source_path}: an old address can lead to one example only"
+            else:
+                claimed[former] = example
+                continue
+            problems.append(Problem(example.source_path, *example.id_position, message))
+    return problems
 
 
 def _display(path: Path, root: Path) -> str:

@@ -47,6 +47,8 @@ def on_files(files, config):
         file = File.generated(config, f"examples/{example.id}.md", content=page, inclusion=InclusionLevel.NOT_IN_NAV)
         file.edit_uri = edit_uri
         files.append(file)
+        for former in example.former_ids:
+            files.append(File.generated(config, f"examples/{former}/index.html", content=render.redirect_page(example)))
     files.append(File.generated(config, "browse/index.json", content=browse.index_json(loaded.examples, loaded.guide)))
     return files
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from macros.examples import EXAMPLES_DIR, Example, example_paths, load_examples
+from macros.examples import EXAMPLES_DIR, Example, load_examples
 from macros.guide import Guide, load_guide
 from macros.problems import Problem, ProblemsFound
 
@@ -96,5 +96,3 @@ def load(root: Path) -> Project:
     _cache[root] = (fingerprint, project)
     return project
 
-
-__all__ = ["Project", "check", "load", "example_paths"]

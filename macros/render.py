@@ -357,3 +357,16 @@ def standards_table(guide: Guide) -> str:
         f'<table class="pe-fields"><caption>{text(guide.framework["title"])}</caption><thead><tr><th scope="col">Standard</th>'
         f'<th scope="col">Title</th><th scope="col">Domain</th></tr></thead><tbody>{rows}</tbody></table>'
     )
+
+
+def redirect_page(example: Example) -> str:
+    """The page left at a former id's address: it forwards to the example, keeping any #anchor."""
+    target = f"../{example.id}/"
+    return (
+        '<!doctype html><html lang="en"><head><meta charset="utf-8">'
+        f"<title>Moved: {text(example.title)}</title>"
+        f'<link rel="canonical" href="{target}"><meta name="robots" content="noindex">'
+        f'<meta http-equiv="refresh" content="0; url={target}">'
+        f"<script>location.replace({json.dumps(target)} + location.hash)</script></head>"
+        f'<body><p>This example has moved to <a href="{target}">{text(example.title)}</a>.</p></body></html>\n'
+    )

@@ -39,6 +39,7 @@ def scaffold(example_id: str, section_id: str) -> str:
         parts.append("\n" + comment(fields[name]["description"]) + body)
 
     field("id", f"id: {example_id}\n")
+    field("former_ids", "# former_ids:\n#   - an-old-id\n")
     field("title", 'title: "TODO: what was done, for whom"\n')
     field("section", f"section: {section_id}  # {section.title}\n")
     field("summary", "summary: >-\n  TODO: one or two sentences of plain text.\n")

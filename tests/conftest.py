@@ -45,8 +45,7 @@ def check_text(root: Path, text: str | bytes, name: str = "valid-example"):
 
 def copy_site_project(destination: Path, records: list[Path]) -> Path:
     """A copy of the real site project (config, pages, pipeline, guide data) with only the given records."""
-    for name in ("mkdocs.yml",):
-        shutil.copy(ROOT / name, destination / name)
+    shutil.copy(ROOT / "mkdocs.yml", destination / "mkdocs.yml")
     for folder in ("docs", "macros", "practice_examples/guide"):
         shutil.copytree(ROOT / folder, destination / folder, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "practice_examples" / "schema.json", destination / "practice_examples" / "schema.json")

@@ -88,6 +88,15 @@ def test_hostile_contributor_text_never_runs_and_shows_as_typed(watched, fixture
     assert dialogs == []
 
 
+def test_an_old_address_forwards_to_the_renamed_example_and_keeps_the_anchor(watched, fixture_site_url):
+    view = watched(fixture_site_url)
+    page = view.page
+    page.goto(fixture_site_url + "examples/fortnightly-reviews/#what-was-done")
+    page.wait_for_url("**/examples/long-form-only/#what-was-done")
+    assert page.inner_text("h1") == "Fortnightly reviews that keep treatment on track"
+    assert view.errors == []
+
+
 def test_the_abbreviations_are_explained_on_hover(watched, real_site):
     page = watched(real_site).open("glossary/")
     page.goto(real_site + "")

@@ -102,6 +102,18 @@ def test_the_glossary_defines_the_fields_terms(term):
     assert term in {t.term for t in GUIDE.terms}
 
 
+def test_every_field_in_the_schema_is_described_for_contributors():
+    def fields(schema, path=""):
+        for name, spec in schema.get("properties", {}).items():
+            yield f"{path}{name}", spec
+            yield from fields(spec, f"{path}{name}.")
+            if "items" in spec and "$ref" in spec["items"]:
+                yield from fields(SCHEMA["$defs"][spec["items"]["$ref"].rsplit("/", 1)[-1]], f"{path}{name}[].")
+
+    undescribed = [name for name, spec in fields(SCHEMA) if not spec.get("description")]
+    assert undescribed == []
+
+
 def test_the_committed_schema_lists_the_current_vocabulary():
     result = subprocess.run([sys.executable, str(ROOT / "scripts" / "sync_schema.py"), "--check"], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr

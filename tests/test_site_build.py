@@ -154,3 +154,9 @@ def test_pages_do_not_grow_with_the_number_of_examples(tmp_path):
     assert abs(sizes[60]["example"] - sizes[5]["example"]) < 1500
     assert abs(sizes[60]["home"] - sizes[5]["home"]) < 200
     assert sizes[60]["browse"] > sizes[5]["browse"] + 55 * 500  # the listing does grow
+
+
+def test_a_former_id_leaves_a_page_that_forwards_to_the_example(fixture_site):
+    html = (fixture_site / "examples" / "fortnightly-reviews" / "index.html").read_text(encoding="utf-8")
+    assert '<link rel="canonical" href="../long-form-only/">' in html
+    assert '<meta http-equiv="refresh" content="0; url=../long-form-only/">' in html

@@ -227,6 +227,31 @@ def test_two_records_with_the_same_id_are_refused(scratch):
     assert "already used by practice_examples/valid-example.yaml" in problem.message
 
 
+def write_record(root, name: str, text: str):
+    path = root / "practice_examples" / f"{name}.yaml"
+    path.write_text(text.replace("id: valid-example", f"id: {name}"), encoding="utf-8")
+    return path
+
+
+def test_a_former_id_cannot_be_another_examples_current_id(scratch):
+    first = write_record(scratch, "valid-example", valid_text())
+    second = write_record(scratch, "renamed-example", valid_text().replace("title:", "former_ids:\n  - valid-example\ntitle:"))
+    _, problems = project.check(scratch, [first, second], today=TODAY)
+    problem = only(problems)
+    assert (problem.path, problem.line) == ("practice_examples/renamed-example.yaml", 2)
+    assert "former id 'valid-example' is the id of practice_examples/valid-example.yaml" in problem.message
+
+
+def test_two_examples_cannot_claim_the_same_former_id(scratch):
+    text = valid_text().replace("title:", "former_ids:\n  - old-name\ntitle:")
+    first = write_record(scratch, "first-example", text)
+    second = write_record(scratch, "second-example", text)
+    _, problems = project.check(scratch, [first, second], today=TODAY)
+    problem = only(problems)
+    assert problem.path == "practice_examples/second-example.yaml"
+    assert "former id 'old-name' is also claimed by practice_examples/first-example.yaml" in problem.message
+
+
 @pytest.mark.parametrize("bad", ["2026-02-30", "2026-13-01", "27/11/2026", "2026-1-5"])
 def test_an_invalid_date_is_refused(scratch, bad):
     text = valid_text().replace('added: "2026-01-05"', f'added: "{bad}"')
