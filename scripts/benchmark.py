@@ -3,7 +3,8 @@
 Usage: python scripts/benchmark.py [--sizes 100,1000] [--filter-size 5000] [--no-baseline]
 
 For each size it builds a copy of the project holding that many synthetic examples (plus
-the real ones) and prints build time, example-page and home-page size. The baseline is
+the real ones) and prints the time to validate all records, the build time (validation
+included), and example-page and home-page size. The baseline is
 the same build with every example listed in the sidebar nav, the layout the guide avoids,
 so the ratio shows what keeping examples out of the nav saves. It then opens the browse
 page built with --filter-size examples in the system Chromium and times applying filters
@@ -27,6 +28,7 @@ from _root import ROOT
 from local_server import serve
 
 from macros.guide import Guide, load_guide
+from macros.project import check
 
 WORDS = (
     "practitioner treatment recovery appointment supervision court review housing partner "
@@ -109,9 +111,14 @@ def kib(path: Path) -> float:
 def measure_build(count: int, nav_listing: bool) -> dict:
     with tempfile.TemporaryDirectory() as folder:
         project = make_project(Path(folder), count, nav_listing=nav_listing)
+        started = time.perf_counter()
+        _, problems = check(project)
+        validate_seconds = time.perf_counter() - started
+        assert not problems, problems[:3]
         seconds = build(project)
         site = project / "site"
         return {
+            "validate_seconds": validate_seconds,
             "seconds": seconds,
             "example_kib": kib(site / "examples" / "synthetic-00000" / "index.html"),
             "home_kib": kib(site / "index.html"),
@@ -162,15 +169,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--filter-size", type=int, default=5000, help="synthetic examples for the browse filter timing (0 to skip)")
     parser.add_argument("--no-baseline", action="store_true", help="skip the examples-in-nav baseline builds")
     args = parser.parse_args(argv)
-    print("examples  layout            build_s  example_page_KiB  home_page_KiB")
+    print("examples  layout            validate_s  build_s  example_page_KiB  home_page_KiB")
     for count in [int(size) for size in args.sizes.split(",") if size]:
         ours = measure_build(count, nav_listing=False)
-        print(f"{count:>8}  not in nav        {ours['seconds']:7.1f}  {ours['example_kib']:16.1f}  {ours['home_kib']:13.1f}")
+        print(f"{count:>8}  not in nav        {ours['validate_seconds']:10.1f}  {ours['seconds']:7.1f}  {ours['example_kib']:16.1f}  {ours['home_kib']:13.1f}")
         if not args.no_baseline:
             base = measure_build(count, nav_listing=True)
-            print(f"{count:>8}  all in nav (base) {base['seconds']:7.1f}  {base['example_kib']:16.1f}  {base['home_kib']:13.1f}")
+            print(f"{count:>8}  all in nav (base) {base['validate_seconds']:10.1f}  {base['seconds']:7.1f}  {base['example_kib']:16.1f}  {base['home_kib']:13.1f}")
             print(
-                f"{'':>8}  ratio base/ours   {base['seconds'] / ours['seconds']:7.1f}x {base['example_kib'] / ours['example_kib']:15.1f}x "
+                f"{'':>8}  ratio base/ours   {'':>10}  {base['seconds'] / ours['seconds']:6.1f}x {base['example_kib'] / ours['example_kib']:15.1f}x "
                 f"{base['home_kib'] / ours['home_kib']:12.1f}x"
             )
     if args.filter_size:
