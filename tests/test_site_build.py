@@ -5,6 +5,9 @@ from __future__ import annotations
 import json
 import random
 import re
+import shutil
+import subprocess
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -160,3 +163,26 @@ def test_a_former_id_leaves_a_page_that_forwards_to_the_example(fixture_site):
     html = (fixture_site / "examples" / "fortnightly-reviews" / "index.html").read_text(encoding="utf-8")
     assert '<link rel="canonical" href="../long-form-only/">' in html
     assert '<meta http-equiv="refresh" content="0; url=../long-form-only/">' in html
+
+
+def run_link_check(site: Path):
+    return subprocess.run([sys.executable, str(ROOT / "scripts" / "check_links.py"), "--site", str(site)], capture_output=True, text=True)
+
+
+@pytest.mark.parametrize(
+    "broken, reported",
+    [('href="../../supervision/#no-such-take-away"', "no-such-take-away"), ('href="../../no-such-page/"', "404")],
+)
+def test_the_link_check_fails_on_a_broken_internal_link_or_anchor(fixture_site, tmp_path, broken, reported):
+    site = shutil.copytree(fixture_site, tmp_path / "site")
+    page = site / "examples" / "long-form-only" / "index.html"
+    html = page.read_text(encoding="utf-8")
+    page.write_text(html.replace('href="../../supervision/"', broken, 1), encoding="utf-8")
+    result = run_link_check(site)
+    assert result.returncode == 1
+    assert reported in result.stdout
+
+
+def test_the_link_check_passes_on_the_built_fixture_site(fixture_site):
+    result = run_link_check(fixture_site)
+    assert result.returncode == 0, result.stdout[-3000:]
