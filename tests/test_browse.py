@@ -284,3 +284,15 @@ def test_long_results_come_a_page_at_a_time_and_show_more_moves_focus(watched, l
     page.click("#pe-more")
     assert len(shown(page)) == 130
     assert page.is_hidden("#pe-more")
+
+
+def test_every_starting_point_on_the_home_page_opens_a_non_empty_filtered_view(watched, real_site):
+    view = watched(real_site)
+    page = view.open("")
+    links = page.eval_on_selector_all("a[href*='browse/?']", "links => links.map(a => a.href)")
+    assert len(links) >= 7
+    for link in links:
+        selection = selection_in(link)
+        page.goto(link)
+        page.wait_for_selector("#pe-filters:not([hidden])")
+        assert shown(page) == expected(selection) != [], link
