@@ -21,10 +21,12 @@ $(VENV)/.test-installed: $(VENV)/.site-installed requirements-test.txt
 
 install: $(VENV)/.site-installed ## Create .venv with the pinned packages for building the site
 
-install-test: $(VENV)/.test-installed ## Add the pinned test packages and the system Chromium
+install-test: $(VENV)/.test-installed ## Add the pinned test packages (pytest, Playwright, LinkChecker, axe-core)
+
+install-browser: ## Install the system Chromium for the browser tests, if it is missing
 	./scripts/install-browser.sh
 
-validate: install ## Check every practice example and the guide's data (or: python scripts/validate.py FILE)
+validate: install ## Check every practice example and the guide's data (one file: .venv/bin/python scripts/validate.py FILE)
 	$(PY) scripts/validate.py
 
 schema: install ## Write the tag, section and take-away lists from the guide's data into schema.json
@@ -42,11 +44,11 @@ linkcheck: install-test ## Check every internal link and anchor in site/ over HT
 linkcheck-external: install-test ## Also check links to other sites (scheduled job; needs the network)
 	$(PY) scripts/check_links.py --external
 
-test: install-test build ## Everything CI runs: validate, build, link check, then pytest
+test: install-test install-browser build ## Everything CI runs: validate, build, link check, then pytest
 	$(PY) scripts/check_links.py
 	$(PY) -m pytest
 
-benchmark: install-test ## Time builds and the browse filter with synthetic examples
+benchmark: install-test install-browser ## Time builds and the browse filter with synthetic examples
 	$(PY) scripts/benchmark.py
 
 new: install ## Start a new example: make new ID=my-example SECTION=supervision
@@ -55,4 +57,4 @@ new: install ## Start a new example: make new ID=my-example SECTION=supervision
 clean: ## Remove the built site and caches (keeps .venv)
 	rm -rf site .pytest_cache
 
-.PHONY: help install install-test validate schema build serve linkcheck linkcheck-external test benchmark new clean
+.PHONY: help install install-test install-browser validate schema build serve linkcheck linkcheck-external test benchmark new clean

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from macros import search
 from macros.examples import Example
 from macros.guide import Guide
-from macros.render import PROVENANCE_LABELS, example_cards, text
+from macros.render import PROVENANCE_LABELS, escape, example_cards
 
 
 @dataclass(frozen=True)
@@ -40,7 +40,7 @@ def haystack(example: Example, guide: Guide) -> str:
     """What the browse page's text box matches: title, summary, tag labels and abbreviation expansions."""
     labels = " ".join(guide.tag(facet, value).label for facet, value in example.tag_ids())
     words = f"{example.title} {example.summary} {labels}"
-    return f"{words} {search.keywords(words, guide.abbreviations())}".lower()  # as JavaScript lowercases
+    return f"{words} {search.keywords(words, guide.abbreviations)}".lower()  # as JavaScript lowercases
 
 
 def index_json(examples: list[Example], guide: Guide) -> str:
@@ -50,20 +50,16 @@ def index_json(examples: list[Example], guide: Guide) -> str:
 
 
 def page_html(examples: list[Example], guide: Guide, root: str) -> str:
-    """The browse page's body: every example as a card (enough without JavaScript), and the filter form."""
-    counts: dict[tuple[str, str], int] = {}
-    for example in examples:
-        for name, ids in values_of(example).items():
-            for value in ids:
-                counts[name, value] = counts.get((name, value), 0) + 1
+    """The browse page's body: every example as a card (enough without JavaScript), and the filter
+    form, hidden until the script has loaded the index and filled in the counts."""
     groups = []
     for group in filters(guide):
         options = "".join(
             f'<li><input type="checkbox" id="pe-{group.id}-{value}" name="{group.id}" value="{value}">'
-            f'<label for="pe-{group.id}-{value}">{text(label)} <span class="pe-count" data-count>({counts.get((group.id, value), 0)})</span></label></li>'
+            f'<label for="pe-{group.id}-{value}">{escape(label)} <span class="pe-count" data-count></span></label></li>'
             for value, label in group.options
         )
-        groups.append(f'<fieldset class="pe-filter" data-filter="{group.id}"><legend>{text(group.label)}</legend><ul>{options}</ul></fieldset>')
+        groups.append(f'<fieldset class="pe-filter" data-filter="{group.id}"><legend>{escape(group.label)}</legend><ul>{options}</ul></fieldset>')
     form = (
         f'<form class="pe-filters" id="pe-filters" role="search" aria-label="Filter examples" data-index="index.json" hidden>'
         '<p class="pe-filter-text"><label for="pe-q">Words in the title, summary or tags</label>'

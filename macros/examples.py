@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
+from macros import markup
 from macros import schema as schema_module
 from macros import yamlsafe
 from macros.guide import Guide
@@ -16,8 +17,6 @@ from macros.problems import Problem
 EXAMPLES_DIR = Path("practice_examples")
 SCHEMA_PATH = EXAMPLES_DIR / "schema.json"
 MARKDOWN_FIELDS = ("context", "what_was_done", "why_it_works")
-SAFE_LINK = re.compile(r"^(https?://|mailto:|#|\.\.?/|[a-z0-9][a-z0-9_./#-]*$)", re.IGNORECASE)
-MARKDOWN_LINK_TARGETS = re.compile(r"\]\(\s*<?((?:[^()\s<>]|\([^()\s]*\))*)|^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)|<([a-z][a-z0-9+.-]*:[^>\s]*)>", re.MULTILINE | re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -110,13 +109,19 @@ def _check_meaning(data: dict, located: yamlsafe.Located, stem: str, guide: Guid
         problem(("reviewed",), f"reviewed {data['reviewed']} is before added {data['added']}: a review cannot come before the example was added")
     for path, value in _strings(data, ()):
         if "TODO" in value:
-            problem(path, f"{schema_module.name_of(path)} still has a TODO placeholder: replace it with your own text")
+            problems.append(Problem(display, *located.position_in(path, value.index("TODO")),
+                                    f"{schema_module.name_of(path)} still has a TODO placeholder: replace it with your own text"))
     for name, path, text in _markdown_texts(data):
-        for match in MARKDOWN_LINK_TARGETS.finditer(text):
-            target = next(group for group in match.groups() if group is not None)
-            if target and not SAFE_LINK.match(target):
-                problem(path, f"{name} links to '{target}': only https://, http:// and mailto: links (or links to other pages of this guide) are allowed")
+        for target in markup.link_targets(text):
+            if not _is_safe_link(target):
+                problems.append(Problem(display, *located.position_in(path, max(text.find(target), 0)),
+                                        f"{name} links to '{target}': only https://, http:// and mailto: links (or links to other pages of this guide) are allowed"))
     return problems
+
+
+def _is_safe_link(target: str) -> bool:
+    """Web and mail links, and relative links within the guide; not javascript:, data: or //other.host."""
+    return not target.startswith("//") and urlsplit(target).scheme.lower() in markup.SAFE_SCHEMES | {""}
 
 
 def _strings(value: Any, path: tuple):
@@ -173,12 +178,19 @@ def _record(data: dict, guide: Guide, display: str, id_position: tuple[int, int]
 
 
 def load_examples(root: Path, guide: Guide, paths: list[Path] | None = None, today: dt.date | None = None) -> tuple[list[Example], list[Problem]]:
-    """All records (or those at paths), with every problem across them, duplicate ids included."""
+    """Every record, with every problem across them, duplicate ids included.
+
+    Given paths (records being checked before they join the library), those are loaded
+    beside the library, so cross-record rules see everything, and only their problems count.
+    """
     schema = record_schema(root, guide)
     today = today or dt.date.today()
+    library = example_paths(root)
+    known = {path.resolve() for path in library}
+    extra = [path for path in paths or [] if path.resolve() not in known]
     examples, problems = [], []
     first_file: dict[str, str] = {}
-    for path in paths if paths is not None else example_paths(root):
+    for path in library + extra:
         display = _display(path, root)
         example, found = load_example(path, display, guide, schema, today)
         problems += found
@@ -190,22 +202,28 @@ def load_examples(root: Path, guide: Guide, paths: list[Path] | None = None, tod
         first_file[example.id] = display
         examples.append(example)
     problems += _check_former_ids(examples)
+    if paths is not None:
+        wanted = {_display(path, root) for path in paths}
+        problems = [problem for problem in problems if problem.path in wanted]
     return examples, sorted(problems)
 
 
 def _check_former_ids(examples: list[Example]) -> list[Problem]:
     """An old address can lead to one example only, and never hide a current one."""
-    problems = []
     current = {example.id: example for example in examples}
-    claimed: dict[str, Example] = {}
+    claims: dict[str, list[Example]] = {}
     for example in examples:
         for former in example.former_ids:
+            claims.setdefault(former, []).append(example)
+    problems = []
+    for former, claimers in claims.items():
+        for example in claimers:
             if former in current:
                 message = f"former id '{former}' is the id of {current[former].source_path}: an old address cannot also be a current one"
-            elif former in claimed:
-                message = f"former id '{former}' is also claimed by {claimed[former].source_path}: an old address can lead to one example only"
+            elif len(claimers) > 1:
+                others = ", ".join(other.source_path for other in claimers if other is not example)
+                message = f"former id '{former}' is also claimed by {others}: an old address can lead to one example only"
             else:
-                claimed[former] = example
                 continue
             problems.append(Problem(example.source_path, *example.id_position, message))
     return problems

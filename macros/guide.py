@@ -7,6 +7,7 @@ validation, the browse page's filters) reads it from here.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from macros import schema as schema_module
@@ -14,6 +15,7 @@ from macros import yamlsafe
 from macros.problems import Problem, ProblemsFound
 
 GUIDE_DIR = Path("practice_examples/guide")
+RESERVED_FACET_IDS = {"section", "provenance", "q"}  # the browse page's own query names
 
 
 @dataclass(frozen=True)
@@ -93,6 +95,7 @@ class Guide:
     def tag(self, facet_id: str, value_id: str) -> TagValue:
         return self._facets_by_id[facet_id].value(value_id)
 
+    @cached_property
     def abbreviations(self) -> dict[str, str]:
         """Abbreviation -> the term it stands for, for hover text and search."""
         return {term.abbr: term.term for term in self.terms if term.abbr}
@@ -181,6 +184,11 @@ def _check_unique(data: dict) -> list[Problem]:
     once("take-away id", "sections", takeaway_ids)
     facets = data["tags"][0].data["facets"]
     once("facet id", "tags", [(facet["id"], ("facets", i, "id")) for i, facet in enumerate(facets)])
+    located, display = data["tags"]
+    for i, facet in enumerate(facets):
+        if facet["id"] in RESERVED_FACET_IDS:
+            problems.append(Problem(display, *located.position(("facets", i, "id")),
+                                    f"the facet id '{facet['id']}' is reserved: the browse page's address already uses it; choose another"))
     once("tag label", "tags", [(value["label"], ("facets", i, "values", j, "label")) for i, facet in enumerate(facets) for j, value in enumerate(facet["values"])])
     for i, facet in enumerate(facets):
         once(f"value id in facet {facet['id']}", "tags", [(value["id"], ("facets", i, "values", j, "id")) for j, value in enumerate(facet["values"])])

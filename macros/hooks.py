@@ -29,19 +29,24 @@ def _project(config) -> project.Project:
 
 
 def on_config(config):
+    if not config.use_directory_urls:
+        # Generated pages and macros link with relative paths such as ../../examples/<id>/.
+        raise Abort("this guide's links need use_directory_urls: true in mkdocs.yml")
     try:
         loaded = _project(config)
     except ProblemsFound as found:
         raise Abort(f"{len(found.problems)} problem(s) in practice_examples/, so nothing was built:\n{found.report()}")
-    config.mdx_configs.setdefault("abbr", {})["glossary"] = loaded.guide.abbreviations()
+    config.mdx_configs.setdefault("abbr", {})["glossary"] = loaded.guide.abbreviations
     return config
 
 
 def on_files(files, config):
     loaded = _project(config)
     for example in loaded.examples:
+        # Material's edit button follows file.edit_uri; the page's own text link needs the same
+        # address now, before MkDocs makes the Page that would compute it.
         edit_uri = f"../{example.source_path}"  # edit_uri in mkdocs.yml points into docs/
-        edit_url = urljoin(config.repo_url.rstrip("/") + "/", config.edit_uri + edit_uri) if config.repo_url else None
+        edit_url = urljoin(config.repo_url.rstrip("/") + "/", config.edit_uri + edit_uri) if config.repo_url and config.edit_uri else None
         page = render.example_page(example, loaded.guide, loaded.related[example.id], edit_url)
         # Reached from listings and search; a nav entry each would grow every page.
         file = File.generated(config, f"examples/{example.id}.md", content=page, inclusion=InclusionLevel.NOT_IN_NAV)
@@ -57,7 +62,7 @@ def on_files(files, config):
 def on_post_build(config):
     path = Path(config.site_dir) / "search" / "search_index.json"
     index = json.loads(path.read_text(encoding="utf-8"))
-    abbreviations = _project(config).guide.abbreviations()
+    abbreviations = _project(config).guide.abbreviations
     for doc in index["docs"]:
         extra = search.keywords(f"{doc['title']} {doc['text']}", abbreviations)
         if extra:

@@ -21,7 +21,7 @@ def define_env(env) -> None:
 
     @env.macro
     def section_intro(section_id: str) -> str:
-        return render.text(loaded().guide.section(section_id).intro)
+        return render.section_intro(loaded().guide.section(section_id))
 
     @env.macro
     def takeaways(section_id: str) -> str:

@@ -1,10 +1,11 @@
 """Pure rendering: records and guide data in, Markdown and HTML strings out.
 
-Contributor text is data. Plain-text fields are HTML-escaped; Markdown fields are
-converted here with raw HTML turned into visible text, then sanitised with an
-allowlist, so nothing a contributor writes can become markup, script or a Jinja
-expression. Links between pages are relative, built from `root` (the path from
-the page being rendered back to the site's root, such as "../../").
+Contributor text is data. Plain-text fields are HTML-escaped; Markdown fields go
+through macros.markup (raw HTML shown as text, then an allowlist), so nothing a
+contributor writes can become markup, script or a Jinja expression. Every macro
+returns a raw HTML block, never Markdown, so guide data is not parsed as Markdown
+either. Links between pages are relative, built from `root` (the path from the
+page being rendered back to the site's root, such as "../../").
 """
 
 from __future__ import annotations
@@ -12,23 +13,12 @@ from __future__ import annotations
 import datetime as dt
 import html
 import json
-from functools import lru_cache
 from urllib.parse import urlencode
 
-import markdown
-import nh3
-from markdown.extensions import Extension
-from markdown.extensions.abbr import AbbrExtension
-from markdown.extensions.toc import TocExtension
-
+from macros import markup
 from macros.examples import Example
 from macros.guide import Guide, Section
 
-ALLOWED_TAGS = {
-    "p", "br", "ul", "ol", "li", "strong", "em", "code", "pre", "blockquote",
-    "a", "abbr", "h3", "h4", "h5", "h6", "hr",
-}
-ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}}
 PROVENANCE_LABELS = {"illustrative": "Illustrative example", "reported": "Reported practice"}
 PROVENANCE_EXPLAINED = {
     "illustrative": (
@@ -39,45 +29,9 @@ PROVENANCE_EXPLAINED = {
 }
 
 
-def text(value: str) -> str:
+def escape(value: str) -> str:
     """Plain text made safe for HTML content and attribute values."""
     return html.escape(value, quote=True)
-
-
-class _RawHtmlAsText(Extension):
-    """Treat raw HTML in Markdown as literal text, so the serializer escapes it."""
-
-    def extendMarkdown(self, md: markdown.Markdown) -> None:
-        md.preprocessors.deregister("html_block")
-        md.inlinePatterns.deregister("html")
-
-
-@lru_cache(maxsize=8)
-def _converter(abbreviations: tuple[tuple[str, str], ...]) -> markdown.Markdown:
-    return markdown.Markdown(
-        extensions=[
-            _RawHtmlAsText(),
-            "sane_lists",
-            # Contributor headings sit below the page's own h2 parts.
-            TocExtension(baselevel=3, anchorlink=False, permalink=False),
-            AbbrExtension(glossary=dict(abbreviations)),
-        ],
-        output_format="html",
-    )
-
-
-def markdown_html(source: str, abbreviations: dict[str, str]) -> str:
-    """Contributor Markdown as sanitised HTML, with the glossary's abbreviations marked up."""
-    converter = _converter(tuple(sorted(abbreviations.items())))
-    converter.reset()
-    converted = converter.convert(source)
-    return nh3.clean(
-        converted,
-        tags=ALLOWED_TAGS,
-        attributes=ALLOWED_ATTRIBUTES,
-        url_schemes={"http", "https", "mailto"},
-        link_rel="noopener noreferrer",
-    )
 
 
 def long_date(day: dt.date) -> str:
@@ -109,12 +63,12 @@ def tag_chips(example: Example, guide: Guide, root: str) -> str:
     for facet_id, values in example.tags:
         facet = guide.facet(facet_id)
         chips = "".join(
-            f'<li><a class="pe-chip" href="{text(browse_url(root, **{facet_id: value}))}" '
-            f'title="Browse all examples tagged {text(guide.tag(facet_id, value).label)}">'
-            f"{text(guide.tag(facet_id, value).label)}</a></li>"
+            f'<li><a class="pe-chip" href="{escape(browse_url(root, **{facet_id: value}))}" '
+            f'title="Browse all examples tagged {escape(guide.tag(facet_id, value).label)}">'
+            f"{escape(guide.tag(facet_id, value).label)}</a></li>"
             for value in values
         )
-        rows.append(f'<div class="pe-tag-row"><dt>{text(facet.label)}</dt><dd><ul class="pe-chips">{chips}</ul></dd></div>')
+        rows.append(f'<div class="pe-tag-row"><dt>{escape(facet.label)}</dt><dd><ul class="pe-chips">{chips}</ul></dd></div>')
     return f'<dl class="pe-tags">{"".join(rows)}</dl>'
 
 
@@ -124,12 +78,12 @@ def provenance_badge(example: Example) -> str:
 
 def example_card(example: Example, guide: Guide, root: str) -> str:
     section = guide.section(example.section)
-    labels = "".join(f"<li>{text(guide.tag(facet, value).label)}</li>" for facet, value in example.tag_ids())
+    labels = "".join(f"<li>{escape(guide.tag(facet, value).label)}</li>" for facet, value in example.tag_ids())
     return (
-        f'<li class="pe-card" data-example-id="{text(example.id)}">'
-        f'<h3 class="pe-card__title"><a href="{example_url(root, example.id)}">{text(example.title)}</a></h3>'
-        f'<p class="pe-card__meta">{text(section.short_title)} · {provenance_badge(example)}</p>'
-        f'<p class="pe-card__summary">{text(example.summary)}</p>'
+        f'<li class="pe-card" data-example-id="{escape(example.id)}">'
+        f'<h3 class="pe-card__title"><a href="{example_url(root, example.id)}">{escape(example.title)}</a></h3>'
+        f'<p class="pe-card__meta">{escape(section.short_title)} · {provenance_badge(example)}</p>'
+        f'<p class="pe-card__summary">{escape(example.summary)}</p>'
         f'<ul class="pe-chips pe-chips--plain" aria-label="Tags">{labels}</ul>'
         "</li>"
     )
@@ -138,7 +92,7 @@ def example_card(example: Example, guide: Guide, root: str) -> str:
 def example_cards(examples: list[Example], guide: Guide, root: str, empty: str = "No examples yet.") -> str:
     """A list of cards, left out of the search index."""
     if not examples:
-        return f'<p class="pe-empty">{text(empty)}</p>'
+        return f'<p class="pe-empty">{escape(empty)}</p>'
     cards = "".join(example_card(example, guide, root) for example in examples)
     return _search_excluded(f'<ul class="pe-cards">{cards}</ul>')
 
@@ -158,27 +112,27 @@ def _front_matter(values: dict) -> str:
 
 
 def _list(items: tuple[str, ...], tag: str, abbreviations: dict[str, str]) -> str:
-    inner = "".join(f"<li>{markdown_html(item, abbreviations)}</li>" for item in items)
+    inner = "".join(f"<li>{markup.to_html(item, abbreviations)}</li>" for item in items)
     return f'<{tag} class="pe-list">{inner}</{tag}>'
 
 
 def _source_item(source) -> str:
     return (
-        f'<li><a href="{text(source.url)}">{text(source.title)}</a>, '
-        f"{text(source.publisher)}, {text(source.date)}</li>"
+        f'<li><a href="{escape(source.url)}">{escape(source.title)}</a>, '
+        f"{escape(source.publisher)}, {escape(source.date)}</li>"
     )
 
 
 def example_page(example: Example, guide: Guide, related: list[Example], edit_url: str | None) -> str:
     """The Markdown page generated for one example, at /examples/<id>/."""
     root = "../../"
-    abbreviations = guide.abbreviations()
+    abbreviations = guide.abbreviations
     section = guide.section(example.section)
     front = _front_matter(
         {
             # Material prints the title and description into the page unescaped.
-            "title": text(example.title),
-            "description": text(example.summary),
+            "title": escape(example.title),
+            "description": escape(example.summary),
             "render_macros": False,
             "tags": tag_names(example, guide),
             "hide": ["tags"],
@@ -187,26 +141,26 @@ def example_page(example: Example, guide: Guide, related: list[Example], edit_ur
     )
     parts = [
         front,
-        f'<p class="pe-kicker"><a href="{root}{section.id}/">{text(section.title)}</a> · {provenance_badge(example)}</p>',
-        f'<p class="pe-summary">{text(example.summary)}</p>',
+        f'<p class="pe-kicker"><a href="{root}{section.id}/">{escape(section.title)}</a> · {provenance_badge(example)}</p>',
+        f'<p class="pe-summary">{escape(example.summary)}</p>',
         "## Context",
-        f'<div class="pe-prose">{markdown_html(example.context, abbreviations)}</div>',
+        f'<div class="pe-prose">{markup.to_html(example.context, abbreviations)}</div>',
         "## What was done",
-        f'<div class="pe-prose">{markdown_html(example.what_was_done, abbreviations)}</div>',
+        f'<div class="pe-prose">{markup.to_html(example.what_was_done, abbreviations)}</div>',
         "## Why it works",
-        f'<div class="pe-prose">{markdown_html(example.why_it_works, abbreviations)}</div>',
+        f'<div class="pe-prose">{markup.to_html(example.why_it_works, abbreviations)}</div>',
     ]
     if example.tips:
         parts += ["## Practical tips", _list(example.tips, "ul", abbreviations)]
     if example.reflective_questions:
         parts += ["## Questions for reflection", _list(example.reflective_questions, "ol", abbreviations)]
     takeaways = "".join(
-        f'<li><a href="{takeaway_url(root, guide, takeaway_id)}">{text(guide.takeaways[takeaway_id].text)}</a></li>'
+        f'<li><a href="{takeaway_url(root, guide, takeaway_id)}">{escape(guide.takeaways[takeaway_id].text)}</a></li>'
         for takeaway_id in example.takeaways
     )
     standards = "".join(
-        f"<li>{text(guide.standards[standard].id)} {text(guide.standards[standard].title)} "
-        f"({text(guide.standards[standard].domain)})</li>"
+        f"<li>{escape(guide.standards[standard].id)} {escape(guide.standards[standard].title)} "
+        f"({escape(guide.standards[standard].domain)})</li>"
         for standard in example.standards
     )
     parts += [
@@ -214,7 +168,7 @@ def example_page(example: Example, guide: Guide, related: list[Example], edit_ur
         f'<ul class="pe-list">{takeaways}</ul>',
         "## Inspection standards",
         f'<ul class="pe-list">{standards}</ul>',
-        f'<p class="pe-small">{text(guide.framework["title"])}.</p>',
+        f'<p class="pe-small">{escape(guide.framework["title"])}.</p>',
         "## Tags",
         tag_chips(example, guide, root),
         "## Where this example comes from",
@@ -226,7 +180,7 @@ def example_page(example: Example, guide: Guide, related: list[Example], edit_ur
 
 
 def _provenance(example: Example, edit_url: str | None) -> str:
-    note = f" {text(example.provenance_note)}" if example.provenance_note else ""
+    note = f" {escape(example.provenance_note)}" if example.provenance_note else ""
     body = f'<p>{provenance_badge(example)} {PROVENANCE_EXPLAINED[example.provenance]}{note}</p>'
     if example.sources:
         heading = "Source" if example.is_reported else "Sources of facts it mentions"
@@ -235,7 +189,7 @@ def _provenance(example: Example, edit_url: str | None) -> str:
         f'<p class="pe-small">Added {long_date(example.added)}; last reviewed {long_date(example.reviewed)}.'
     )
     if edit_url:
-        body += f' <a href="{text(edit_url)}">Suggest a change to this example</a> (its file is {text(example.source_path)}).'
+        body += f' <a href="{escape(edit_url)}">Suggest a change to this example</a> (its file is {escape(example.source_path)}).'
     return f'<div class="pe-provenance">{body}</p></div>'
 
 
@@ -246,15 +200,15 @@ def takeaway_list(section: Section, guide: Guide, examples_by_takeaway: dict[str
         takeaway = guide.takeaways[takeaway_id]
         examples = examples_by_takeaway.get(takeaway_id, [])
         if examples:
-            links = "".join(f'<li><a href="{example_url(root, e.id)}">{text(e.title)}</a></li>' for e in examples)
+            links = "".join(f'<li><a href="{example_url(root, e.id)}">{escape(e.title)}</a></li>' for e in examples)
             illustrated = '<p class="pe-small">Illustrated by:</p>' + _search_excluded(f'<ul class="pe-illustrated">{links}</ul>')
         else:
             illustrated = '<p class="pe-small">No example illustrates this yet.</p>'
         points = "".join(item(point) for point in takeaway.points)
         points_html = f'<ol class="pe-takeaways pe-takeaways--points">{points}</ol>' if points else ""
         return (
-            f'<li class="pe-takeaway" id="{text(takeaway_id)}">'
-            f'<p>{text(takeaway.text)} <a class="pe-permalink" href="#{text(takeaway_id)}" '
+            f'<li class="pe-takeaway" id="{escape(takeaway_id)}">'
+            f'<p>{escape(takeaway.text)} <a class="pe-permalink" href="#{escape(takeaway_id)}" '
             f'title="Link to this take-away">#<span class="pe-visually-hidden"> Link to this take-away</span></a></p>'
             f"{illustrated}{points_html}</li>"
         )
@@ -262,11 +216,15 @@ def takeaway_list(section: Section, guide: Guide, examples_by_takeaway: dict[str
     return f'<ol class="pe-takeaways">{"".join(item(t) for t in section.takeaways)}</ol>'
 
 
+def section_intro(section: Section) -> str:
+    return f'<p class="pe-intro">{escape(section.intro)}</p>'
+
+
 def attribution(guide: Guide) -> str:
     source = guide.attribution
     return (
         f'<p class="pe-small">The take-aways are summarised, in this guide\'s own words, from '
-        f'<a href="{text(source["url"])}">{text(source["publisher"])}, <cite>{text(source["title"])}</cite></a>, '
+        f'<a href="{escape(source["url"])}">{escape(source["publisher"])}, <cite>{escape(source["title"])}</cite></a>, '
         f"published {long_date(dt.date.fromisoformat(source['date']))}. They are not quotations.</p>"
     )
 
@@ -274,10 +232,10 @@ def attribution(guide: Guide) -> str:
 def section_cards(guide: Guide, counts: dict[str, int], root: str) -> str:
     """The four sections as cards, for the home page: size does not grow with the number of examples."""
     cards = "".join(
-        f'<li class="pe-card"><h3 class="pe-card__title"><a href="{root}{section.id}/">{text(section.title)}</a></h3>'
-        f'<p class="pe-card__summary">{text(section.intro)}</p>'
+        f'<li class="pe-card"><h3 class="pe-card__title"><a href="{root}{section.id}/">{escape(section.title)}</a></h3>'
+        f'<p class="pe-card__summary">{escape(section.intro)}</p>'
         f'<p class="pe-card__meta">{len(section.takeaways)} key take-aways · '
-        f'<a href="{text(browse_url(root, section=section.id))}">{counts.get(section.id, 0)} examples</a></p></li>'
+        f'<a href="{escape(browse_url(root, section=section.id))}">{counts.get(section.id, 0)} examples</a></p></li>'
         for section in guide.sections
     )
     return f'<ul class="pe-cards pe-cards--sections">{cards}</ul>'
@@ -286,12 +244,12 @@ def section_cards(guide: Guide, counts: dict[str, int], root: str) -> str:
 def glossary(guide: Guide) -> str:
     entries = []
     for term in sorted(guide.terms, key=lambda t: t.term.casefold()):
-        name = f"{text(term.term)} ({text(term.abbr)})" if term.abbr else text(term.term)
-        source = f' <span class="pe-small">Source: <a href="{text(term.source_url)}">{text(term.source_title)}</a>.</span>' if term.source_url else ""
+        name = f"{escape(term.term)} ({escape(term.abbr)})" if term.abbr else escape(term.term)
+        source = f' <span class="pe-small">Source: <a href="{escape(term.source_url)}">{escape(term.source_title)}</a>.</span>' if term.source_url else ""
         entries.append(
-            f'<div class="pe-term" id="{text(term.id)}"><dt>{name} <a class="pe-permalink" href="#{text(term.id)}" '
-            f'title="Link to this term">#<span class="pe-visually-hidden"> Link to {text(term.term)}</span></a></dt>'
-            f"<dd>{text(term.definition)}{source}</dd></div>"
+            f'<div class="pe-term" id="{escape(term.id)}"><dt>{name} <a class="pe-permalink" href="#{escape(term.id)}" '
+            f'title="Link to this term">#<span class="pe-visually-hidden"> Link to {escape(term.term)}</span></a></dt>'
+            f"<dd>{escape(term.definition)}{source}</dd></div>"
         )
     return f'<dl class="pe-glossary">{"".join(entries)}</dl>'
 
@@ -315,8 +273,8 @@ def field_table(schema: dict) -> str:
 
     def add(name: str, spec: dict, required: bool) -> None:
         rows.append(
-            f"<tr><td><code>{text(name)}</code></td><td>{'yes' if required else 'no'}</td>"
-            f"<td>{text(_field_kind(spec))}</td><td>{text(spec.get('description', ''))}</td></tr>"
+            f"<tr><td><code>{escape(name)}</code></td><td>{'yes' if required else 'no'}</td>"
+            f"<td>{escape(_field_kind(spec))}</td><td>{escape(spec.get('description', ''))}</td></tr>"
         )
 
     for name, spec in schema["properties"].items():
@@ -338,11 +296,11 @@ def tag_vocabulary(guide: Guide) -> str:
     parts = []
     for facet in guide.facets:
         rows = "".join(
-            f"<tr><td><code>{text(value.id)}</code></td><td>{text(value.label)}</td><td>{text(value.description)}</td></tr>"
+            f"<tr><td><code>{escape(value.id)}</code></td><td>{escape(value.label)}</td><td>{escape(value.description)}</td></tr>"
             for value in facet.values
         )
         parts.append(
-            f'<h3 id="tags-{text(facet.id)}">{text(facet.label)} (<code>{text(facet.id)}</code>)</h3><p>{text(facet.description)}</p>'
+            f'<h3 id="tags-{escape(facet.id)}">{escape(facet.label)} (<code>{escape(facet.id)}</code>)</h3><p>{escape(facet.description)}</p>'
             '<table class="pe-fields"><thead><tr><th scope="col">Value</th><th scope="col">Label</th>'
             f'<th scope="col">Meaning</th></tr></thead><tbody>{rows}</tbody></table>'
         )
@@ -351,10 +309,10 @@ def tag_vocabulary(guide: Guide) -> str:
 
 def standards_table(guide: Guide) -> str:
     rows = "".join(
-        f"<tr><td>{text(s.id)}</td><td>{text(s.title)}</td><td>{text(s.domain)}</td></tr>" for s in guide.standards.values()
+        f"<tr><td>{escape(s.id)}</td><td>{escape(s.title)}</td><td>{escape(s.domain)}</td></tr>" for s in guide.standards.values()
     )
     return (
-        f'<table class="pe-fields"><caption>{text(guide.framework["title"])}</caption><thead><tr><th scope="col">Standard</th>'
+        f'<table class="pe-fields"><caption>{escape(guide.framework["title"])}</caption><thead><tr><th scope="col">Standard</th>'
         f'<th scope="col">Title</th><th scope="col">Domain</th></tr></thead><tbody>{rows}</tbody></table>'
     )
 
@@ -364,9 +322,9 @@ def redirect_page(example: Example) -> str:
     target = f"../{example.id}/"
     return (
         '<!doctype html><html lang="en"><head><meta charset="utf-8">'
-        f"<title>Moved: {text(example.title)}</title>"
+        f"<title>Moved: {escape(example.title)}</title>"
         f'<link rel="canonical" href="{target}"><meta name="robots" content="noindex">'
         f'<meta http-equiv="refresh" content="0; url={target}">'
         f"<script>location.replace({json.dumps(target)} + location.hash)</script></head>"
-        f'<body><p>This example has moved to <a href="{target}">{text(example.title)}</a>.</p></body></html>\n'
+        f'<body><p>This example has moved to <a href="{target}">{escape(example.title)}</a>.</p></body></html>\n'
     )

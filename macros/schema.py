@@ -14,7 +14,9 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from jsonschema import Draft202012Validator
+import re
+
+from jsonschema import Draft202012Validator, validators
 from jsonschema.exceptions import ValidationError
 
 from macros.problems import Problem
@@ -23,7 +25,7 @@ from macros.yamlsafe import Located, YamlPath
 if TYPE_CHECKING:
     from macros.guide import Guide
 
-VALUE_KEYWORDS = {"pattern", "format", "minLength", "maxLength", "type", "enum", "const"}
+VALUE_KEYWORDS = {"pattern", "format", "minLength", "maxLength", "type", "enum"}
 YAML_BOOLEAN_WORDS = {"yes", "no", "on", "off", "true", "false", "y", "n"}
 
 
@@ -51,9 +53,24 @@ def with_vocabulary(schema: dict[str, Any], guide: Guide) -> dict[str, Any]:
     return schema
 
 
+def _pattern(validator, pattern: str, instance: Any, schema: dict) -> Any:
+    """JSON Schema's pattern, with $ meaning the end of the text as in JavaScript and editors.
+
+    Python's $ also matches before a final newline, which let "old-name\n" pass as an id.
+    """
+    if not isinstance(instance, str):
+        return
+    strict = pattern[:-1] + r"\Z" if pattern.endswith("$") else pattern
+    if not re.search(strict, instance):
+        yield ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+_Validator = validators.extend(Draft202012Validator, {"pattern": _pattern})
+
+
 def check(data: Any, located: Located, schema: dict[str, Any], display: str) -> list[Problem]:
     """Every schema error in data, translated for a contributor."""
-    validator = Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+    validator = _Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
     found: dict[tuple, Problem] = {}
     for error in validator.iter_errors(data):
         for path, message, at_key in _translate(error, located):
@@ -189,8 +206,6 @@ def _translate(error: ValidationError, located: Located) -> list[tuple[YamlPath,
         advice = custom or ("write a real date as YYYY-MM-DD" if error.validator_value == "date" else "check the format")
         problem = "is not a real date" if kind == "format" and error.validator_value == "date" else "is not in the right form"
         return [(path, f"{field} '{instance}' {problem}: {advice}", False)]
-    if kind == "const":
-        return [(path, f"{field} must be '{error.validator_value}'", False)]
     return [(path, f"{field}: {error.message}", False)]
 
 

@@ -59,6 +59,8 @@ class Located:
     values: dict[YamlPath, tuple[int, int]] = field(default_factory=dict)
     keys: dict[YamlPath, tuple[int, int]] = field(default_factory=dict)
     scalars: dict[YamlPath, str] = field(default_factory=dict)
+    literal_blocks: set[YamlPath] = field(default_factory=set)  # values written with |
+    lines: list[str] = field(default_factory=list)
 
     def position(self, path: YamlPath, *, key: bool = False) -> tuple[int, int]:
         """Where path is written; for a missing path, where its nearest written parent is."""
@@ -70,6 +72,15 @@ class Located:
                 return self.values[path]
             path = path[:-1]
         return self.values.get((), (1, 1))
+
+    def position_in(self, path: YamlPath, offset: int) -> tuple[int, int]:
+        """Where the character at offset of a text value is written, for text after a | line."""
+        line, col = self.position(path)
+        if path not in self.literal_blocks:
+            return line, col
+        line += 1 + self.scalars[path][:offset].count("\n")
+        written = self.lines[line - 1] if line <= len(self.lines) else ""
+        return line, len(written) - len(written.lstrip()) + 1
 
 
 def _where(mark) -> tuple[int, int]:
@@ -91,7 +102,7 @@ def load(path: Path, display: str) -> tuple[Located | None, list[Problem]]:
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
-        located = Located(None)
+        located = Located(None, lines=text.splitlines())
         problems: list[Problem] = []
         located.data = _build(node, (), loader, located, problems, display) if node is not None else None
         return located, problems
@@ -104,6 +115,8 @@ def load(path: Path, display: str) -> tuple[Located | None, list[Problem]]:
         return None, [Problem(display, line, col, f"this is not valid YAML ({detail}): check the indentation, and put text containing ': ' or '#' in quotes")]
     except yaml.YAMLError as error:
         return None, [Problem(display, 1, 1, f"this is not valid YAML ({error})")]
+    except RecursionError:
+        return None, [Problem(display, 1, 1, "lists or fields are nested too deeply: a practice example needs only a few levels")]
     finally:
         loader.dispose()
 
@@ -131,4 +144,6 @@ def _build(node, path: YamlPath, loader: _Loader, located: Located, problems: li
     if isinstance(node, yaml.SequenceNode):
         return [_build(item, path + (index,), loader, located, problems, display) for index, item in enumerate(node.value)]
     located.scalars[path] = node.value
+    if node.style == "|":
+        located.literal_blocks.add(path)
     return loader.construct_object(node)

@@ -72,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{path.relative_to(ROOT)} already exists", file=sys.stderr)
         return 1
     path.write_text(scaffold(args.id, args.section), encoding="utf-8")
-    print(f"Wrote {path.relative_to(ROOT)}. Replace each TODO, then run: python scripts/validate.py {path.relative_to(ROOT)}")
+    print(f"Wrote {path.relative_to(ROOT)}. Replace each TODO, then run: make validate")
     return 0
 
 

@@ -34,8 +34,10 @@ def main(argv: list[str] | None = None) -> int:
     if problems:
         print(f"\n{len(problems)} problem(s) found. Fix each one at the line shown, then run this again.", file=sys.stderr)
         return 1
-    count = len(loaded.examples)
-    print(f"All {count} practice example(s) and the guide's data are valid.")
+    if args.paths:
+        print(f"No problems in {len(args.paths)} file(s), checked against the {len(loaded.examples)} examples in the library.")
+    else:
+        print(f"All {len(loaded.examples)} practice example(s) and the guide's data are valid.")
     return 0
 
 

@@ -83,16 +83,15 @@ def browser():
         launched.close()
 
 
-def _serve_built(tmp_path_factory, records: list[Path] | None):
-    from local_server import serve
-
-    if records is None:
-        project_dir, site = ROOT, tmp_path_factory.mktemp("real-site") / "site"
-    else:
-        project_dir = copy_site_project(tmp_path_factory.mktemp("fixture-project"), records)
-        site = project_dir / "site"
+def _built(project_dir: Path, site: Path) -> Path:
     result = build_site(project_dir, site)
     assert result.returncode == 0, result.stdout + result.stderr
+    return site
+
+
+def _served(site: Path):
+    from local_server import serve
+
     server, base = serve(site)
     return server, base
 
@@ -100,15 +99,21 @@ def _serve_built(tmp_path_factory, records: list[Path] | None):
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory):
     """The real guide, built strictly into a scratch folder and served on loopback."""
-    server, base = _serve_built(tmp_path_factory, None)
+    server, base = _served(_built(ROOT, tmp_path_factory.mktemp("real-site") / "site"))
     yield base
     server.shutdown()
 
 
 @pytest.fixture(scope="session")
-def fixture_site_url(tmp_path_factory):
-    """The real configuration and pages with the hostile and abbreviation fixture records."""
-    server, base = _serve_built(tmp_path_factory, sorted((FIXTURES / "site").glob("*.yaml")))
+def fixture_site(tmp_path_factory) -> Path:
+    """The real configuration and pages, built with only the hostile and abbreviation fixture records."""
+    project_dir = copy_site_project(tmp_path_factory.mktemp("fixture-project"), sorted((FIXTURES / "site").glob("*.yaml")))
+    return _built(project_dir, project_dir / "site")
+
+
+@pytest.fixture(scope="session")
+def fixture_site_url(fixture_site):
+    server, base = _served(fixture_site)
     yield base
     server.shutdown()
 

@@ -13,20 +13,22 @@ import pytest
 
 from benchmark import synthetic_record
 from conftest import ROOT, build_site, copy_site_project
+from macros import project, search
 from macros.browse import filters, values_of
 from macros.guide import load_guide
-from macros.project import check
 
 pytestmark = pytest.mark.browser
 
-LOADED, _ = check(ROOT)
+LOADED = project.load(ROOT)  # stops collection with every data problem listed
 GUIDE = LOADED.guide
 GROUPS = [f.id for f in filters(GUIDE)]
 
 
-def words_of(example) -> str:
+def words_of(example) -> list[str]:
+    """Title, summary and tag labels, with the glossary's abbreviations added both ways."""
     labels = " ".join(GUIDE.tag(facet, value).label for facet, value in example.tag_ids())
-    return f"{example.title} {example.summary} {labels}".lower()
+    text = f"{example.title} {example.summary} {labels}"
+    return re.split(r"[\W_]+", f"{text} {search.keywords(text, GUIDE.abbreviations)}".lower())
 
 
 def expected(selection: dict[str, list[str]], text: str = "", examples=None, skip: str | None = None) -> list[str]:
@@ -35,7 +37,8 @@ def expected(selection: dict[str, list[str]], text: str = "", examples=None, ski
     for example in examples:
         values = values_of(example)
         groups_ok = all(set(values.get(group, [])) & set(chosen) for group, chosen in selection.items() if chosen and group != skip)
-        if groups_ok and all(word in words_of(example) for word in text.lower().split()):
+        words = words_of(example)
+        if groups_ok and all(any(word.startswith(term) for word in words) for term in re.split(r"[\W_]+", text.lower()) if term):
             found.append(example.id)
     return found
 
@@ -234,6 +237,15 @@ def test_without_javascript_every_example_is_listed(browser, real_site):
     context.close()
 
 
+def test_a_typed_word_matches_word_starts_not_the_middle_of_words(watched, real_site):
+    _, page = open_browse(watched, real_site)
+    page.fill("#pe-q", "ost")
+    inside_words_only = [e.id for e in LOADED.examples if "ost" in "".join(words_of(e)) and not expected({}, "ost", [e])]
+    assert inside_words_only, "the library has words such as 'most' that merely contain the letters"
+    assert shown(page) == expected({}, "ost")
+    assert not set(shown(page)) & set(inside_words_only)
+
+
 def test_words_in_the_text_box_match_abbreviations_both_ways(watched, fixture_site_url):
     _, page = open_browse(watched, fixture_site_url)
     page.fill("#pe-q", "DRR")
@@ -266,10 +278,10 @@ def large_site(tmp_path_factory):
     for index in range(130):
         example_id, text = synthetic_record(index, load_guide(ROOT), rng)
         (records / f"{example_id}.yaml").write_text(text, encoding="utf-8")
-    project = copy_site_project(folder, sorted(records.glob("*.yaml")))
-    result = build_site(project, project / "site")
+    project_dir = copy_site_project(folder, sorted(records.glob("*.yaml")))
+    result = build_site(project_dir, project_dir / "site")
     assert result.returncode == 0, result.stdout + result.stderr
-    server, base = serve(project / "site")
+    server, base = serve(project_dir / "site")
     yield base
     server.shutdown()
 

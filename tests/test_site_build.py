@@ -20,15 +20,6 @@ from macros.guide import load_guide
 SITE_FIXTURES = sorted((FIXTURES / "site").glob("*.yaml"))
 
 
-@pytest.fixture(scope="module")
-def fixture_site(tmp_path_factory) -> Path:
-    project = copy_site_project(tmp_path_factory.mktemp("project"), SITE_FIXTURES)
-    site = project / "site"
-    result = build_site(project, site)
-    assert result.returncode == 0, result.stderr
-    return site
-
-
 def html_files(site: Path) -> list[Path]:
     return sorted(site.rglob("*.html"))
 
@@ -186,3 +177,15 @@ def test_the_link_check_fails_on_a_broken_internal_link_or_anchor(fixture_site, 
 def test_the_link_check_passes_on_the_built_fixture_site(fixture_site):
     result = run_link_check(fixture_site)
     assert result.returncode == 0, result.stdout[-3000:]
+
+
+def test_guide_text_is_not_parsed_as_markdown_either(tmp_path):
+    project = copy_site_project(tmp_path, [FIXTURES / "site" / "long-form-only.yaml"])
+    sections = project / "practice_examples" / "guide" / "sections.yaml"
+    text = sections.read_text(encoding="utf-8")
+    sections.write_text(text.replace("Nobody on probation gets off", "See [here](javascript:window.pwned=6) and *stars*. Nobody on probation gets off", 1), encoding="utf-8")
+    result = build_site(project, project / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    html = (project / "site" / "leadership" / "index.html").read_text(encoding="utf-8")
+    assert "See [here](javascript:window.pwned=6) and *stars*." in html
+    assert "javascript:" not in html.replace("[here](javascript:", "")

@@ -208,6 +208,24 @@ def test_an_id_that_differs_from_the_file_name_is_refused(scratch):
     assert "does not match the file name 'another-name.yaml'" in problem.message
 
 
+@pytest.mark.parametrize(
+    "field, written",
+    [("title", 'title: "A fixture example used by the tests\\n"'), ("former_ids", 'former_ids: ["old-name\\n"]\ntitle: A fixture example used by the tests')],
+)
+def test_a_trailing_newline_does_not_slip_past_a_pattern(scratch, field, written):
+    text = valid_text().replace("title: A fixture example used by the tests", written)
+    problem = only(check_text(scratch, text))
+    assert problem.message.startswith(field)
+    assert "is not in the right form" in problem.message
+
+
+def test_a_problem_is_printed_on_one_line_whatever_the_contributor_wrote(scratch):
+    text = valid_text().replace("provenance:\n", '"x\\n::error file=README.md,line=1::spoofed": 1\nprovenance:\n')
+    printed = str(only(check_text(scratch, text)))
+    assert "\n" not in printed
+    assert "unknown field 'x\\n::error file=README.md" in printed
+
+
 def test_an_id_that_is_not_a_slug_is_refused(scratch):
     text = valid_text().replace("id: valid-example", "id: Valid_Example")
     problems = check_text(scratch, text, name="Valid_Example")
@@ -247,9 +265,20 @@ def test_two_examples_cannot_claim_the_same_former_id(scratch):
     first = write_record(scratch, "first-example", text)
     second = write_record(scratch, "second-example", text)
     _, problems = project.check(scratch, [first, second], today=TODAY)
+    assert [(p.path, p.message.split(":")[0]) for p in problems] == [
+        ("practice_examples/first-example.yaml", "former id 'old-name' is also claimed by practice_examples/second-example.yaml"),
+        ("practice_examples/second-example.yaml", "former id 'old-name' is also claimed by practice_examples/first-example.yaml"),
+    ]
+
+
+def test_checking_one_file_still_checks_it_against_the_library(scratch):
+    write_record(scratch, "already-there", valid_text().replace("title:", "former_ids:\n  - old-name\ntitle:"))
+    incoming = scratch / "incoming.yaml"
+    incoming.write_text(valid_text().replace("id: valid-example", "id: incoming").replace("title:", "former_ids:\n  - old-name\ntitle:"), encoding="utf-8")
+    _, problems = project.check(scratch, [incoming], today=TODAY)
     problem = only(problems)
-    assert problem.path == "practice_examples/second-example.yaml"
-    assert "former id 'old-name' is also claimed by practice_examples/first-example.yaml" in problem.message
+    assert problem.path == "incoming.yaml"
+    assert "also claimed by practice_examples/already-there.yaml" in problem.message
 
 
 @pytest.mark.parametrize("bad", ["2026-02-30", "2026-13-01", "27/11/2026", "2026-1-5"])
@@ -287,22 +316,47 @@ def test_a_reported_example_must_cite_a_source(scratch):
     assert problem.message.startswith("a 'reported' example must cite its source under provenance.sources")
 
 
-def test_a_source_needs_title_publisher_date_and_url(scratch):
+SOURCE = {"title": "A report", "publisher": "A publisher", "date": '"2021-08"', "url": "https://example.org/report"}
+
+
+@pytest.mark.parametrize("missing", list(SOURCE))
+def test_a_source_needs_title_publisher_date_and_url(scratch, missing):
+    fields = "".join(f"      {name}: {value}\n" for name, value in SOURCE.items() if name != missing).replace("      ", "    - ", 1)
+    text = valid_text().replace("  kind: illustrative\n", f"  kind: reported\n  sources:\n{fields}")
+    problem = only(check_text(scratch, text))
+    assert problem.line == 31
+    assert problem.message.startswith(f"provenance.sources.{missing} is missing: add it")
+
+
+def test_a_source_url_must_be_a_web_address(scratch):
     text = valid_text().replace(
         "  kind: illustrative\n",
-        "  kind: reported\n  sources:\n    - title: A report\n      publisher: A publisher\n      url: ftp://example.org/x\n",
+        '  kind: reported\n  sources:\n    - title: A report\n      publisher: A publisher\n      date: "2021"\n      url: ftp://example.org/x\n',
     )
-    messages = [p.message for p in check_text(scratch, text)]
-    assert any(m.startswith("provenance.sources (item 1).date is missing") or m.startswith("provenance.sources.date is missing") for m in messages), messages
-    assert any("give the full web address, starting https://" in m for m in messages), messages
+    problem = only(check_text(scratch, text))
+    assert problem.message == "provenance.sources.url 'ftp://example.org/x' is not in the right form: give the full web address, starting https://"
 
 
 @pytest.mark.parametrize("link", ["javascript:alert(1)", "JAVASCRIPT:alert(1)", "data:text/html,x", "//evil.example/x", "vbscript:x"])
 def test_unsafe_links_in_markdown_are_refused(scratch, link):
     text = valid_text().replace("  2. Then another thing.", f"  2. Then [another thing]({link}).")
     problem = only(check_text(scratch, text))
-    assert problem.line == 10
+    assert (problem.line, problem.col) == (12, 3)  # the line the link is on, inside the block
     assert problem.message.startswith(f"what_was_done links to '{link}'")
+
+
+@pytest.mark.parametrize(
+    "markdown",
+    [
+        "  > [ref]: //evil.example/x\n  >\n  > See [this][ref].",
+        "  - item\n\n      [ref]: javascript:alert(1)\n\n  [here][ref]",
+        "  [x](jav&#x61;script:alert(1))",
+    ],
+)
+def test_unsafe_links_are_found_however_they_are_written(scratch, markdown):
+    text = valid_text().replace("  2. Then another thing.\n", f"  2. Then another thing.\n\n{markdown}\n")
+    problems = check_text(scratch, text)
+    assert problems and all("links to" in p.message and "only https://" in p.message for p in problems), problems
 
 
 @pytest.mark.parametrize("link", ["https://www.gov.uk/", "mailto:team@example.org", "../other-example/", "#context"])
@@ -314,7 +368,19 @@ def test_safe_links_in_markdown_are_accepted(scratch, link):
 def test_todo_placeholders_are_refused(scratch):
     text = valid_text().replace("title: A fixture example used by the tests", "title: 'TODO: what was done, for whom'")
     problem = only(check_text(scratch, text))
+    assert problem.line == 3
     assert problem.message == "title still has a TODO placeholder: replace it with your own text"
+
+
+def test_a_todo_inside_a_block_is_reported_at_its_own_line(scratch):
+    text = valid_text().replace("  2. Then another thing.", "  2. TODO say what came next.")
+    problem = only(check_text(scratch, text))
+    assert (problem.line, problem.col) == (12, 3)
+
+
+def test_deeply_nested_yaml_is_refused_without_a_crash(scratch):
+    problem = only(check_text(scratch, "a: " + "[" * 5000 + "]" * 5000 + "\n"))
+    assert "nested too deeply" in problem.message
 
 
 def test_every_problem_in_a_file_is_reported_at_once_in_line_order(scratch):
@@ -338,6 +404,17 @@ def test_problems_in_the_guide_data_stop_everything(scratch):
     problem = only(raised.value.problems)
     assert problem.path == "practice_examples/guide/sections.yaml"
     assert "the take-away id 'two-way-communication' is used twice (first on line" in problem.message
+
+
+@pytest.mark.parametrize("reserved", ["section", "provenance", "q"])
+def test_a_facet_cannot_take_a_name_the_browse_page_uses(scratch, reserved):
+    tags = scratch / "practice_examples" / "guide" / "tags.yaml"
+    tags.write_text(tags.read_text(encoding="utf-8").replace("  - id: theme\n", f"  - id: {reserved}\n"), encoding="utf-8")
+    with pytest.raises(ProblemsFound) as raised:
+        load_guide(scratch)
+    problem = only(raised.value.problems)
+    assert problem.path == "practice_examples/guide/tags.yaml"
+    assert f"the facet id '{reserved}' is reserved" in problem.message
 
 
 def run_validate(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:

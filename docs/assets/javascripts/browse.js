@@ -26,6 +26,7 @@
     }
   );
   var list = document.querySelector(".pe-results .pe-cards");
+  if (!list) return;  // no examples yet
   var cards = {};
   Array.prototype.forEach.call(list.querySelectorAll("[data-example-id]"), function (card) {
     cards[card.getAttribute("data-example-id")] = card;
@@ -44,8 +45,15 @@
     return group.boxes.filter(function (box) { return box.checked; }).map(function (box) { return box.value; });
   }
 
+  var WORD_BREAK = /[^\p{L}\p{N}]+/u;
+
   function words() {
-    return textBox.value.toLowerCase().split(/\s+/).filter(Boolean);
+    return textBox.value.toLowerCase().split(WORD_BREAK).filter(Boolean);
+  }
+
+  /* A typed word matches the start of a word, so "ost" finds OST but not "most". */
+  function hasWord(example, term) {
+    return example.words.some(function (word) { return word.lastIndexOf(term, 0) === 0; });
   }
 
   /* The form's state as a query string, groups and values in page order. */
@@ -85,7 +93,7 @@
     var matched = 0;
     var visible = [];
     examples.forEach(function (example) {
-      var textMatches = terms.every(function (term) { return example.text.indexOf(term) !== -1; });
+      var textMatches = terms.every(function (term) { return hasWord(example, term); });
       if (textMatches) {
         var failed = [];
         chosen.forEach(function (values, index) {
@@ -155,6 +163,7 @@
 
   function start(index) {
     examples = index.examples;
+    examples.forEach(function (example) { example.words = example.text.split(WORD_BREAK); });
     form.hidden = false;
     readAddress();
     update();
