@@ -85,8 +85,10 @@ def _check_meaning(data: dict, located: yamlsafe.Located, stem: str, guide: Guid
     """Rules a schema cannot express: they compare fields with each other, the file name or the guide."""
     problems = []
 
-    def problem(path: tuple, message: str) -> None:
-        problems.append(Problem(display, *located.position(path), message))
+    def problem(path: tuple, message: str, offset: int | None = None) -> None:
+        """A problem at path, or, given an offset into a text value, at the line of that character."""
+        where = located.position(path) if offset is None else located.position_in(path, offset)
+        problems.append(Problem(display, *where, message))
 
     if isinstance(data.get("id"), str) and data["id"] != stem:
         problem(("id",), f"id '{data['id']}' does not match the file name '{stem}.yaml': rename the file or change the id so they are the same")
@@ -109,13 +111,12 @@ def _check_meaning(data: dict, located: yamlsafe.Located, stem: str, guide: Guid
         problem(("reviewed",), f"reviewed {data['reviewed']} is before added {data['added']}: a review cannot come before the example was added")
     for path, value in _strings(data, ()):
         if "TODO" in value:
-            problems.append(Problem(display, *located.position_in(path, value.index("TODO")),
-                                    f"{schema_module.name_of(path)} still has a TODO placeholder: replace it with your own text"))
+            problem(path, f"{schema_module.name_of(path)} still has a TODO placeholder: replace it with your own text", value.index("TODO"))
     for name, path, text in _markdown_texts(data):
         for target in markup.link_targets(text):
             if not _is_safe_link(target):
-                problems.append(Problem(display, *located.position_in(path, max(text.find(target), 0)),
-                                        f"{name} links to '{target}': only https://, http:// and mailto: links (or links to other pages of this guide) are allowed"))
+                problem(path, f"{name} links to '{target}': only https://, http:// and mailto: links (or links to other pages of this guide) are allowed",
+                        max(text.find(target), 0))
     return problems
 
 

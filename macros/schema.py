@@ -11,10 +11,9 @@ from __future__ import annotations
 import copy
 import difflib
 import json
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-
-import re
 
 from jsonschema import Draft202012Validator, validators
 from jsonschema.exceptions import ValidationError
