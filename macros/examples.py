@@ -25,6 +25,7 @@ class Source:
     publisher: str
     date: str
     url: str
+    supports: str | None = None  # which of the example's facts this source supports
 
 
 @dataclass(frozen=True)
@@ -95,10 +96,10 @@ def _check_meaning(data: dict, located: yamlsafe.Located, stem: str, guide: Guid
     section = data.get("section")
     takeaways = data.get("takeaways")
     if section in {s.id for s in guide.sections} and isinstance(takeaways, list):
-        for index, takeaway_id in enumerate(takeaways):
-            takeaway = guide.takeaways.get(takeaway_id) if isinstance(takeaway_id, str) else None
-            if takeaway and takeaway.section != section:
-                problem(("takeaways", index), f"the take-away '{takeaway_id}' belongs to the section '{takeaway.section}', not '{section}': list only take-aways of this example's own section")
+        known = [guide.takeaways[t] for t in takeaways if isinstance(t, str) and t in guide.takeaways]
+        if known and all(takeaway.section != section for takeaway in known):
+            own = ", ".join(t.id for t in guide.takeaways.values() if t.section == section)
+            problem(("takeaways",), f"none of these take-aways is from this example's own section '{section}': list at least one of {own}")
     dates = {}
     for name in ("added", "reviewed"):
         try:

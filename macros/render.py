@@ -117,9 +117,10 @@ def _list(items: tuple[str, ...], tag: str, abbreviations: dict[str, str]) -> st
 
 
 def _source_item(source) -> str:
+    supports = f'<br><span class="pe-supports">Supports: {escape(source.supports)}</span>' if source.supports else ""
     return (
         f'<li><a href="{escape(source.url)}">{escape(source.title)}</a>, '
-        f"{escape(source.publisher)}, {escape(source.date)}</li>"
+        f"{escape(source.publisher)}, {escape(source.date)}{supports}</li>"
     )
 
 

@@ -191,14 +191,17 @@ def test_an_unknown_takeaway_is_reported(scratch):
     assert problem.message.startswith("unknown take-away 'drr-consnt'. Did you mean 'drr-consent'?")
 
 
-def test_a_takeaway_from_another_section_is_refused(scratch):
+def test_a_takeaway_from_another_section_is_accepted_beside_one_of_its_own(scratch):
     text = valid_text().replace("  - drr-consent", "  - drr-consent\n  - trauma-informed")
+    assert check_text(scratch, text) == []
+
+
+def test_takeaways_only_from_other_sections_are_refused(scratch):
+    text = valid_text().replace("  - drr-consent", "  - trauma-informed")
     problem = only(check_text(scratch, text))
-    assert problem.line == 21
-    assert problem.message == (
-        "the take-away 'trauma-informed' belongs to the section 'supervision', not 'assessment': "
-        "list only take-aways of this example's own section"
-    )
+    assert problem.line == 20
+    assert problem.message.startswith("none of these take-aways is from this example's own section 'assessment': list at least one of ")
+    assert "drr-consent" in problem.message
 
 
 def test_an_id_that_differs_from_the_file_name_is_refused(scratch):
