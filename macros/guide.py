@@ -25,6 +25,8 @@ class Takeaway:
     section: str
     parent: str | None = None
     points: tuple[str, ...] = ()
+    explanation: str | None = None  # the guide's own gloss, shown apart from the take-away
+    former_ids: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -151,7 +153,9 @@ def _build(data: dict) -> Guide:
 
 def _add_in_order(item: dict, section: str, parent: str | None, into: dict[str, Takeaway]) -> None:
     points = item.get("points", ())
-    into[item["id"]] = Takeaway(item["id"], item["text"], section, parent, tuple(point["id"] for point in points))
+    into[item["id"]] = Takeaway(
+        item["id"], item["text"], section, parent, tuple(point["id"] for point in points), item.get("explanation"), tuple(item.get("former_ids", ()))
+    )
     for point in points:
         _add_in_order(point, section, item["id"], into)
 

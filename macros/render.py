@@ -207,11 +207,15 @@ def takeaway_list(section: Section, guide: Guide, examples_by_takeaway: dict[str
             illustrated = '<p class="pe-small">No example illustrates this yet.</p>'
         points = "".join(item(point) for point in takeaway.points)
         points_html = f'<ol class="pe-takeaways pe-takeaways--points">{points}</ol>' if points else ""
+        explanation = (
+            f'<p class="pe-explanation"><span class="pe-explanation__label">This guide\'s explanation:</span> {escape(takeaway.explanation)}</p>'
+            if takeaway.explanation else ""
+        )
         return (
             f'<li class="pe-takeaway" id="{escape(takeaway_id)}">'
             f'<p>{escape(takeaway.text)} <a class="pe-permalink" href="#{escape(takeaway_id)}" '
             f'title="Link to this take-away">#<span class="pe-visually-hidden"> Link to this take-away</span></a></p>'
-            f"{illustrated}{points_html}</li>"
+            f"{explanation}{illustrated}{points_html}</li>"
         )
 
     return f'<ol class="pe-takeaways">{"".join(item(t) for t in section.takeaways)}</ol>'
