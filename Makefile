@@ -48,6 +48,9 @@ test: install-test install-browser build ## Everything CI runs: validate, build,
 	$(PY) scripts/check_links.py
 	$(PY) -m pytest
 
+fuzz: install-test ## Property-based tests with many more generated records (FUZZ_BUILDS=20 builds more sites)
+	HYPOTHESIS_PROFILE=fuzz FUZZ_BUILDS=$${FUZZ_BUILDS:-20} $(PY) -m pytest tests/test_fuzz.py
+
 benchmark: install-test install-browser ## Time builds and the browse filter with synthetic examples
 	$(PY) scripts/benchmark.py
 
@@ -57,4 +60,4 @@ new: install ## Start a new example: make new ID=my-example SECTION=supervision
 clean: ## Remove the built site and caches (keeps .venv)
 	rm -rf site .pytest_cache
 
-.PHONY: help install install-test install-browser validate schema build serve linkcheck linkcheck-external test benchmark new clean
+.PHONY: help install install-test install-browser validate schema build serve linkcheck linkcheck-external test fuzz benchmark new clean

@@ -62,8 +62,8 @@ def page_html(examples: list[Example], guide: Guide, root: str) -> str:
         groups.append(f'<fieldset class="pe-filter" data-filter="{group.id}"><legend>{escape(group.label)}</legend><ul>{options}</ul></fieldset>')
     form = (
         f'<form class="pe-filters" id="pe-filters" role="search" aria-label="Filter examples" data-index="index.json" hidden>'
-        '<p class="pe-filter-text"><label for="pe-q">Words in the title, summary or tags</label>'
-        '<input type="search" id="pe-q" name="q" autocomplete="off" spellcheck="false"></p>'
+        '<p class="pe-filter-text"><label for="pe-words">Words in the title, summary or tags</label>'
+        '<input type="search" id="pe-words" name="words" autocomplete="off" spellcheck="false"></p>'
         f'{"".join(groups)}'
         '<p><button type="button" class="md-button" data-clear>Clear all filters</button></p>'
         "</form>"

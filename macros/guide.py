@@ -6,6 +6,7 @@ validation, the browse page's filters) reads it from here.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -15,7 +16,7 @@ from macros import yamlsafe
 from macros.problems import Problem, ProblemsFound
 
 GUIDE_DIR = Path("practice_examples/guide")
-RESERVED_FACET_IDS = {"section", "provenance", "q"}  # the browse page's own query names
+RESERVED_FACET_IDS = {"section", "provenance", "words", "q", "takeaway"}  # the browse page's own query names ("q" in old links)
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,7 @@ class Guide:
     framework: dict[str, str]
     standards: dict[str, Standard]
     terms: list[Term]
+    fingerprint: bytes = b""
     _facets_by_id: dict[str, Facet] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -106,7 +108,7 @@ class Guide:
 def load_guide(root: Path) -> Guide:
     """Read and check the guide's data files; raise ProblemsFound with every problem."""
     guide_dir = root / GUIDE_DIR
-    shapes = schema_module.read_schema(guide_dir / "schema.json")
+    shapes = schema_module.read_schema(guide_dir / "schema.json", (GUIDE_DIR / "schema.json").as_posix())
     problems: list[Problem] = []
     data: dict[str, dict] = {}
     for name, definition in (("sections", "sectionsFile"), ("tags", "tagsFile"), ("standards", "standardsFile"), ("glossary", "glossaryFile")):
@@ -125,7 +127,18 @@ def load_guide(root: Path) -> Guide:
     problems = _check_unique(data)
     if problems:
         raise ProblemsFound(problems)
-    return _build(data)
+    guide = _build(data)
+    guide.fingerprint = _fingerprint(guide_dir, root)
+    return guide
+
+
+def _fingerprint(guide_dir: Path, root: Path) -> bytes:
+    """What records are checked against: the guide's files and the record schema, byte for byte."""
+    digest = hashlib.sha1()
+    for path in sorted(guide_dir.iterdir()) + [root / "practice_examples" / "schema.json"]:
+        if path.is_file() and not path.is_symlink():
+            digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.digest()
 
 
 def _build(data: dict) -> Guide:

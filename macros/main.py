@@ -11,9 +11,10 @@ from macros.schema import read_schema
 
 def define_env(env) -> None:
     root_dir = Path(env.project_dir)
+    data = project.load(root_dir)  # checked once per build (the hooks' on_config stops the build on a problem first)
 
     def loaded() -> project.Project:
-        return project.load(root_dir)
+        return data
 
     def root() -> str:
         """The relative path from the page being rendered back to the site's root."""
@@ -53,7 +54,7 @@ def define_env(env) -> None:
 
     @env.macro
     def field_table() -> str:
-        return render.field_table(read_schema(root_dir / SCHEMA_PATH))
+        return render.field_table(read_schema(root_dir / SCHEMA_PATH, SCHEMA_PATH.as_posix()))
 
     @env.macro
     def tag_vocabulary() -> str:

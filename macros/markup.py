@@ -1,14 +1,17 @@
-"""Contributor Markdown: one converter, used both to check links and to render.
+"""Contributor Markdown: one converter, and the allowlists that every generated page passes.
 
 Raw HTML is treated as literal text, so the serializer escapes it; the result is then
-sanitised with an allowlist. Checking links on the converted HTML, rather than with a
-second, partial parser of Markdown, means every form of link is seen.
+sanitised with an allowlist. Each field is converted once: the same result gives the
+validator every link target, however it was written, and the page its HTML.
 """
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from functools import lru_cache
 from html.parser import HTMLParser
+from urllib.parse import urlsplit
 
 import markdown
 import nh3
@@ -22,6 +25,70 @@ ALLOWED_TAGS = {
 }
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}}
 SAFE_SCHEMES = {"http", "https", "mailto"}
+
+# What a generated page may contain once MkDocs has converted it: the renderer's own markup and
+# the sanitised contributor HTML inside it, and nothing that runs or loads from elsewhere.
+PAGE_TAGS = ALLOWED_TAGS | {
+    "h2", "div", "span", "section", "article", "nav", "aside", "header", "footer", "figure", "figcaption",
+    "dl", "dt", "dd", "cite", "time", "small", "b", "i", "img", "table", "caption", "thead", "tbody", "tr", "th", "td",
+}
+PAGE_ATTRIBUTES = {
+    "*": {"class", "id", "title", "lang", "dir", "hidden", "role", "aria-label", "aria-labelledby", "aria-describedby", "aria-hidden",
+          "data-example-id", "data-search-exclude", "data-takeaway-id", "data-copy"},
+    "a": {"href", "rel", "hreflang"},
+    "img": {"src", "alt", "width", "height"},
+    "time": {"datetime"},
+    "th": {"scope", "colspan", "rowspan"},
+    "td": {"colspan", "rowspan"},
+    "ol": {"start"},
+}
+_URL_NOISE = re.compile(r"[\t\n\r]")
+
+
+def is_safe_link(target: str) -> bool:
+    """Web and mail links, and links within the guide; not javascript:, data:, //other.host or /\\other.host.
+
+    Browsers drop tabs and newlines inside an address, trim leading spaces and control
+    characters, and read a backslash as a slash, so the check looks at what a browser would follow.
+    """
+    followed = _URL_NOISE.sub("", target).lstrip("".join(map(chr, range(0x21)))).replace("\\", "/")
+    if followed.startswith("//"):
+        return False
+    try:
+        scheme = urlsplit(followed).scheme.lower()
+    except ValueError:
+        return False
+    return scheme in SAFE_SCHEMES or scheme == ""
+
+
+def _is_same_site(target: str) -> bool:
+    """A relative address on this site, for images: nothing is loaded from another host."""
+    return is_safe_link(target) and not urlsplit(_URL_NOISE.sub("", target).replace("\\", "/")).scheme
+
+
+def _filter_attribute(tag: str, attribute: str, value: str) -> str | None:
+    if attribute == "href":
+        return value if is_safe_link(value) else None
+    if attribute == "src":
+        return value if _is_same_site(value) else None
+    return value
+
+
+_CONTRIBUTOR_CLEANER = nh3.Cleaner(
+    tags=ALLOWED_TAGS,
+    attributes=ALLOWED_ATTRIBUTES,
+    url_schemes=SAFE_SCHEMES,
+    link_rel="noopener noreferrer",
+    attribute_filter=_filter_attribute,
+)
+_PAGE_CLEANER = nh3.Cleaner(
+    tags=PAGE_TAGS,
+    attributes=PAGE_ATTRIBUTES,
+    url_schemes=SAFE_SCHEMES,
+    link_rel=None,
+    attribute_filter=_filter_attribute,
+    strip_comments=True,
+)
 
 
 class _RawHtmlAsText(Extension):
@@ -45,21 +112,32 @@ def _converter(abbreviations: tuple[tuple[str, str], ...]) -> markdown.Markdown:
     )
 
 
-def _convert(source: str, abbreviations: dict[str, str]) -> str:
-    converter = _converter(tuple(sorted(abbreviations.items())))
+@dataclass(frozen=True)
+class Converted:
+    """One Markdown field, converted once: its sanitised HTML and every link target it wrote."""
+
+    html: str
+    links: tuple[str, ...]
+
+
+def convert(source: str, abbreviations: tuple[tuple[str, str], ...]) -> Converted:
+    """Contributor Markdown as sanitised HTML, with the glossary's abbreviations marked up."""
+    converter = _converter(abbreviations)
     converter.reset()
-    return converter.convert(source)
+    raw = converter.convert(source)
+    links = _Links()
+    links.feed(raw)
+    return Converted(_CONTRIBUTOR_CLEANER.clean(raw), tuple(links.targets))
 
 
 def to_html(source: str, abbreviations: dict[str, str]) -> str:
-    """Contributor Markdown as sanitised HTML, with the glossary's abbreviations marked up."""
-    return nh3.clean(
-        _convert(source, abbreviations),
-        tags=ALLOWED_TAGS,
-        attributes=ALLOWED_ATTRIBUTES,
-        url_schemes=SAFE_SCHEMES,
-        link_rel="noopener noreferrer",
-    )
+    return convert(source, tuple(sorted(abbreviations.items()))).html
+
+
+def sanitise_page(html: str) -> str:
+    """A generated page's content through the page allowlist: whatever went wrong upstream,
+    no script, event handler, style, javascript:/data: address or off-site image survives."""
+    return _PAGE_CLEANER.clean(html)
 
 
 class _Links(HTMLParser):
@@ -74,6 +152,4 @@ class _Links(HTMLParser):
 
 def link_targets(source: str) -> list[str]:
     """Every link target written in the Markdown source, however it was written."""
-    parser = _Links()
-    parser.feed(_convert(source, {}))
-    return parser.targets
+    return list(convert(source, ()).links)

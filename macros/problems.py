@@ -2,7 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+# Characters a reader cannot see or that reorder text (zero-width, bidirectional controls,
+# other control and format characters): shown as their code point instead of printed.
+_INVISIBLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb\ud800-\udfff]")
+
+
+def visible(text: str) -> str:
+    """text with every invisible or reordering character written as <U+XXXX>, and newlines as \\n."""
+    text = text.replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t")
+    return _INVISIBLE.sub(lambda match: f"<U+{ord(match.group()):04X}>", text)
 
 
 @dataclass(frozen=True, order=True)
@@ -13,14 +24,22 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        # One problem, one line: a key with a newline in it must not start a line of its own.
-        message = self.message.replace("\r", "\\r").replace("\n", "\\n")
-        return f"{self.path}:{self.line}:{self.col}: {message}"
+        # One problem, one line, every character visible: a key or a file name with a newline or a
+        # right-to-left override in it must not start a line of its own or hide what it says.
+        return f"{visible(self.path)}:{self.line}:{self.col}: {visible(self.message)}"
 
     def github_annotation(self) -> str:
         """The same problem as a GitHub Actions workflow command, shown on the pull request's diff."""
-        message = self.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-        return f"::error file={self.path},line={self.line},col={self.col}::{message}"
+        return f"::error file={_property(visible(self.path))},line={self.line},col={self.col}::{_data(visible(self.message))}"
+
+
+def _data(value: str) -> str:
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _property(value: str) -> str:
+    # GitHub's escaping for a command's properties: a ',' or ':' would end or split the property.
+    return _data(value).replace(":", "%3A").replace(",", "%2C")
 
 
 class ProblemsFound(Exception):

@@ -7,7 +7,6 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from stat import S_ISREG
 
 from macros.examples import EXAMPLES_DIR, Example, load_examples
 from macros.guide import Guide, load_guide
@@ -83,10 +82,10 @@ _cache: dict[Path, tuple[tuple, Project]] = {}
 def load(root: Path) -> Project:
     """The checked project, reloaded only when a file under practice_examples/ changed."""
     root = root.resolve()
+    # lstat: a link is listed, never followed (the check refuses it).
     fingerprint = tuple(
-        (path.as_posix(), stat.st_mtime_ns, stat.st_size)
-        for path, stat in ((path, path.stat()) for path in sorted((root / EXAMPLES_DIR).rglob("*")))
-        if S_ISREG(stat.st_mode)
+        (path.as_posix(), stat.st_mtime_ns, stat.st_size, stat.st_mode)
+        for path, stat in ((path, path.lstat()) for path in sorted((root / EXAMPLES_DIR).rglob("*")))
     )
     cached = _cache.get(root)
     if cached and cached[0] == fingerprint:

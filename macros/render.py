@@ -15,7 +15,6 @@ import html
 import json
 from urllib.parse import urlencode
 
-from macros import markup
 from macros.examples import Example
 from macros.guide import Guide, Section
 
@@ -104,94 +103,6 @@ def _search_excluded(html_block: str) -> str:
     element must be a tag that does not occur inside it: a div around lists.
     """
     return f"<div data-search-exclude>{html_block}</div>"
-
-
-def _front_matter(values: dict) -> str:
-    # JSON is valid YAML, and json.dumps quotes every string safely.
-    return "---\n" + "".join(f"{key}: {json.dumps(value)}\n" for key, value in values.items()) + "---\n"
-
-
-def _list(items: tuple[str, ...], tag: str, abbreviations: dict[str, str]) -> str:
-    inner = "".join(f"<li>{markup.to_html(item, abbreviations)}</li>" for item in items)
-    return f'<{tag} class="pe-list">{inner}</{tag}>'
-
-
-def _source_item(source) -> str:
-    supports = f'<br><span class="pe-supports">Supports: {escape(source.supports)}</span>' if source.supports else ""
-    return (
-        f'<li><a href="{escape(source.url)}">{escape(source.title)}</a>, '
-        f"{escape(source.publisher)}, {escape(source.date)}{supports}</li>"
-    )
-
-
-def example_page(example: Example, guide: Guide, related: list[Example], edit_url: str | None) -> str:
-    """The Markdown page generated for one example, at /examples/<id>/."""
-    root = "../../"
-    abbreviations = guide.abbreviations
-    section = guide.section(example.section)
-    front = _front_matter(
-        {
-            # Material prints the title and description into the page unescaped.
-            "title": escape(example.title),
-            "description": escape(example.summary),
-            "render_macros": False,
-            "tags": tag_names(example, guide),
-            "hide": ["tags"],
-            "example_id": example.id,
-        }
-    )
-    parts = [
-        front,
-        f'<p class="pe-kicker"><a href="{root}{section.id}/">{escape(section.title)}</a> · {provenance_badge(example)}</p>',
-        f'<p class="pe-summary">{escape(example.summary)}</p>',
-        "## Context",
-        f'<div class="pe-prose">{markup.to_html(example.context, abbreviations)}</div>',
-        "## What was done",
-        f'<div class="pe-prose">{markup.to_html(example.what_was_done, abbreviations)}</div>',
-        "## Why it works",
-        f'<div class="pe-prose">{markup.to_html(example.why_it_works, abbreviations)}</div>',
-    ]
-    if example.tips:
-        parts += ["## Practical tips", _list(example.tips, "ul", abbreviations)]
-    if example.reflective_questions:
-        parts += ["## Questions for reflection", _list(example.reflective_questions, "ol", abbreviations)]
-    takeaways = "".join(
-        f'<li><a href="{takeaway_url(root, guide, takeaway_id)}">{escape(guide.takeaways[takeaway_id].text)}</a></li>'
-        for takeaway_id in example.takeaways
-    )
-    standards = "".join(
-        f"<li>{escape(guide.standards[standard].id)} {escape(guide.standards[standard].title)} "
-        f"({escape(guide.standards[standard].domain)})</li>"
-        for standard in example.standards
-    )
-    parts += [
-        "## Take-aways it illustrates",
-        f'<ul class="pe-list">{takeaways}</ul>',
-        "## Inspection standards",
-        f'<ul class="pe-list">{standards}</ul>',
-        f'<p class="pe-small">{escape(guide.framework["title"])}.</p>',
-        "## Tags",
-        tag_chips(example, guide, root),
-        "## Where this example comes from",
-        _provenance(example, edit_url),
-    ]
-    if related:
-        parts += ["## Related examples", example_cards(related, guide, root)]
-    return "\n\n".join(parts) + "\n"
-
-
-def _provenance(example: Example, edit_url: str | None) -> str:
-    note = f" {escape(example.provenance_note)}" if example.provenance_note else ""
-    body = f'<p>{provenance_badge(example)} {PROVENANCE_EXPLAINED[example.provenance]}{note}</p>'
-    if example.sources:
-        heading = "Source" if example.is_reported else "Sources of facts it mentions"
-        body += f'<p class="pe-small">{heading}:</p><ul class="pe-list">{"".join(_source_item(source) for source in example.sources)}</ul>'
-    body += (
-        f'<p class="pe-small">Added {long_date(example.added)}; last reviewed {long_date(example.reviewed)}.'
-    )
-    if edit_url:
-        body += f' <a href="{escape(edit_url)}">Suggest a change to this example</a> (its file is {escape(example.source_path)}).'
-    return f'<div class="pe-provenance">{body}</p></div>'
 
 
 def takeaway_list(section: Section, guide: Guide, examples_by_takeaway: dict[str, list[Example]], root: str) -> str:

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from jsonschema import Draft202012Validator, validators
 from jsonschema.exceptions import ValidationError
 
-from macros.problems import Problem
+from macros.problems import Problem, ProblemsFound
 from macros.yamlsafe import Located, YamlPath
 
 if TYPE_CHECKING:
@@ -28,8 +28,21 @@ VALUE_KEYWORDS = {"pattern", "format", "minLength", "maxLength", "type", "enum"}
 YAML_BOOLEAN_WORDS = {"yes", "no", "on", "off", "true", "false", "y", "n"}
 
 
-def read_schema(path: Path) -> dict[str, Any]:
-    return json.loads(path.read_text(encoding="utf-8"))
+def read_schema(path: Path, display: str) -> dict[str, Any]:
+    """A JSON schema file; raises ProblemsFound, at the line of the mistake, if it is missing or broken."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ProblemsFound([Problem(display, 1, 1, "this schema file is missing: restore it with git checkout -- " + display)]) from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise ProblemsFound([Problem(display, 1, 1, f"this schema file cannot be read ({error}): restore it with git checkout -- {display}")]) from None
+    try:
+        schema = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise ProblemsFound([Problem(display, error.lineno, error.colno, f"this is not valid JSON ({error.msg}): fix it here, or restore the file with git checkout -- {display}")]) from None
+    if not isinstance(schema, dict) or not isinstance(schema.get("$defs"), dict):
+        raise ProblemsFound([Problem(display, 1, 1, f"this is not the project's schema (it has no $defs): restore it with git checkout -- {display}")])
+    return schema
 
 
 def with_vocabulary(schema: dict[str, Any], guide: Guide) -> dict[str, Any]:
@@ -59,6 +72,8 @@ def _pattern(validator, pattern: str, instance: Any, schema: dict) -> Any:
     """
     if not isinstance(instance, str):
         return
+    if len(instance) > schema.get("maxLength", len(instance)):
+        return  # maxLength reports it; a pattern over very long text is wasted work
     strict = pattern[:-1] + r"\Z" if pattern.endswith("$") else pattern
     if not re.search(strict, instance):
         yield ValidationError(f"{instance!r} does not match {pattern!r}")
@@ -67,9 +82,22 @@ def _pattern(validator, pattern: str, instance: Any, schema: dict) -> Any:
 _Validator = validators.extend(Draft202012Validator, {"pattern": _pattern})
 
 
+_validators: dict[int, tuple[dict, Any]] = {}
+
+
+def _validator(schema: dict[str, Any]):
+    """One validator per schema object: building one resolves every $ref again."""
+    cached = _validators.get(id(schema))
+    if cached is None or cached[0] is not schema:
+        if len(_validators) > 8:  # a rebuild brings new schema objects; keep only recent ones
+            _validators.clear()
+        cached = _validators[id(schema)] = (schema, _Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER))
+    return cached[1]
+
+
 def check(data: Any, located: Located, schema: dict[str, Any], display: str) -> list[Problem]:
     """Every schema error in data, translated for a contributor."""
-    validator = _Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+    validator = _validator(schema)
     found: dict[tuple, Problem] = {}
     for error in validator.iter_errors(data):
         for path, message, at_key in _translate(error, located):
@@ -194,13 +222,17 @@ def _translate(error: ValidationError, located: Located) -> list[tuple[YamlPath,
     if kind == "minProperties":
         return [(path, f"{field} is empty: add at least one{' facet' if path == ('tags',) else ' field'}", False)]
     if kind == "uniqueItems":
-        seen, repeated = set(), []
-        for item in instance:
+        first: dict[str, int] = {}
+        results = []
+        for index, item in enumerate(instance):
             key = json.dumps(item, sort_keys=True)
-            if key in seen and item not in repeated:
-                repeated.append(item)
-            seen.add(key)
-        return [(path, f"{field} lists '{item}' more than once: keep one", False) for item in repeated]
+            if key in first:
+                shown = item if isinstance(item, str) else key
+                line = located.position(path + (first[key],))[0]
+                results.append((path + (index,), f"{name_of(path + (index,))} lists '{shown}' more than once (first on line {line}): keep one", False))
+            else:
+                first[key] = index
+        return results
     if kind in ("pattern", "format"):
         advice = custom or ("write a real date as YYYY-MM-DD" if error.validator_value == "date" else "check the format")
         problem = "is not a real date" if kind == "format" and error.validator_value == "date" else "is not in the right form"

@@ -168,7 +168,7 @@ _TIME_ONE_FILTER = """() => {
 
 # Types a word into the text box a letter at a time, then clears it, timing the slowest keystroke.
 _TIME_TYPING = """() => {
-  const box = document.getElementById('pe-q');
+  const box = document.getElementById('pe-words');
   const times = [];
   for (const value of ['t', 'tr', 'tre', 'trea', 'treat', 'treatm', '']) {
     const start = performance.now();

@@ -27,7 +27,7 @@ def comment(text: str) -> str:
 
 
 def scaffold(example_id: str, section_id: str) -> str:
-    schema = read_schema(ROOT / SCHEMA_PATH)
+    schema = read_schema(ROOT / SCHEMA_PATH, SCHEMA_PATH.as_posix())
     guide = load_guide(ROOT)
     fields = schema["properties"]
     today = dt.date.today().isoformat()

@@ -21,10 +21,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("paths", nargs="*", type=Path, help="record files to check (default: all)")
     args = parser.parse_args(argv)
-    missing = [path for path in args.paths if not path.is_file()]
+    missing = [path for path in args.paths if not path.exists() and not path.is_symlink()]
     if missing:
         for path in missing:
-            print(f"{path}: no such file", file=sys.stderr)
+            print(f"{path}: no such file: check the name and the folder you are in", file=sys.stderr)
         return 1
     loaded, problems = project.check(ROOT, args.paths or None)
     for problem in problems:
@@ -35,7 +35,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\n{len(problems)} problem(s) found. Fix each one at the line shown, then run this again.", file=sys.stderr)
         return 1
     if args.paths:
-        print(f"No problems in {len(args.paths)} file(s), checked against the {len(loaded.examples)} examples in the library.")
+        print(f"No problems in {len(args.paths)} file(s), checked against the {len(loaded.examples) - len(args.paths)} other examples in the library.")
     else:
         print(f"All {len(loaded.examples)} practice example(s) and the guide's data are valid.")
     return 0

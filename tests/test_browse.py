@@ -139,10 +139,10 @@ def test_a_filter_and_words_narrow_together(watched, real_site):
         w.lower() for title in titles for w in title.split()
         if w.isalpha() and 0 < len(expected(selection, w)) < len(expected(selection))
     )
-    page.fill("#pe-q", word)
+    page.fill("#pe-words", word)
     assert shown(page) == expected(selection, word)
     assert 0 < len(shown(page)) < len(expected(selection))
-    assert selection_in(page.url) == {group: [value], "q": [word]}
+    assert selection_in(page.url) == {group: [value], "words": [word]}
 
 
 def test_an_empty_result_explains_and_offers_to_remove_each_filter(watched, real_site):
@@ -183,12 +183,12 @@ def test_the_address_restores_the_view_and_back_steps_through_changes(watched, r
 
 def test_typing_makes_one_history_entry_not_one_per_letter(watched, real_site):
     _, page = open_browse(watched, real_site)
-    page.click("#pe-q")
+    page.click("#pe-words")
     page.keyboard.type("consent")
-    assert selection_in(page.url) == {"q": ["consent"]}
+    assert selection_in(page.url) == {"words": ["consent"]}
     page.go_back()
     page.wait_for_function("location.search === ''")
-    assert page.input_value("#pe-q") == ""
+    assert page.input_value("#pe-words") == ""
     assert len(shown(page)) == len(LOADED.examples)
 
 
@@ -196,7 +196,7 @@ def test_everything_works_from_the_keyboard_with_visible_focus(watched, real_sit
     _, page = open_browse(watched, real_site)
     for _ in range(80):
         page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.id") == "pe-q":
+        if page.evaluate("document.activeElement.id") == "pe-words":
             break
     else:
         pytest.fail("Tab never reached the text box")
@@ -216,7 +216,7 @@ def test_everything_works_from_the_keyboard_with_visible_focus(watched, real_sit
         pytest.fail("Tab never reached the clear button")
     page.keyboard.press("Enter")
     assert not page.is_checked("#pe-section-leadership")
-    assert page.input_value("#pe-q") == ""
+    assert page.input_value("#pe-words") == ""
     assert len(shown(page)) == len(LOADED.examples)
 
 
@@ -239,7 +239,7 @@ def test_without_javascript_every_example_is_listed(browser, real_site):
 
 def test_a_typed_word_matches_word_starts_not_the_middle_of_words(watched, real_site):
     _, page = open_browse(watched, real_site)
-    page.fill("#pe-q", "ost")
+    page.fill("#pe-words", "ost")
     inside_words_only = [e.id for e in LOADED.examples if "ost" in "".join(words_of(e)) and not expected({}, "ost", [e])]
     assert inside_words_only, "the library has words such as 'most' that merely contain the letters"
     assert shown(page) == expected({}, "ost")
@@ -248,9 +248,9 @@ def test_a_typed_word_matches_word_starts_not_the_middle_of_words(watched, real_
 
 def test_words_in_the_text_box_match_abbreviations_both_ways(watched, fixture_site_url):
     _, page = open_browse(watched, fixture_site_url)
-    page.fill("#pe-q", "DRR")
+    page.fill("#pe-words", "DRR")
     assert shown(page) == ["long-form-only"]
-    page.fill("#pe-q", "alcohol treatment requirement")
+    page.fill("#pe-words", "alcohol treatment requirement")
     assert shown(page) == ["short-form-only"]
 
 
@@ -308,3 +308,13 @@ def test_every_starting_point_on_the_home_page_opens_a_non_empty_filtered_view(w
         page.goto(link)
         page.wait_for_selector("#pe-filters:not([hidden])")
         assert shown(page) == expected(selection) != [], link
+
+
+@pytest.mark.parametrize("query", ["?q=naloxone", "?words=naloxone"])
+def test_a_shared_link_with_words_opens_the_browse_page_alone_not_the_search_overlay(watched, real_site, query):
+    _, page = open_browse(watched, real_site, query)
+    assert page.input_value("#pe-words") == "naloxone"
+    assert selection_in(page.url) == {"words": ["naloxone"]}
+    assert shown(page) == expected({}, "naloxone")
+    assert not page.evaluate("document.querySelector('[data-md-toggle=search]').checked")
+    assert page.input_value("input.md-search__input") == ""

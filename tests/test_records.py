@@ -12,12 +12,12 @@ import pytest
 
 from conftest import ROOT
 from macros import project
-from macros.examples import example_paths, load_example, record_schema
+from macros.examples import load_example, record_files, record_schema
 from macros.guide import load_guide
 
 GUIDE = load_guide(ROOT)
 SCHEMA = record_schema(ROOT, GUIDE)
-PATHS = example_paths(ROOT)
+PATHS = record_files(ROOT)[0]
 IDS = [path.relative_to(ROOT).as_posix() for path in PATHS]
 LOADED, PROBLEMS = project.check(ROOT)
 MIN_PER_SECTION = 8

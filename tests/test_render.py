@@ -6,9 +6,9 @@ import dataclasses
 import re
 
 import pytest
-
 from conftest import ROOT
-from macros import markup, render, search
+
+from macros import example_page, markup, render, search
 from macros.guide import load_guide
 from macros.project import check
 
@@ -68,37 +68,52 @@ def test_glossary_abbreviations_are_marked_up():
     assert '<abbr title="drug rehabilitation requirement">DRR</abbr>' in html
 
 
-def test_the_example_page_escapes_title_and_summary_for_materials_templates(example, loaded):
+def test_the_example_page_sets_its_metadata_in_python_escaped_for_materials_templates(example, loaded):
     hostile = dataclasses.replace(
         example,
-        title='Payload {{ 7*7 }} </title><script>alert(1)</script> & "quotes"',
-        summary='Summary "><script>alert(2)</script>',
+        title='Payload {{ 7*7 }} </title><script>alert(1)</script> & "quotes" it\'s 🙂',
+        summary='Summary "><script>alert(2)</script> 🙂',
     )
-    page = render.example_page(hostile, loaded.guide, [], None)
-    front = page.split("---\n")[1]
-    assert "<script>" not in page
-    assert r'title: "Payload {{ 7*7 }} &lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot;"' in front
-    assert r'description: "Summary &quot;&gt;&lt;script&gt;alert(2)&lt;/script&gt;"' in front
-    assert "render_macros: false" in front
+    page = example_page.render(hostile, loaded.guide, [], None)
+    assert page.meta["title"] == 'Payload {{ 7*7 }} &lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt; &amp; "quotes" it\'s 🙂'
+    assert page.meta["description"] == "Summary &quot;&gt;&lt;script&gt;alert(2)&lt;/script&gt; 🙂"
+    assert "<script>" not in page.html
+    assert "---" not in page.html  # no front matter: nothing for a second parser to read back
+
+
+def test_the_example_page_lists_its_headings_for_the_table_of_contents(example, loaded):
+    page = example_page.render(example, loaded.guide, loaded.related[example.id], None)
+    tokens = page.toc_tokens()
+    assert [t["id"] for t in tokens][:3] == ["context", "what-was-done", "why-it-works"]
+    for token in tokens:
+        assert f'<h2 id="{token["id"]}">' in page.html
+    assert {t["id"] for t in tokens} <= page.anchors
 
 
 def test_the_example_page_labels_illustrative_examples(loaded):
     illustrative = next(e for e in loaded.examples if e.provenance == "illustrative")
-    page = render.example_page(illustrative, loaded.guide, [], None)
+    page = example_page.render(illustrative, loaded.guide, [], None).html
     assert page.count("Illustrative example") >= 2
     assert "It is not a real case and not an inspection finding." in page
 
 
 def test_the_example_page_cites_a_reported_examples_sources(loaded):
     reported = next(e for e in loaded.examples if e.is_reported)
-    page = render.example_page(reported, loaded.guide, [], None)
+    page = example_page.render(reported, loaded.guide, [], None).html
     assert "Reported practice" in page
     for source in reported.sources:
         assert f'href="{render.escape(source.url)}"' in page
 
 
+def test_the_example_page_shows_what_each_source_supports(loaded):
+    reported = next(e for e in loaded.examples if e.is_reported)
+    source = dataclasses.replace(reported.sources[0], supports="The <launch> date & the 98% figure")
+    page = example_page.render(dataclasses.replace(reported, sources=(source,)), loaded.guide, [], None).html
+    assert "Supports: The &lt;launch&gt; date &amp; the 98% figure" in page
+
+
 def test_the_example_page_links_its_takeaways_tags_and_edit_url(example, loaded):
-    page = render.example_page(example, loaded.guide, [], "https://example.org/edit/x.yaml")
+    page = example_page.render(example, loaded.guide, [], "https://example.org/edit/x.yaml").html
     for takeaway in example.takeaways:
         assert f'href="../../{loaded.guide.takeaways[takeaway].section}/#{takeaway}"' in page
     facet, value = example.tag_ids()[0]
@@ -142,3 +157,40 @@ def test_search_keywords_expand_abbreviations_both_ways():
     assert search.keywords("A DRR, the drug rehabilitation requirement.", {"DRR": "drug rehabilitation requirement"}) == ""
     assert "DRR" in search.keywords("Two drug rehabilitation requirements", abbreviations).split()
     assert search.keywords("the address", {"DRR": "drug rehabilitation requirement"}) == ""
+
+
+def test_the_original_front_matter_exploit_stays_text_in_the_generated_page(example, loaded):
+    summary = "A test 🙂 opens a talk ![x](data:,x){: onerror=alert(document.domain) } about risk."
+    page = example_page.render(dataclasses.replace(example, title="Emoji 🙂 title", summary=summary), loaded.guide, [], None)
+    assert page.meta["description"] == render.escape(summary)
+    assert page.meta["title"] == "Emoji 🙂 title"
+    cleaned = markup.sanitise_page(page.html)
+    assert "onerror" not in cleaned.replace("{: onerror=", "")
+    assert "<img" not in cleaned
+
+
+@pytest.mark.parametrize(
+    "dangerous, kept",
+    [
+        ('<p onclick="x()" onmouseover="y()">text</p>', "<p>text</p>"),
+        ('<p style="position:fixed">text</p>', "<p>text</p>"),
+        ('<a href="javascript:alert(1)">a</a>', "<a>a</a>"),
+        ('<a href="data:text/html,x">a</a>', "<a>a</a>"),
+        ('<a href="vbscript:x">a</a>', "<a>a</a>"),
+        ('<a href="//evil.example/">a</a>', "<a>a</a>"),
+        ('<a href="/\\evil.example/">a</a>', "<a>a</a>"),
+        ("<script>alert(1)</script><p>after</p>", "<p>after</p>"),
+        ('<iframe src="https://evil.example/"></iframe><p>after</p>', "<p>after</p>"),
+        ('<img src="https://evil.example/pixel.png" alt="x">', '<img alt="x">'),
+        ('<img src="data:image/png;base64,AAAA" alt="x">', '<img alt="x">'),
+    ],
+)
+def test_the_page_allowlist_removes_what_runs_or_loads_from_elsewhere(dangerous, kept):
+    assert markup.sanitise_page(dangerous) == kept
+
+
+def test_the_page_allowlist_keeps_the_renderers_own_markup():
+    html = ('<h2 id="context">Context<a class="headerlink" href="#context" title="Link to this section">¶</a></h2>'
+            '<div data-search-exclude=""><ul class="pe-cards"><li class="pe-card" data-example-id="x"><a href="../../examples/x/">x</a></li></ul></div>'
+            '<img src="qr.svg" alt="QR code" width="80" height="80"><a href="https://www.gov.uk/" rel="noopener noreferrer">g</a>')
+    assert markup.sanitise_page(html) == html

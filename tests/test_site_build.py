@@ -12,9 +12,11 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-
+import yaml
 from benchmark import synthetic_record
+from bs4 import BeautifulSoup
 from conftest import FIXTURES, ROOT, build_site, copy_site_project, valid_text
+
 from macros.guide import load_guide
 
 SITE_FIXTURES = sorted((FIXTURES / "site").glob("*.yaml"))
@@ -189,3 +191,67 @@ def test_guide_text_is_not_parsed_as_markdown_either(tmp_path):
     html = (project / "site" / "leadership" / "index.html").read_text(encoding="utf-8")
     assert "See [here](javascript:window.pwned=6) and *stars*." in html
     assert "javascript:" not in html.replace("[here](javascript:", "")
+
+
+EMOJI = yaml.safe_load((FIXTURES / "site" / "emoji-example.yaml").read_text(encoding="utf-8"))
+
+
+def test_an_emoji_title_reaches_the_heading_title_description_and_tags_index_exactly(fixture_site):
+    page = BeautifulSoup((fixture_site / "examples" / "emoji-example" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert page.h1.get_text() == EMOJI["title"]
+    assert page.title.get_text().startswith(EMOJI["title"] + " - ")
+    assert page.find("meta", attrs={"name": "description"})["content"] == EMOJI["summary"]
+    assert page.find(class_="pe-summary").get_text() == EMOJI["summary"]
+    assert "title:" not in page.find("article").get_text()  # no front matter shown as text
+    tags = BeautifulSoup((fixture_site / "tags" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    listed = [a.get_text(" ", strip=True) for a in tags.find_all("a", href=re.compile(r"examples/emoji-example/"))]
+    assert EMOJI["title"] in listed
+
+
+def live_attributes(site: Path) -> list[tuple[str, str, str]]:
+    """Every event handler, style, or script or data address in the built pages' HTML."""
+    found = []
+    for path in html_files(site):
+        for element in BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").find_all(True):
+            for name, value in element.attrs.items():
+                value = " ".join(value) if isinstance(value, list) else value
+                if name.startswith("on") or (name in ("href", "src") and re.match(r"\s*(javascript|data|vbscript):", value, re.IGNORECASE)):
+                    found.append((path.relative_to(site).as_posix(), name, value))
+    return found
+
+
+def test_no_page_carries_an_event_handler_or_script_address(fixture_site):
+    assert live_attributes(fixture_site) == []
+
+
+def test_guide_labels_with_emoji_and_markdown_attributes_stay_text_on_every_page(tmp_path):
+    records = [FIXTURES / "site" / "emoji-example.yaml", FIXTURES / "site" / "long-form-only.yaml"]
+    project = copy_site_project(tmp_path, records)
+    label = 'Induction 🙂 {: onclick="window.pwned=10" }'
+    title = 'Case supervision 𝗯 {: onclick="window.pwned=11" }'
+    tags = project / "practice_examples" / "guide" / "tags.yaml"
+    tags.write_text(tags.read_text(encoding="utf-8").replace("label: Induction\n", f"label: '{label}'\n", 1), encoding="utf-8")
+    sections = project / "practice_examples" / "guide" / "sections.yaml"
+    sections.write_text(sections.read_text(encoding="utf-8").replace("title: Case supervision\n", f"title: '{title}'\n", 1), encoding="utf-8")
+    result = build_site(project, project / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert live_attributes(project / "site") == []
+    page = BeautifulSoup((project / "site" / "examples" / "emoji-example" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert page.h1.get_text() == EMOJI["title"]
+    assert label in [a.get_text() for a in page.select("a.pe-chip")]
+    assert title in page.find(class_="pe-kicker").get_text()
+    tags_index = (project / "site" / "tags" / "index.html").read_text(encoding="utf-8")
+    assert f"Stage: {label}" in BeautifulSoup(tags_index, "html.parser").get_text()
+
+
+def test_a_symbolic_link_under_docs_stops_the_build_unpublished(tmp_path):
+    secret = tmp_path / "secret.md"
+    secret.write_text("# Secret\n\nhunter2\n", encoding="utf-8")
+    (tmp_path / "project").mkdir()
+    project = copy_site_project(tmp_path / "project", [FIXTURES / "site" / "long-form-only.yaml"])
+    (project / "docs" / "leak.md").symlink_to(secret)
+    result = build_site(project, project / "site")
+    assert result.returncode != 0
+    assert "symbolic links under docs/ are never published" in result.stdout + result.stderr
+    assert "leak.md" in result.stdout + result.stderr
+    assert not (project / "site" / "leak" / "index.html").exists()

@@ -27,9 +27,9 @@ def test_the_fixture_record_is_valid(scratch):
 def test_malformed_yaml_is_reported_at_its_line(scratch):
     text = valid_text().replace("section: assessment", "section: assessment\n  bad: indentation: here")
     problem = only(check_text(scratch, text))
-    assert problem.line == 5
-    assert "not valid YAML" in problem.message
-    assert "indentation" in problem.message
+    assert (problem.line, problem.col) == (5, 6)
+    assert problem.message.startswith("this line is indented more than the field above it: line up each field name with the ones above")
+    assert problem.message.endswith("(YAML parser: mapping values are not allowed in this context)")
 
 
 def test_duplicate_keys_are_refused_with_both_lines(scratch):
@@ -254,13 +254,25 @@ def write_record(root, name: str, text: str):
     return path
 
 
-def test_a_former_id_cannot_be_another_examples_current_id(scratch):
+def test_a_former_id_cannot_be_another_examples_current_id_and_both_files_are_told(scratch):
     first = write_record(scratch, "valid-example", valid_text())
     second = write_record(scratch, "renamed-example", valid_text().replace("title:", "former_ids:\n  - valid-example\ntitle:"))
     _, problems = project.check(scratch, [first, second], today=TODAY)
+    assert [(p.path, p.line, p.col) for p in problems] == [
+        ("practice_examples/renamed-example.yaml", 4, 5),  # the former_ids item, not the id
+        ("practice_examples/valid-example.yaml", 2, 5),
+    ]
+    assert "former id 'valid-example' is the id of practice_examples/valid-example.yaml" in problems[0].message
+    assert "the id 'valid-example' is also a former id of practice_examples/renamed-example.yaml" in problems[1].message
+
+
+def test_checking_one_file_reports_its_id_clashing_with_another_files_former_id(scratch):
+    write_record(scratch, "renamed-example", valid_text().replace("title:", "former_ids:\n  - incoming\ntitle:"))
+    incoming = write_record(scratch, "incoming", valid_text())
+    _, problems = project.check(scratch, [incoming], today=TODAY)
     problem = only(problems)
-    assert (problem.path, problem.line) == ("practice_examples/renamed-example.yaml", 2)
-    assert "former id 'valid-example' is the id of practice_examples/valid-example.yaml" in problem.message
+    assert (problem.path, problem.line) == ("practice_examples/incoming.yaml", 2)
+    assert "the id 'incoming' is also a former id of practice_examples/renamed-example.yaml" in problem.message
 
 
 def test_two_examples_cannot_claim_the_same_former_id(scratch):
@@ -409,7 +421,7 @@ def test_problems_in_the_guide_data_stop_everything(scratch):
     assert "the take-away id 'two-way-communication' is used twice (first on line" in problem.message
 
 
-@pytest.mark.parametrize("reserved", ["section", "provenance", "q"])
+@pytest.mark.parametrize("reserved", ["section", "provenance", "words", "q", "takeaway"])
 def test_a_facet_cannot_take_a_name_the_browse_page_uses(scratch, reserved):
     tags = scratch / "practice_examples" / "guide" / "tags.yaml"
     tags.write_text(tags.read_text(encoding="utf-8").replace("  - id: theme\n", f"  - id: {reserved}\n"), encoding="utf-8")
@@ -449,3 +461,69 @@ def test_the_command_adds_github_annotations_in_actions(tmp_path):
     assert result.returncode == 1
     assert "::error file=" in result.stdout
     assert ",line=4,col=10::unknown section 'courts'" in result.stdout
+
+
+def test_text_after_an_unquoted_hash_is_not_dropped_silently(scratch):
+    text = valid_text().replace("title: A fixture example used by the tests", "title: Peer support drop-in #1 at the office")
+    problem = only(check_text(scratch, text))
+    assert (problem.line, problem.col) == (3, 29)
+    assert problem.message == (
+        "the text after ' #' on this line was being dropped, because YAML reads ' #' as the start of a comment: put the whole of title in quotes"
+    )
+
+
+def test_a_comment_after_an_id_or_a_tag_is_allowed(scratch):
+    text = valid_text().replace("section: assessment", "section: assessment  # Assessment").replace("    - women", "    - women  # who it helped")
+    assert check_text(scratch, text) == []
+
+
+@pytest.mark.parametrize(
+    "field, written, found",
+    [
+        ("title", "title: A **bold** fixture example title", "**bold**"),
+        ("summary", "summary: A summary with *emphasis* in it, long enough for the minimum.", "*emphasis*"),
+        ("summary", "summary: A summary with [a link](https://www.gov.uk/) in it, long enough.", "[a link](https://www.gov.uk/)"),
+        ("summary", "summary: 'A test opens a talk ![x](data:,x){: onerror=alert(document.domain) } about risk.'", "[x](data:,x)"),
+        ("title", "title: A `code` fixture example title", "`code`"),
+    ],
+)
+def test_markdown_in_a_plain_text_field_is_reported(scratch, field, written, found):
+    text = valid_text().replace("title: A fixture example used by the tests", written if field == "title" else "title: A fixture example used by the tests")
+    if field == "summary":
+        text = text.replace("summary: >-\n  A short plain-text summary of a fixture example that the validator tests\n  change one rule at a time.", written)
+    problem = only(check_text(scratch, text))
+    assert problem.message.startswith(f"{field} is plain text, so the Markdown '{found}' would show its symbols as typed: remove them")
+
+
+@pytest.mark.parametrize("plain", ["A title with snake_case_words and 5 * 3 in it", "An 18-25 service: one to one, 2:1"])
+def test_ordinary_punctuation_in_a_plain_field_is_not_taken_for_markdown(scratch, plain):
+    text = valid_text().replace("title: A fixture example used by the tests", f'title: "{plain}"')
+    assert check_text(scratch, text) == []
+
+
+# What a contributor typed, where the mistake is, and the plain words they should see.
+YAML_MISTAKES = [
+    ("a tab", "tags:\n  stage:\n\t- pre-sentence\n", 25, "this line is indented with a tab: indent with spaces, not tabs"),
+    ("an unquoted colon", "title: Drug testing: what works\n", 3, "this text contains ': ' (a colon and a space), which YAML reads as the start of a new field: put the whole text in quotes"),
+    ("a half-quoted value", 'title: "A fixture example used by the tests\n', 3, "this quote mark is never closed on its line: add the matching quote mark"),
+    ("a half-quoted value at the end", 'reviewed: "2026-02-10\n', 32, "this quote mark is never closed on its line: add the matching quote mark"),
+    ("text after the quotes", 'title: "A fixture" example used by the tests\n', 3, "there is more text after the closing quote mark: put all of the text inside the quotes"),
+    ("a block that lost its indentation", "context: |\n  A fixture context paragraph, long enough for the schema's minimum length.\nA second line that lost its indentation.\n", 10,
+     "this line is neither a field (name: value) nor indented under one"),
+]
+
+
+@pytest.mark.parametrize("mistake, replacement, line, advice", YAML_MISTAKES, ids=[m[0] for m in YAML_MISTAKES])
+def test_yaml_mistakes_are_explained_in_plain_words_at_the_real_line(scratch, mistake, replacement, line, advice):
+    originals = {
+        "a tab": "tags:\n  stage:\n    - pre-sentence\n",
+        "a block that lost its indentation": "context: |\n  A fixture context paragraph, long enough for the schema's minimum length.\n",
+    }
+    originals["a half-quoted value at the end"] = 'reviewed: "2026-02-10"\n'
+    original = originals.get(mistake, "title: A fixture example used by the tests\n")
+    text = valid_text().replace(original, replacement)
+    assert text != valid_text()
+    problem = only(check_text(scratch, text))
+    assert problem.line == line, str(problem)
+    assert problem.message.startswith(advice)
+    assert "(YAML parser: " in problem.message  # the parser's own words stay, at the end, for experts

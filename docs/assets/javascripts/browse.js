@@ -8,12 +8,23 @@
 (function () {
   "use strict";
 
+  /* Old links carried the words as ?q=, which Material's search also reads on every page and
+     would open its overlay over this one. This script runs before Material's, so it moves them
+     to the page's own name first. */
+  var address = new URLSearchParams(window.location.search);
+  if (address.has("q")) {
+    if (!address.has("words")) address.set("words", address.get("q"));
+    address.delete("q");
+    var kept = address.toString();
+    history.replaceState(null, "", (kept ? "?" + kept : window.location.pathname) + window.location.hash);
+  }
+
   var form = document.getElementById("pe-filters");
   if (!form) return;
   var status = document.getElementById("pe-status");
   var empty = document.getElementById("pe-empty");
   var removeList = empty.querySelector(".pe-remove");
-  var textBox = form.querySelector("#pe-q");
+  var textBox = form.querySelector("#pe-words");
   var groups = Array.prototype.map.call(
     form.querySelectorAll("fieldset[data-filter]"),
     function (fieldset) {
@@ -62,7 +73,7 @@
     groups.forEach(function (group) {
       selected(group).forEach(function (value) { params.append(group.name, value); });
     });
-    if (textBox.value.trim()) params.set("q", textBox.value.trim());
+    if (textBox.value.trim()) params.set("words", textBox.value.trim());
     var query = params.toString();
     return query ? "?" + query : window.location.pathname;
   }
@@ -73,7 +84,7 @@
       var wanted = params.getAll(group.name);
       group.boxes.forEach(function (box) { box.checked = wanted.indexOf(box.value) !== -1; });
     });
-    textBox.value = params.get("q") || "";
+    textBox.value = params.get("words") || "";
   }
 
   function record(isText) {

@@ -1,0 +1,84 @@
+"""The page generated for one practice example, at /examples/<id>/."""
+
+from __future__ import annotations
+
+from macros.examples import Example, Prose, Source
+from macros.guide import Guide
+from macros.pages import GeneratedPage, Heading, heading_html, title_for_templates
+from macros.render import PROVENANCE_EXPLAINED, escape, example_cards, long_date, provenance_badge, tag_chips, tag_names, takeaway_url
+
+ROOT = "../../"  # from /examples/<id>/ back to the site's root
+
+
+def render(example: Example, guide: Guide, related: list[Example], edit_url: str | None) -> GeneratedPage:
+    section = guide.section(example.section)
+    parts: list[str] = [
+        f'<p class="pe-kicker"><a href="{ROOT}{section.id}/">{escape(section.title)}</a> · {provenance_badge(example)}</p>',
+        f'<p class="pe-summary">{escape(example.summary)}</p>',
+    ]
+    headings: list[Heading] = []
+
+    def part(anchor: str, title: str, body: str) -> None:
+        heading = Heading(2, anchor, title)
+        headings.append(heading)
+        parts.extend((heading_html(heading), body))
+
+    part("context", "Context", _prose(example.context))
+    part("what-was-done", "What was done", _prose(example.what_was_done))
+    part("why-it-works", "Why it works", _prose(example.why_it_works))
+    if example.tips:
+        part("practical-tips", "Practical tips", _list(example.tips, "ul"))
+    if example.reflective_questions:
+        part("questions-for-reflection", "Questions for reflection", _list(example.reflective_questions, "ol"))
+    takeaways = "".join(
+        f'<li><a href="{takeaway_url(ROOT, guide, takeaway_id)}">{escape(guide.takeaways[takeaway_id].text)}</a></li>'
+        for takeaway_id in example.takeaways
+    )
+    part("take-aways-it-illustrates", "Take-aways it illustrates", f'<ul class="pe-list">{takeaways}</ul>')
+    standards = "".join(
+        f"<li>{escape(standard.id)} {escape(standard.title)} ({escape(standard.domain)})</li>"
+        for standard in (guide.standards[standard_id] for standard_id in example.standards)
+    )
+    part("inspection-standards", "Inspection standards",
+         f'<ul class="pe-list">{standards}</ul><p class="pe-small">{escape(guide.framework["title"])}.</p>')
+    part("tags", "Tags", tag_chips(example, guide, ROOT))
+    part("where-this-example-comes-from", "Where this example comes from", _provenance(example, edit_url))
+    if related:
+        part("related-examples", "Related examples", example_cards(related, guide, ROOT))
+    meta = {
+        "title": title_for_templates(example.title),
+        "description": escape(example.summary),
+        "tags": tag_names(example, guide),
+        "hide": ["tags"],
+        "example_id": example.id,
+    }
+    return GeneratedPage(meta, "\n".join(parts) + "\n", tuple(headings), frozenset(h.id for h in headings))
+
+
+def _prose(prose: Prose) -> str:
+    return f'<div class="pe-prose">{prose.html}</div>'
+
+
+def _list(items: tuple[Prose, ...], tag: str) -> str:
+    inner = "".join(f"<li>{item.html}</li>" for item in items)
+    return f'<{tag} class="pe-list">{inner}</{tag}>'
+
+
+def _source_item(source: Source) -> str:
+    supports = f'<br><span class="pe-supports">Supports: {escape(source.supports)}</span>' if source.supports else ""
+    return (
+        f'<li><a href="{escape(source.url)}">{escape(source.title)}</a>, '
+        f"{escape(source.publisher)}, {escape(source.date)}{supports}</li>"
+    )
+
+
+def _provenance(example: Example, edit_url: str | None) -> str:
+    note = f" {escape(example.provenance_note)}" if example.provenance_note else ""
+    body = f"<p>{provenance_badge(example)} {PROVENANCE_EXPLAINED[example.provenance]}{note}</p>"
+    if example.sources:
+        heading = "Source" if example.is_reported else "Sources of facts it mentions"
+        body += f'<p class="pe-small">{heading}:</p><ul class="pe-list">{"".join(_source_item(source) for source in example.sources)}</ul>'
+    body += f'<p class="pe-small">Added {long_date(example.added)}; last reviewed {long_date(example.reviewed)}.'
+    if edit_url:
+        body += f' <a href="{escape(edit_url)}">Suggest a change to this example</a> (its file is {escape(example.source_path)}).'
+    return f'<div class="pe-provenance">{body}</p></div>'
