@@ -331,11 +331,11 @@ def test_a_reported_example_must_cite_a_source(scratch):
     assert problem.message.startswith("a 'reported' example must cite its source under provenance.sources")
 
 
-SOURCE = {"title": "A report", "publisher": "A publisher", "date": '"2021-08"', "url": "https://example.org/report"}
+SOURCE = {"title": "A report", "publisher": "A publisher", "date": '"2021-08"', "url": "https://example.org/report", "supports": "The figures in the summary"}
 
 
 @pytest.mark.parametrize("missing", list(SOURCE))
-def test_a_source_needs_title_publisher_date_and_url(scratch, missing):
+def test_a_reported_source_needs_title_publisher_date_url_and_what_it_supports(scratch, missing):
     fields = "".join(f"      {name}: {value}\n" for name, value in SOURCE.items() if name != missing).replace("      ", "    - ", 1)
     text = valid_text().replace("  kind: illustrative\n", f"  kind: reported\n  sources:\n{fields}")
     problem = only(check_text(scratch, text))
@@ -346,7 +346,7 @@ def test_a_source_needs_title_publisher_date_and_url(scratch, missing):
 def test_a_source_url_must_be_a_web_address(scratch):
     text = valid_text().replace(
         "  kind: illustrative\n",
-        '  kind: reported\n  sources:\n    - title: A report\n      publisher: A publisher\n      date: "2021"\n      url: ftp://example.org/x\n',
+        '  kind: reported\n  sources:\n    - title: A report\n      publisher: A publisher\n      date: "2021"\n      url: ftp://example.org/x\n      supports: The figures in the summary\n',
     )
     problem = only(check_text(scratch, text))
     assert problem.message == "provenance.sources.url 'ftp://example.org/x' is not in the right form: give the full web address, starting https://"
