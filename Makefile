@@ -54,10 +54,13 @@ fuzz: install-test ## Property-based tests with many more generated records (FUZ
 benchmark: install-test install-browser ## Time builds and the browse filter with synthetic examples
 	$(PY) scripts/benchmark.py
 
+benchmark-personal: install ## Score the personal-details check on its test corpus and time it on awkward 60,000-character texts
+	$(PY) scripts/benchmark_personal.py
+
 new: install ## Start a new example: make new ID=my-example SECTION=supervision
 	$(PY) scripts/new_example.py $(ID) --section $(SECTION)
 
 clean: ## Remove the built site and caches (keeps .venv)
 	rm -rf site .pytest_cache
 
-.PHONY: help install install-test install-browser validate schema build serve linkcheck linkcheck-external test fuzz benchmark new clean
+.PHONY: help install install-test install-browser validate schema build serve linkcheck linkcheck-external test fuzz benchmark benchmark-personal new clean

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from macros import markup, yamlsafe
+from macros import markup, personal, yamlsafe
 from macros import schema as schema_module
 from macros.guide import GUIDE_DIR, Guide
 from macros.problems import Problem, ProblemsFound
@@ -139,7 +139,7 @@ def _files_in_subfolder(folder: Path, root: Path) -> list[Problem]:
     return problems
 
 
-GUIDE_FILES = ("sections.yaml", "tags.yaml", "standards.yaml", "glossary.yaml", "schema.json")
+GUIDE_FILES = ("sections.yaml", "tags.yaml", "standards.yaml", "glossary.yaml", "personal-details-allowed.yaml", "schema.json")
 
 
 def _unexpected_guide_files(folder: Path) -> list[Problem]:
@@ -224,6 +224,9 @@ def _check_meaning(data: dict, located: yamlsafe.Located, stem: str, guide: Guid
             problem(path, f"{name} contains an invisible control character (U+{ord(bad.group()):04X}) here: delete it", bad.start())
         if "TODO" in value:
             problem(path, f"{name} still has a TODO placeholder: replace it with your own text", value.index("TODO"))
+        if not _is_structured(path):
+            for finding in personal.find_personal_details(value, guide.personal_details_allowed):
+                problem(path, f"{name}: {finding.message}", finding.start)
         if path in located.comments_after and not _is_structured(path):
             problems.append(Problem(display, *located.comments_after[path], f"the text after ' #' on this line was being dropped, because YAML reads ' #' as the start of a comment: "
                           f"put the whole of {name} in quotes"))

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from macros import personal
 from macros import schema as schema_module
 from macros import yamlsafe
 from macros.problems import Problem, ProblemsFound
@@ -85,6 +86,7 @@ class Guide:
     standards: dict[str, Standard]
     terms: list[Term]
     fingerprint: bytes = b""
+    personal_details_allowed: frozenset[str] = frozenset()  # reviewed texts that are not a person's details
     _facets_by_id: dict[str, Facet] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -125,9 +127,12 @@ def load_guide(root: Path) -> Guide:
     if problems:
         raise ProblemsFound(problems)
     problems = _check_unique(data)
+    allowed, found = personal.load_allowed(root)
+    problems += found
     if problems:
         raise ProblemsFound(problems)
     guide = _build(data)
+    guide.personal_details_allowed = allowed
     guide.fingerprint = _fingerprint(guide_dir, root)
     return guide
 

@@ -73,9 +73,10 @@ class Located:
         line, col = self.position(path)
         if path not in self.literal_blocks:
             return line, col
-        line += 1 + self.scalars[path][:offset].count("\n")
+        before = self.scalars[path][:offset]
+        line += 1 + before.count("\n")
         written = self.lines[line - 1] if line <= len(self.lines) else ""
-        return line, len(written) - len(written.lstrip()) + 1
+        return line, len(written) - len(written.lstrip()) + offset - (before.rfind("\n") + 1) + 1
 
 
 class _Refused(Exception):
