@@ -251,7 +251,12 @@ def checkout(tmp_path) -> Path:
     bin_dir = tmp_path / "bin"
     bin_dir.mkdir()
     (bin_dir / "gh").write_text(
-        f"#!{sys.executable}\nimport json, os, sys\nwith open(os.environ['GH_LOG'], 'a') as log:\n    log.write(json.dumps(sys.argv[1:]) + '\\n')\n"
+        f"#!{sys.executable}\n"
+        "import json, os, sys\n"
+        "with open(os.environ['GH_LOG'], 'a') as log:\n"
+        "    log.write(json.dumps(sys.argv[1:]) + '\\n')\n"
+        "if sys.argv[1:3] == ['pr', 'view']:\n"
+        "    sys.exit(0 if os.environ.get('GH_PR_EXISTS') else 1)\n"
     )
     (bin_dir / "gh").chmod(0o755)
     return work
@@ -283,10 +288,37 @@ def test_the_workflow_steps_turn_a_hostile_issue_into_a_pushed_branch_and_a_pull
         ["git", "show", f"{branch}:{outputs['path']}"], cwd=tmp_path / "origin.git", capture_output=True, text=True, check=True
     ).stdout
     assert "$(touch pwned) `touch pwned` ${HOME}" in yaml.safe_load(pushed)["context"]
-    [call] = [json.loads(line) for line in gh_log.read_text().splitlines()]
+    view, call = [json.loads(line) for line in gh_log.read_text().splitlines()]
+    assert view[:3] == ["pr", "view", branch]
     assert call[:6] == ["pr", "create", "--base", "main", "--head", branch]
     assert call[6:8] == ["--title", f"Add practice example {outputs['id']}"]
     assert call[8] == "--body" and "Closes #42." in call[9]
+
+
+def test_accepting_an_edited_issue_again_updates_the_open_pull_request(checkout, tmp_path):
+    steps = {step.get("id") or step.get("name"): step for step in workflow_steps(PROPOSE)}
+    output, gh_log = tmp_path / "github-output", tmp_path / "gh-log"
+    contexts = {"github.event.issue.number": "42", "github.token": "test-token", "github.event.repository.default_branch": "main"}
+    env = {"GITHUB_OUTPUT": str(output), "GH_LOG": str(gh_log), "PATH": f"{tmp_path / 'bin'}:{os.environ['PATH']}"}
+    first = (BODIES / "illustrative.md").read_text(encoding="utf-8")
+    edited = first.replace("heavy drinking after previous releases.", "heavy drinking after each previous release.")
+    again = tmp_path / "again"  # each run of the workflow starts from a fresh clone
+    subprocess.run(["git", "clone", "--quiet", str(tmp_path / "origin.git"), str(again)], check=True)
+    (again / ".venv").symlink_to(ROOT / ".venv")
+    for number, (text, work) in enumerate(((first, checkout), (edited, again))):
+        output.write_text("")
+        assert run_step(steps["convert"], work, contexts | {"github.event.issue.body": text}, env).returncode == 0
+        outputs = dict(line.split("=", 1) for line in output.read_text().splitlines())
+        run_contexts = contexts | {f"steps.convert.outputs.{name}": value for name, value in outputs.items()}
+        opened = run_step(steps["Open a pull request"], work, run_contexts, env | ({"GH_PR_EXISTS": "1"} if number else {}))
+        assert opened.returncode == 0, opened.stdout + opened.stderr
+    assert "Updated the open pull request from" in opened.stdout
+    assert [json.loads(line)[:2] for line in gh_log.read_text().splitlines()] == [["pr", "view"], ["pr", "create"], ["pr", "view"]]
+    branch = f"proposed-example/issue-42-{outputs['id']}"
+    pushed = subprocess.run(
+        ["git", "show", f"{branch}:{outputs['path']}"], cwd=tmp_path / "origin.git", capture_output=True, text=True, check=True
+    )
+    assert "after each previous release" in pushed.stdout
 
 
 def test_a_failed_conversion_leaves_a_comment_pointing_to_the_run_log(checkout, tmp_path):
