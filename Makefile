@@ -21,7 +21,7 @@ $(VENV)/.test-installed: $(VENV)/.site-installed requirements-test.txt
 
 install: $(VENV)/.site-installed ## Create .venv with the pinned packages for building the site
 
-install-test: $(VENV)/.test-installed ## Add the pinned test packages (pytest, Playwright, LinkChecker, axe-core)
+install-test: $(VENV)/.test-installed ## Add the pinned test packages (pytest, Playwright, LinkChecker, axe-core, pre-commit, check-jsonschema)
 
 install-browser: ## Install the system Chromium for the browser tests, if it is missing
 	./scripts/install-browser.sh
@@ -31,6 +31,9 @@ validate: install ## Check every practice example and the guide's data (one file
 
 schema: install ## Write the tag, section and take-away lists from the guide's data into schema.json
 	$(PY) scripts/sync_schema.py
+
+issue-form: install ## Write the "Propose an example" issue form from schema.json and the guide's data
+	$(PY) scripts/issue_form.py
 
 build: validate ## Validate, then build the site strictly into site/
 	$(PY) -m mkdocs build --strict --quiet
@@ -63,4 +66,8 @@ new: install ## Start a new example: make new ID=my-example SECTION=supervision
 clean: ## Remove the built site and caches (keeps .venv)
 	rm -rf site .pytest_cache
 
+<<<<<<< HEAD
 .PHONY: help install install-test install-browser validate schema build serve linkcheck linkcheck-external test fuzz benchmark benchmark-personal new clean
+=======
+.PHONY: help install install-test install-browser validate schema issue-form build serve linkcheck linkcheck-external test benchmark new clean
+>>>>>>> github-forms

@@ -1,0 +1,350 @@
+"""Turn an issue made with the "Propose an example" form into practice_examples/<id>.yaml, then check it.
+
+Usage: python scripts/issue_to_example.py (--body-file FILE | --body-env NAME) [--root DIR]
+
+The issue body is the Markdown GitHub writes from the form: a "### Label" heading per field,
+"_No response_" for an empty one ("None" for a dropdown left at None) and "- [X]" / "- [ ]"
+lines for checkboxes. Contributor text is written with PyYAML's safe emitter, so it stays
+data; line ends become plain newlines and spaces at line ends are dropped. The new file is
+then checked with the project's validator, against the rest of the library. Its added and
+reviewed dates are today.
+
+Exit status: 0 the file was written and passes the checks; 1 the issue is missing something
+(each point is printed and nothing is written) or the written file has problems (each printed
+as path:line:col); 2 wrong usage. When GITHUB_OUTPUT is set, a valid record's id and path are
+added to it for the workflow's next steps.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import re
+import sys
+import unicodedata
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from _root import ROOT
+from issue_form import KINDS, SOURCE_WORDS, Element, Form, dump_yaml, load_form
+
+from macros import project
+from macros.examples import EXAMPLES_DIR, SCHEMA_PATH
+from macros.problems import Problem, ProblemsFound
+from macros.schema import read_schema
+
+NO_RESPONSE = "_No response_"
+DROPDOWN_NONE = "None"  # the choice GitHub adds to a dropdown that is not required
+SCHEMA_HINT = "# yaml-language-server: $schema=schema.json\n"
+HEADING = re.compile(r"^### (.*?)[ \t]*$", re.MULTILINE)
+CHECKBOX = re.compile(r"^- \[([ xX])\] (.*?)[ \t]*$")
+ID_SUFFIX = re.compile(r"\(([^()]+)\)$")
+LIST_MARKER = re.compile(r"^(?:[-*+]|\d+[.)])\s+")
+SUGGESTED_ID_LENGTH = 60
+
+
+class Incomplete(Exception):
+    """The issue cannot become a record yet; every reason, in the form's own words."""
+
+    def __init__(self, reasons: list[str]):
+        self.reasons = reasons
+        super().__init__("; ".join(reasons))
+
+
+def answers(body: str, form: Form) -> dict[str, str | None]:
+    """The text under each of the form's headings, by element id; None where GitHub wrote _No response_."""
+    body = body.replace("\r\n", "\n").replace("\r", "\n")
+    by_label = {element.label: element for element in form.fields()}
+    found = [(match, by_label[match.group(1)]) for match in HEADING.finditer(body) if match.group(1) in by_label]
+    if not found:
+        raise Incomplete(
+            [
+                "this issue was not made with the 'Propose an example' form (none of its headings, such as '### Title', is in it): "
+                "open a new issue with that form"
+            ]
+        )
+    counts = Counter(element.label for _, element in found)
+    repeated = [
+        f"the line '### {label}' appears {count} times: only the form's own heading may start with it, so change that line in your answer"
+        for label, count in counts.items()
+        if count > 1
+    ]
+    if repeated:
+        raise Incomplete(repeated)
+    result: dict[str, str | None] = {element.id: None for element in form.fields()}
+    for index, (match, element) in enumerate(found):
+        end = found[index + 1][0].start() if index + 1 < len(found) else len(body)
+        text = _tidy(body[match.end() : end])
+        empty = ("", NO_RESPONSE, DROPDOWN_NONE) if element.type == "dropdown" else ("", NO_RESPONSE)
+        result[element.id] = None if text in empty else text
+    return result
+
+
+def _tidy(text: str) -> str:
+    """Answer text without the blank lines around it or spaces at line ends."""
+    return "\n".join(line.rstrip() for line in text.splitlines()).strip("\n")
+
+
+def record_from(body: str, form: Form, schema: dict[str, Any], today: dt.date) -> dict[str, Any]:
+    """The record an issue body describes, in the schema's field order; raises Incomplete with every reason."""
+    given = answers(body, form)
+    reasons: list[str] = []
+
+    def text(element_id: str) -> str | None:
+        value = given[element_id]
+        element = form.field(element_id)
+        if value is None and element.required:
+            reasons.append(f"{element.label}: this is empty: fill it in")
+        return value
+
+    def lines(element_id: str) -> list[str]:
+        value = given[element_id]
+        return [LIST_MARKER.sub("", line.strip()) for line in value.splitlines() if line.strip()] if value else []
+
+    title = text("example_title")
+    example_id = _example_id(given["example_id"], title, schema, reasons)
+    section = _dropdown(form.field("section"), given["section"], reasons)
+    summary = text("summary")
+    context, what_was_done, why_it_works = text("context"), text("what_was_done"), text("why_it_works")
+    takeaways = [
+        value for element in form.fields() if element.id.startswith("takeaways-") for value in _ticked(element, given[element.id], reasons)
+    ]
+    if not takeaways:
+        reasons.append("Key take-aways: tick at least one take-away that the example illustrates, one at least from its own section")
+    standards = _ticked(form.field("standards"), given["standards"], reasons)
+    if not standards:
+        reasons.append("Inspection standards: tick at least one standard")
+    tag_lists = [element for element in form.fields() if element.id.startswith("tags-")]
+    tags = {element.id.removeprefix("tags-"): _dropdown(element, given[element.id], reasons) for element in tag_lists if given[element.id]}
+    if not tags:
+        reasons.append(f"Tags: choose at least one tag in one of the lists: {', '.join(element.label for element in tag_lists)}")
+    kind = _dropdown(form.field("provenance"), given["provenance"], reasons)
+    sources = _sources(given["sources"], kind, reasons)
+    confirm = form.field("confirm")
+    unticked = {shown for shown, _ in confirm.options} - set(_ticked(confirm, given["confirm"], reasons))
+    for shown in sorted(unticked):
+        reasons.append(f"{confirm.label}: tick '{shown}' (if you cannot, do not submit the example)")
+    if reasons:
+        raise Incomplete(reasons)
+
+    provenance: dict[str, Any] = {"kind": kind}
+    if given["provenance_note"]:
+        provenance["note"] = given["provenance_note"]
+    if sources:
+        provenance["sources"] = sources
+    record: dict[str, Any] = {
+        "id": example_id,
+        "title": title,
+        "section": section,
+        "summary": summary,
+        "context": context,
+        "what_was_done": what_was_done,
+        "why_it_works": why_it_works,
+        "tips": lines("tips"),
+        "reflective_questions": lines("reflective_questions"),
+        "takeaways": takeaways,
+        "standards": standards,
+        "tags": tags,
+        "provenance": provenance,
+        "added": today.isoformat(),
+        "reviewed": today.isoformat(),
+    }
+    order = list(schema["properties"])
+    return {name: record[name] for name in sorted(record, key=order.index) if record[name] != []}
+
+
+def _example_id(given: str | None, title: str | None, schema: dict[str, Any], reasons: list[str]) -> str | None:
+    """The id written on the form, or one made from the title; never a path that leaves practice_examples/."""
+    rule = schema["properties"]["id"]
+    if given is None:
+        if title is None:
+            return None
+        ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode().lower()
+        made = ""
+        for word in re.findall(r"[a-z0-9]+", re.sub(r"['\u2019]", "", ascii_title)):
+            if made and len(made) + 1 + len(word) > SUGGESTED_ID_LENGTH:
+                break
+            made = f"{made}-{word}" if made else word
+        if not made:
+            reasons.append("Id (optional): the title has no letters or digits to make an id from: write an id")
+            return None
+        return made[: rule["maxLength"]]
+    if not re.match(rule["pattern"], given) or len(given) > rule["maxLength"]:
+        reasons.append(f"Id (optional): '{given}' cannot be used: {rule['errorMessage']} (at most {rule['maxLength']} characters)")
+        return None
+    return given
+
+
+def _choice(element: Element, shown: str) -> str | None:
+    """The value an option stands for: by its exact text, or by the id at its end, so edited wording still matches."""
+    options = dict(element.options)
+    if shown in options:
+        return options[shown]
+    match = ID_SUFFIX.search(shown)
+    return match.group(1) if match and match.group(1) in options.values() else None
+
+
+def _dropdown(element: Element, answer: str | None, reasons: list[str]) -> Any:
+    """One value, or for a multiple dropdown the list of values (GitHub joins the chosen options with ', ')."""
+    if answer is None:
+        if element.required:
+            reasons.append(f"{element.label}: nothing is chosen: choose one")
+        return None
+    if not element.multiple:
+        value = _choice(element, answer)
+        if value is None:
+            reasons.append(f"{element.label}: '{answer}' is not one of the choices now offered: edit the issue and choose again")
+        return value
+    order = [shown for shown, _ in element.options]
+    chosen = _split_options(answer, order)
+    if chosen is None:
+        reasons.append(f"{element.label}: '{answer}' is not a list of the choices now offered: edit the issue and choose again")
+        return None
+    return [_choice(element, shown) for shown in sorted(set(chosen), key=order.index)]
+
+
+def _split_options(answer: str, options: list[str]) -> list[str] | None:
+    """Split 'A, B' back into options, even where an option itself contains ', '; None if it cannot be done."""
+    came_from: dict[int, tuple[int, str]] = {}  # where each option ends -> where it starts, and which it is
+    starts = [0]
+    for start in starts:
+        for shown in options:
+            end = start + len(shown)
+            if not answer.startswith(shown, start):
+                continue
+            if end == len(answer):
+                chosen = [shown]
+                while start:
+                    start, shown = came_from[start]
+                    chosen.insert(0, shown)
+                return chosen
+            if answer.startswith(", ", end) and end + 2 not in came_from:
+                came_from[end + 2] = (start, shown)
+                starts.append(end + 2)
+    return None
+
+
+def _ticked(element: Element, answer: str | None, reasons: list[str]) -> list[str]:
+    """The values of the ticked checkboxes, in the form's order."""
+    ticked = []
+    for line in (answer or "").splitlines():
+        match = CHECKBOX.match(line)
+        if not match or match.group(1) == " ":
+            continue
+        value = _choice(element, match.group(2))
+        if value is None:
+            reasons.append(f"{element.label}: '{match.group(2)}' is not one of the boxes now offered: edit the issue and tick again")
+        else:
+            ticked.append(value)
+    order = [value for _, value in element.options]
+    return sorted(set(ticked), key=order.index)
+
+
+def _sources(answer: str | None, kind: str | None, reasons: list[str]) -> list[dict[str, str]]:
+    """Each source written as 'Word: value' lines, with an empty line between sources."""
+    if answer is None:
+        if kind == KINDS["Reported"]:
+            reasons.append("Sources: a reported example needs at least one published source that describes the practice")
+        return []
+    words = {word.casefold(): name for name, word in SOURCE_WORDS.items()} | {"url": "url"}
+    sources = []
+    for number, block in enumerate(re.split(r"\n\s*\n", answer), 1):
+        source: dict[str, str] = {}
+        for line in block.splitlines():
+            word, colon, value = LIST_MARKER.sub("", line.strip()).partition(":")
+            name = words.get(word.strip().strip("*_").casefold())
+            if not colon or name is None:
+                starts = ", ".join(word + ":" for word in SOURCE_WORDS.values())
+                reasons.append(f"Sources, source {number}: the line '{line.strip()}' does not start with one of {starts}")
+            elif name in source:
+                reasons.append(f"Sources, source {number}: it has two {SOURCE_WORDS[name]}: lines; keep one")
+            elif value.strip().strip("*_").strip():
+                source[name] = value.strip().strip("*_").strip()
+        needed = [name for name in SOURCE_WORDS if name != "supports" or kind == KINDS["Reported"]]
+        missing = [SOURCE_WORDS[name] + ":" for name in needed if name not in source]
+        if missing:
+            reasons.append(f"Sources, source {number}: add a line for {', '.join(missing)}")
+        sources.append({name: source[name] for name in SOURCE_WORDS if name in source})
+    return sources
+
+
+def convert(body: str, root: Path, today: dt.date) -> tuple[Path, list[Problem]]:
+    """Write the record an issue body describes into root's practice_examples/ and check it.
+
+    Raises Incomplete when the body lacks something; returns the path written and the validator's problems.
+    """
+    form = load_form(root)
+    schema = read_schema(root / SCHEMA_PATH)
+    record = record_from(body, form, schema, today)
+    path = root / EXAMPLES_DIR / f"{record['id']}.yaml"
+    try:
+        with open(path, "x", encoding="utf-8") as written:  # never overwrite, nor follow a link that is there
+            written.write(SCHEMA_HINT + dump_yaml(record))
+    except FileExistsError:
+        raise Incomplete(
+            [f"Id (optional): {path.relative_to(root).as_posix()} already exists: write another id for this example in the Id field"]
+        ) from None
+    loaded, problems = project.check(root, [path], today=today)
+    # A check of one file does not report its id clashing with another record's former id.
+    owner = next((example for example in loaded.examples if record["id"] in example.former_ids), None) if loaded else None
+    if owner is not None:
+        message = (
+            f"the id '{record['id']}' is an old address of {owner.source_path}, which forwards there: "
+            "write another id for this example in the Id field"
+        )
+        problems = [Problem(path.relative_to(root).as_posix(), 2, 1, message)]
+    return path, problems
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0], epilog=__doc__.split("\n\n", 1)[1], formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    source = parser.add_mutually_exclusive_group(required=True)
+    source.add_argument("--body-file", type=Path, help="a file holding the issue body")
+    source.add_argument("--body-env", metavar="NAME", help="the environment variable holding the issue body (as the workflow passes it)")
+    parser.add_argument("--root", type=Path, default=ROOT, help="the project to write into (default: this one)")
+    args = parser.parse_args(argv)
+    if not (args.root / SCHEMA_PATH).is_file():
+        print(f"{args.root} is not this project: it has no {SCHEMA_PATH}.", file=sys.stderr)
+        return 2
+    if args.body_env:
+        if args.body_env not in os.environ:
+            print(f"The environment variable {args.body_env} is not set: pass the issue body in it.", file=sys.stderr)
+            return 2
+        body = os.environ[args.body_env]
+    elif not args.body_file.is_file():
+        print(f"{args.body_file}: no such file", file=sys.stderr)
+        return 2
+    else:
+        body = args.body_file.read_text(encoding="utf-8")
+    try:
+        path, problems = convert(body, args.root, dt.date.today())
+    except Incomplete as incomplete:
+        print("The issue cannot become a practice example yet. Nothing was written. Edit the issue to fix each point:", file=sys.stderr)
+        for reason in incomplete.reasons:
+            print(f"- {reason}", file=sys.stderr)
+        return 1
+    except ProblemsFound as found:
+        print(f"The guide's data has problems, so no example can be checked:\n{found.report()}", file=sys.stderr)
+        return 1
+    shown = path.relative_to(args.root).as_posix()
+    if problems:
+        for problem in problems:
+            print(problem)
+        print(
+            f"\nWrote {shown}, but it has {len(problems)} problem(s), listed above. Edit the issue and convert it again, or fix the file.",
+            file=sys.stderr,
+        )
+        return 1
+    print(f"Wrote {shown}; it passes the checks.")
+    if os.environ.get("GITHUB_OUTPUT"):
+        with open(os.environ["GITHUB_OUTPUT"], "a", encoding="utf-8") as output:
+            output.write(f"id={path.stem}\npath={shown}\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
