@@ -28,8 +28,9 @@ VALUE_KEYWORDS = {"pattern", "format", "minLength", "maxLength", "type", "enum"}
 YAML_BOOLEAN_WORDS = {"yes", "no", "on", "off", "true", "false", "y", "n"}
 
 
-def read_schema(path: Path, display: str) -> dict[str, Any]:
+def read_schema(path: Path, display: str | None = None) -> dict[str, Any]:
     """A JSON schema file; raises ProblemsFound, at the line of the mistake, if it is missing or broken."""
+    display = display or path.as_posix()
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:

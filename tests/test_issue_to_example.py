@@ -135,7 +135,7 @@ def test_hostile_text_is_written_safely_and_reads_back_exactly(scratch):
     assert "context: |" in written and "what_was_done: |" in written, "multi-line text is written as a block"
     assert "🧪" in written, "emoji are written as themselves, not escaped"
     example = project.check(scratch)[0].example(path.stem)
-    assert example.context == HOSTILE_CONTEXT and example.title == submitted["title"]
+    assert example.context.source == HOSTILE_CONTEXT and example.title == submitted["title"]
 
 
 def test_windows_line_endings_in_the_body_are_read_as_plain_lines(scratch):
@@ -214,7 +214,8 @@ def test_an_id_that_is_another_examples_old_address_is_refused(scratch):
     )
     path, problems = convert(body("illustrative"), scratch, TODAY)
     assert [str(problem) for problem in problems] == [
-        f"practice_examples/{old}.yaml:2:1: the id '{old}' is an old address of practice_examples/valid-example.yaml, which forwards there: write another id for this example in the Id field"
+        f"practice_examples/{old}.yaml:2:5: the id '{old}' is also a former id of practice_examples/valid-example.yaml: "
+        "an old address cannot also be a current one; choose another id, or remove it from that file's former_ids"
     ]
 
 
