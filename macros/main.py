@@ -6,14 +6,19 @@ from pathlib import Path
 
 from macros import browse, project, render
 from macros.examples import SCHEMA_PATH
+from macros.problems import ProblemsFound
 from macros.schema import read_schema
 
 
 def define_env(env) -> None:
     root_dir = Path(env.project_dir)
-    data = project.load(root_dir)  # checked once per build (the hooks' on_config stops the build on a problem first)
+    # The hooks' on_config has already stopped any build but `mkdocs serve` on a problem; under serve
+    # the pages are made from the valid records, and while the guide's own data is broken no page calls a macro.
+    data, problems = project.load_valid(root_dir)
 
     def loaded() -> project.Project:
+        if data is None:
+            raise ProblemsFound(problems)
         return data
 
     def root() -> str:
