@@ -23,7 +23,7 @@ from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File, InclusionLevel  # noqa: E402
 from mkdocs.structure.toc import get_toc  # noqa: E402
 
-from macros import browse, build_problems, example_page, markup, project, render, search  # noqa: E402
+from macros import browse, build_problems, example_page, issue_links, markup, project, render, search  # noqa: E402
 from macros.pages import GeneratedPage  # noqa: E402
 from macros.problems import Problem, ProblemsFound  # noqa: E402
 
@@ -80,7 +80,8 @@ def on_files(files, config):
         file = File.generated(config, f"examples/{example.id}.md", content="", inclusion=InclusionLevel.NOT_IN_NAV)
         file.edit_uri = edit_uri
         files.append(file)
-        _generated[file.src_uri] = example_page.render(example, _project.guide, _project.related[example.id], edit_url)
+        suggest_url = issue_links.suggest_change_url(config.repo_url, example.id) if config.repo_url else None
+        _generated[file.src_uri] = example_page.render(example, _project.guide, _project.related[example.id], edit_url, suggest_url)
         for former in example.former_ids:
             files.append(File.generated(config, f"examples/{former}/index.html", content=render.redirect_page(example)))
     files.append(File.generated(config, "browse/index.json", content=browse.index_json(_project.examples, _project.guide)))
@@ -120,6 +121,12 @@ def on_page_content(html, page, config, files):
     page.toc = get_toc(generated.toc_tokens())
     page.present_anchor_ids = set(generated.anchors)
     return markup.sanitise_page(generated.html)
+
+
+def on_page_context(context, page, config, nav):
+    if "edit" in page.meta.get("hide", ()):  # Material has no switch for one page's edit button
+        page.edit_url = None
+    return context
 
 
 @event_priority(-100)  # last: the finished page

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from macros import browse, project, render
+from macros import browse, coverage, issue_links, project, render
 from macros.examples import SCHEMA_PATH
 from macros.problems import ProblemsFound
 from macros.schema import read_schema
@@ -72,3 +72,26 @@ def define_env(env) -> None:
     @env.macro
     def example_count() -> int:
         return len(loaded().examples)
+
+    @env.macro
+    def coverage_tables() -> str:
+        data = loaded()
+        return coverage.page_html(data.examples, data.guide, root(), env.conf.repo_url)
+
+    @env.macro
+    def tag_index() -> str:
+        data = loaded()
+        return coverage.tag_index(data.examples, data.guide, root())
+
+    @env.macro
+    def thin_below() -> int:
+        return coverage.THIN_BELOW
+
+    @env.macro
+    def propose_example_url() -> str:
+        return issue_links.new_issue_url(env.conf.repo_url, issue_links.PROPOSE_FORM)
+
+    @env.macro
+    def new_issue_url() -> str:
+        """GitHub's choice of issue forms, and a blank issue."""
+        return issue_links.new_issue_url(env.conf.repo_url) + "/choose"

@@ -17,10 +17,10 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from conftest import FIXTURES, ROOT, TODAY, build_site, copy_site_project, valid_text
+from test_browser import WCAG_22_AA
 
 from macros import build_problems, project
 from macros.problems import Problem
-from test_browser import WCAG_22_AA
 
 RECORDS = [ROOT / "practice_examples" / name for name in (
     "alcohol-monitoring-tags-as-a-licence-condition.yaml",
