@@ -50,8 +50,8 @@ def takeaway_url(root: str, guide: Guide, takeaway_id: str) -> str:
 
 
 def tag_names(example: Example, guide: Guide) -> list[str]:
-    """The example's section and tags as Material tag names, 'Facet: Value', so the tags index
-    groups by facet and search results show the section."""
+    """The example's section and tags as 'Facet: Value' names, which Material's search indexes
+    from page.meta and shows on each result."""
     section = f"Section: {guide.section(example.section).title}"
     return [section] + [f"{guide.facet(facet).label}: {guide.tag(facet, value).label}" for facet, value in example.tag_ids()]
 

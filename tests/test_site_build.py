@@ -86,10 +86,10 @@ def test_markdown_formatting_still_works(fixture_site):
     assert "<code>&lt;b&gt;code&lt;/b&gt;</code>" in html
 
 
-def test_example_pages_carry_material_tags_and_the_tags_index_lists_them(fixture_site):
-    tags = (fixture_site / "tags" / "index.html").read_text(encoding="utf-8")
-    assert "Stage: Review" in tags
-    assert "examples/long-form-only/" in tags
+def test_the_tags_page_counts_each_tag_and_links_to_its_examples_on_the_browse_page(fixture_site):
+    tags = BeautifulSoup((fixture_site / "tags" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    review = tags.find("a", href="../browse/?stage=review")
+    assert review.get_text() == "Review (1)"  # long-form-only is the one fixture tagged with it
 
 
 def test_the_edit_link_points_at_the_yaml_file(fixture_site):
@@ -196,16 +196,15 @@ def test_guide_text_is_not_parsed_as_markdown_either(tmp_path):
 EMOJI = yaml.safe_load((FIXTURES / "site" / "emoji-example.yaml").read_text(encoding="utf-8"))
 
 
-def test_an_emoji_title_reaches_the_heading_title_description_and_tags_index_exactly(fixture_site):
+def test_an_emoji_title_reaches_the_heading_title_description_and_search_index_exactly(fixture_site):
     page = BeautifulSoup((fixture_site / "examples" / "emoji-example" / "index.html").read_text(encoding="utf-8"), "html.parser")
     assert page.h1.get_text() == EMOJI["title"]
     assert page.title.get_text().startswith(EMOJI["title"] + " - ")
     assert page.find("meta", attrs={"name": "description"})["content"] == EMOJI["summary"]
     assert page.find(class_="pe-summary").get_text() == EMOJI["summary"]
     assert "title:" not in page.find("article").get_text()  # no front matter shown as text
-    tags = BeautifulSoup((fixture_site / "tags" / "index.html").read_text(encoding="utf-8"), "html.parser")
-    listed = [a.get_text(" ", strip=True) for a in tags.find_all("a", href=re.compile(r"examples/emoji-example/"))]
-    assert EMOJI["title"] in listed
+    index = json.loads((fixture_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    assert [doc["title"] for doc in index if doc["location"] == "examples/emoji-example/"] == [EMOJI["title"]]
 
 
 def live_attributes(site: Path) -> list[tuple[str, str, str]]:
@@ -240,8 +239,8 @@ def test_guide_labels_with_emoji_and_markdown_attributes_stay_text_on_every_page
     assert page.h1.get_text() == EMOJI["title"]
     assert label in [a.get_text() for a in page.select("a.pe-chip")]
     assert title in page.find(class_="pe-kicker").get_text()
-    tags_index = (project / "site" / "tags" / "index.html").read_text(encoding="utf-8")
-    assert f"Stage: {label}" in BeautifulSoup(tags_index, "html.parser").get_text()
+    tags_page = BeautifulSoup((project / "site" / "tags" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert [chip.get_text() for chip in tags_page.select("article .pe-chip") if chip.get_text().startswith(label + " (")]
 
 
 def test_a_symbolic_link_under_docs_stops_the_build_unpublished(tmp_path):
