@@ -9,6 +9,7 @@ and the search index learns the glossary's abbreviations.
 from __future__ import annotations
 
 import json
+import logging
 import sys
 from pathlib import Path
 from urllib.parse import urljoin
@@ -20,29 +21,47 @@ if str(ROOT) not in sys.path:  # MkDocs loads hooks by file path, not as part of
 from mkdocs.exceptions import Abort  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File, InclusionLevel  # noqa: E402
-from mkdocs.structure.toc import get_toc  # noqa: E402
+from mkdocs.structure.toc import AnchorLink, get_toc  # noqa: E402
 
-from macros import browse, example_page, markup, project, render, search  # noqa: E402
+from macros import addresses, browse, example_page, markup, offline, project, render, search, teaching, urls  # noqa: E402
 from macros.pages import GeneratedPage  # noqa: E402
 from macros.problems import ProblemsFound  # noqa: E402
 
 # Set in on_config and on_files, for one build: the checked project and the generated pages by source path.
 _project: project.Project | None = None
 _generated: dict[str, GeneratedPage] = {}
+_offline = False
+log = logging.getLogger(f"mkdocs.hooks.{__name__}")
 
 
 @event_priority(100)  # before the plugins: nothing is built from data that has problems
 def on_config(config):
-    global _project
-    if not config.use_directory_urls:
-        # Generated pages and macros link with relative paths such as ../../examples/<id>/.
-        raise Abort("this guide's links need use_directory_urls: true in mkdocs.yml")
+    global _project, _offline
+    plugin = config.plugins.get(offline.PLUGIN)
+    _offline = bool(plugin and plugin.config.enabled)
+    # The offline plugin turns directory URLs off in its own on_config, which runs after this one.
+    urls.set_directory_urls(config.use_directory_urls and not _offline)
+    root = Path(config.config_file_path).parent
     try:
-        _project = project.load(Path(config.config_file_path).parent)
+        _project = project.load(root)
     except ProblemsFound as found:
         raise Abort(f"{len(found.problems)} problem(s) in practice_examples/, so nothing was built:\n{found.report()}")
     config.mdx_configs.setdefault("abbr", {})["glossary"] = _project.guide.abbreviations
+    _check_published_addresses(root, Path(config.docs_dir))
+    if _offline:
+        config.extra["polyfills"] = [*config.extra.get("polyfills", []), *offline.POLYFILLS]
     return config
+
+
+def _check_published_addresses(root: Path, docs_dir: Path) -> None:
+    """Stop the build if an address in the committed list has gone without a forward."""
+    list_path = root / addresses.LIST_PATH
+    if not list_path.is_file():  # a scratch copy of the project, as the tests build
+        log.info(f"no {addresses.LIST_PATH} in {root}, so no published address was compared")
+        return
+    gone = addresses.missing(_project, docs_dir, list_path)
+    if gone:
+        raise Abort(f"{len(gone)} published address(es) would disappear, so nothing was built:\n" + "\n".join(map(str, gone)))
 
 
 def on_files(files, config):
@@ -58,8 +77,20 @@ def on_files(files, config):
         files.append(file)
         _generated[file.src_uri] = example_page.render(example, _project.guide, _project.related[example.id], edit_url)
         for former in example.former_ids:
-            files.append(File.generated(config, f"examples/{former}/index.html", content=render.redirect_page(example)))
+            files.append(File.generated(config, urls.file_of(f"examples/{former}/"), content=render.redirect_page(example)))
     files.append(File.generated(config, "browse/index.json", content=browse.index_json(_project.examples, _project.guide)))
+    for src_uri, generated in teaching.pages(_project, config.site_url, config.site_name).items():
+        files.append(File.generated(config, src_uri, content="", inclusion=InclusionLevel.NOT_IN_NAV))
+        _generated[src_uri] = generated
+    page_paths = [urls.clean_path(file.src_uri) for file in files.documentation_pages()]
+    published = teaching.files(_project, config.site_url, config.site_name, config.site_description, page_paths)
+    if _offline:
+        try:
+            published |= teaching.offline_files(Path(config.config_file_path).parent)
+        except ProblemsFound as found:
+            raise Abort(found.report())
+    for dest, content in published.items():
+        files.append(File.generated(config, dest, content=content))
     return files
 
 
@@ -93,7 +124,30 @@ def on_page_content(html, page, config, files):
     return markup.sanitise_page(generated.html)
 
 
-@event_priority(-100)  # after Material's search plugin has written its index
+def _list_takeaways_in_toc(page) -> None:
+    """A section page's take-aways join its table of contents, under the heading they sit below."""
+    entries = teaching.toc_takeaways(page.file.src_uri, _project)
+    if not entries:
+        return
+    heading = next((item for item in _toc_items(page.toc) if item.id == teaching.TAKEAWAYS_HEADING), None)
+    if heading is None:
+        raise Abort(f"{page.file.src_uri} lists take-aways but has no '## Key take-aways' heading (#{teaching.TAKEAWAYS_HEADING}) to list them under")
+    heading.children.extend(AnchorLink(label, anchor, heading.level + 1) for anchor, label in entries)
+
+
+def _toc_items(items):
+    for item in items:
+        yield item
+        yield from _toc_items(item.children)
+
+
+def on_page_context(context, page, config, nav):
+    _list_takeaways_in_toc(page)
+    context["pe_page"] = teaching.page_context(page.file.src_uri, page.url, page.title, config.site_url, config.site_name, _offline)
+    return context
+
+
+@event_priority(-50)  # after Material's search plugin has written its index, before the offline plugin inlines it
 def on_post_build(config):
     path = Path(config.site_dir) / "search" / "search_index.json"
     index = json.loads(path.read_text(encoding="utf-8"))
@@ -103,3 +157,5 @@ def on_post_build(config):
         if extra:
             doc["keywords"] = extra
     path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    if _offline:
+        offline.finish(Path(config.site_dir))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from macros import browse, project, render
+from macros import browse, feed, project, render
 from macros.examples import SCHEMA_PATH
 from macros.schema import read_schema
 
@@ -67,3 +67,12 @@ def define_env(env) -> None:
     @env.macro
     def example_count() -> int:
         return len(loaded().examples)
+
+    @env.macro
+    def site_root() -> str:
+        """For addresses of files in hand-written HTML, such as scripts: right in both layouts."""
+        return root()
+
+    @env.macro
+    def whats_new() -> str:
+        return feed.recent_list(loaded().examples, root())
