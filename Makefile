@@ -27,7 +27,7 @@ install: $(VENV)/.site-installed ## Create .venv with the pinned packages for bu
 
 install-test: $(VENV)/.test-installed ## Add the pinned test packages (pytest, Playwright, LinkChecker, axe-core, pre-commit, check-jsonschema)
 
-install-browser: ## Install the system Chromium for the browser tests, if it is missing
+install-browser: ## Install the system Chromium (and pdftotext) for the browser tests, if missing
 	./scripts/install-browser.sh
 
 validate: install ## Check every practice example and the guide's data (one file: .venv/bin/python scripts/validate.py FILE)
