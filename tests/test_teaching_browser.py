@@ -269,7 +269,7 @@ def median_example():
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_a_typical_example_prints_on_two_a4_pages_at_11_pt_black_on_white(browser, real_site, scheme):
-    from print_figures import page_count
+    from print_figures import margin_colour, page_count
 
     context = browser.new_context(color_scheme=scheme, viewport={"width": 794, "height": 1123})
     page = context.new_page()
@@ -284,7 +284,9 @@ def test_a_typical_example_prints_on_two_a4_pages_at_11_pt_black_on_white(browse
     assert style[0] >= 11
     assert style[1:] == ["rgb(0, 0, 0)", "rgb(255, 255, 255)", "light"]
     assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth"), "nothing is shrunk to fit"
-    assert page_count(page.pdf(format="A4", print_background=True, prefer_css_page_size=True)) <= 2
+    pdf = page.pdf(format="A4", print_background=True, prefer_css_page_size=True)
+    assert page_count(pdf) <= 2
+    assert margin_colour(pdf) == "white", "a dark scheme must not print dark margins"
     context.close()
 
 
