@@ -3,7 +3,9 @@
 Validation runs first and stops the build on any problem; each example becomes a
 generated page whose metadata and HTML are made in Python (never Markdown or front
 matter for MkDocs to parse back); the browse page's index is written from the records;
-and the search index learns the glossary's abbreviations.
+and the search index learns the glossary's abbreviations. What trainers use (the handout,
+section packs, QR codes, the feed, print additions, take-aways in the table of contents,
+the published-address check and the offline copy) comes from macros/teaching.py.
 """
 
 from __future__ import annotations
@@ -136,6 +138,7 @@ def _list_takeaways_in_toc(page) -> None:
 
 
 def _toc_items(items):
+    """Every entry of a table of contents, depth first."""
     for item in items:
         yield item
         yield from _toc_items(item.children)

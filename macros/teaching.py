@@ -49,8 +49,8 @@ def page_context(src_uri: str, page_url: str, title: str, site_url: str, site_na
 
 
 def toc_takeaways(src_uri: str, project: Project) -> list[tuple[str, str]]:
-    """(anchor, label) of the take-aways to list in the table of contents of a section page; none for other pages."""
+    """(anchor, label as HTML) of the take-aways to list in a section page's table of contents; none for other pages."""
     for section in project.guide.sections:
         if src_uri == f"{section.id}.md":
-            return takeaway_links.toc_entries(section, project.guide)
+            return [(anchor, html.escape(label, quote=False)) for anchor, label in takeaway_links.toc_entries(section, project.guide)]
     return []

@@ -172,7 +172,7 @@ def test_examples_are_chosen_from_the_keyboard_and_the_tray_opens_the_handout(wa
         page.keyboard.press("Enter")
         assert button.inner_text().startswith("Remove from handout")
     page.wait_for_function("document.querySelector('.pe-handout-tray').textContent.includes('2 examples chosen')")
-    assert page.locator("p[role=status]", has_text=f"Added “{chosen[1].title}” to the handout: 2 examples chosen.").count() == 1
+    page.locator("p[role=status]", has_text=f"Added “{chosen[1].title}” to the handout: 2 examples chosen.").wait_for(state="attached")  # announced
     page.locator(".pe-handout-tray__open").focus()
     page.keyboard.press("Enter")
     page.wait_for_function("document.getElementById('pe-handout-status').textContent.includes('in this handout')")
@@ -351,7 +351,7 @@ def test_copy_link_works_from_the_keyboard_copies_the_published_address_and_says
     page.keyboard.press("Enter")
     page.wait_for_function("[...document.querySelectorAll('p[role=status]')].some(p => p.textContent.startsWith('Link copied'))")
     assert page.evaluate("navigator.clipboard.readText()") == f"{SITE_URL}{SECTION.id}/#{takeaway}"
-    assert page.inner_text(f"li#{takeaway} .pe-copy") .startswith("Link copied")
+    assert page.inner_text(f"li#{takeaway} .pe-copy").startswith("Link copied")
     page.goto(real_site + f"examples/{HANDOUT[0].id}/")
     page.focus(".pe-page-actions .pe-copy")
     page.keyboard.press("Space")
