@@ -19,11 +19,16 @@ $(VENV)/.test-installed: $(VENV)/.site-installed requirements-test.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
 	touch $@
 
+node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null 2>&1 || { echo "npm is missing: install Node.js 20 with npm (Debian: apt-get install npm)" >&2; exit 1; }
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
 install: $(VENV)/.site-installed ## Create .venv with the pinned packages for building the site
 
 install-test: $(VENV)/.test-installed ## Add the pinned test packages (pytest, Playwright, LinkChecker, axe-core, pre-commit, check-jsonschema)
 
-install-browser: ## Install the system Chromium for the browser tests, if it is missing
+install-browser: ## Install the system Chromium (and pdftotext) for the browser tests, if missing
 	./scripts/install-browser.sh
 
 validate: install ## Check every practice example and the guide's data (one file: .venv/bin/python scripts/validate.py FILE)
@@ -47,9 +52,19 @@ linkcheck: install-test ## Check every internal link and anchor in site/ over HT
 linkcheck-external: install-test ## Also check links to other sites (scheduled job; needs the network)
 	$(PY) scripts/check_links.py --external
 
-test: install-test install-browser build ## Everything CI runs: validate, build, link check, then pytest
+test: install-test install-browser node_modules/.installed build ## Everything CI runs: validate, build, link check, then pytest
 	$(PY) scripts/check_links.py
+	$(PY) scripts/addresses.py --check
 	$(PY) -m pytest
+
+addresses: install ## Record every published address in published-addresses.txt (commit it; the build fails if one goes)
+	$(PY) scripts/addresses.py
+
+offline: install node_modules/.installed validate ## Write dist/drugs-alcohol-probation-offline.zip, the site to open from a folder
+	$(PY) scripts/offline.py
+
+print-figures: install-test install-browser build ## Print page types to A4 PDF in Chromium: page counts, body text size, colours
+	$(PY) scripts/print_figures.py --out dist/print
 
 fuzz: install-test ## Property-based tests with many more generated records (FUZZ_BUILDS=20 builds more sites)
 	HYPOTHESIS_PROFILE=fuzz FUZZ_BUILDS=$${FUZZ_BUILDS:-20} $(PY) -m pytest tests/test_fuzz.py
@@ -70,7 +85,7 @@ new: export NEW_EXAMPLE_ID = $(value ID)
 new: export NEW_EXAMPLE_SECTION = $(value SECTION)
 new: export NEW_EXAMPLE_TITLE = $(value TITLE)
 
-clean: ## Remove the built site and caches (keeps .venv)
-	rm -rf site .pytest_cache
+clean: ## Remove the built site, the offline copy and caches (keeps .venv and node_modules)
+	rm -rf site dist .pytest_cache
 
-.PHONY: help install install-test install-browser validate schema issue-form build serve linkcheck linkcheck-external test fuzz benchmark benchmark-personal page-heights new clean
+.PHONY: help install install-test install-browser validate schema issue-form build serve linkcheck linkcheck-external test fuzz benchmark benchmark-personal page-heights new addresses offline print-figures clean

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from macros import search
+from macros import search, takeaway_links
 from macros.examples import Example
 from macros.guide import Guide
 from macros.render import PROVENANCE_LABELS, escape, example_cards
@@ -21,17 +21,28 @@ class Filter:
 
 
 def filters(guide: Guide) -> list[Filter]:
-    """Section and provenance first, then every facet of the tag vocabulary, in its order."""
+    """Section and take-away first, then every facet of the tag vocabulary, in its order, then provenance."""
     return [
         Filter("section", "Section", tuple((s.id, s.title) for s in guide.sections)),
+        Filter("takeaway", "Take-away", tuple((t.id, _takeaway_label(guide, t.id)) for t in guide.takeaways.values())),
         *(Filter(f.id, f.label, tuple((v.id, v.label) for v in f.values)) for f in guide.facets),
         Filter("provenance", "Provenance", tuple(PROVENANCE_LABELS.items())),
     ]
 
 
+def _takeaway_label(guide: Guide, takeaway_id: str) -> str:
+    """A take-away's opening words; a sub-point's after its parent's, which it does not make sense without."""
+    takeaway = guide.takeaways[takeaway_id]
+    label = takeaway_links.short_label(takeaway.text)
+    if not takeaway.parent:
+        return label
+    joined = label[0].lower() + label[1:] if label[1:2].islower() else label  # "If the person…", not "DRR…"
+    return f"{_takeaway_label(guide, takeaway.parent)}: {joined}"
+
+
 def values_of(example: Example) -> dict[str, list[str]]:
     """The example's value ids for every filter it has a value in."""
-    values = {"section": [example.section], "provenance": [example.provenance]}
+    values = {"section": [example.section], "takeaway": list(example.takeaways), "provenance": [example.provenance]}
     values.update({facet: list(ids) for facet, ids in example.tags})
     return values
 
@@ -61,7 +72,7 @@ def page_html(examples: list[Example], guide: Guide, root: str) -> str:
         )
         groups.append(f'<fieldset class="pe-filter" data-filter="{group.id}"><legend>{escape(group.label)}</legend><ul>{options}</ul></fieldset>')
     form = (
-        f'<form class="pe-filters" id="pe-filters" role="search" aria-label="Filter examples" data-index="index.json" hidden>'
+        f'<form class="pe-filters" id="pe-filters" role="search" aria-label="Filter examples" data-index="{escape(root)}browse/index.json" hidden>'
         '<p class="pe-filter-text"><label for="pe-words">Words in the title, summary or tags</label>'
         '<input type="search" id="pe-words" name="words" autocomplete="off" spellcheck="false"></p>'
         f'{"".join(groups)}'
@@ -77,4 +88,4 @@ def page_html(examples: list[Example], guide: Guide, root: str) -> str:
         '<p><button type="button" class="md-button" id="pe-more" hidden>Show more</button></p>'
         "</div>"
     )
-    return f'<div class="pe-browse">{form}{results}</div>'
+    return f'{takeaway_links.forwards_script(guide, root)}<div class="pe-browse">{form}{results}</div>'

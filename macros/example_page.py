@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+from macros import urls
 from macros.examples import Example, Prose, Source
 from macros.guide import Guide
 from macros.pages import GeneratedPage, Heading, heading_html, title_for_templates
-from macros.render import PROVENANCE_EXPLAINED, escape, example_cards, long_date, provenance_badge, tag_chips, tag_names, takeaway_url
-
-ROOT = "../../"  # from /examples/<id>/ back to the site's root
+from macros.render import (PROVENANCE_EXPLAINED, escape, example_cards, long_date, provenance_badge, section_url, tag_chips, tag_names,
+                           takeaway_url)
 
 
 def render(example: Example, guide: Guide, related: list[Example], edit_url: str | None, suggest_url: str | None = None) -> GeneratedPage:
     section = guide.section(example.section)
+    root = urls.root_of(f"examples/{example.id}/")  # from this page back to the site's root
     parts: list[str] = [
-        f'<p class="pe-kicker"><a href="{ROOT}{section.id}/">{escape(section.title)}</a> · {provenance_badge(example)}</p>',
+        f'<p class="pe-kicker"><a href="{section_url(root, section.id)}">{escape(section.title)}</a> · {provenance_badge(example)}</p>',
         f'<p class="pe-summary">{escape(example.summary)}</p>',
+        # Filled in by copy-link.js and handout.js; hidden without them.
+        f'<p class="pe-page-actions" data-example-id="{escape(example.id)}" data-copy="" hidden></p>',
     ]
     headings: list[Heading] = []
 
@@ -31,7 +34,7 @@ def render(example: Example, guide: Guide, related: list[Example], edit_url: str
     if example.reflective_questions:
         part("questions-for-reflection", "Questions for reflection", _list(example.reflective_questions, "ol"))
     takeaways = "".join(
-        f'<li><a href="{takeaway_url(ROOT, guide, takeaway_id)}">{escape(guide.takeaways[takeaway_id].text)}</a></li>'
+        f'<li><a href="{takeaway_url(root, guide, takeaway_id)}">{escape(guide.takeaways[takeaway_id].text)}</a></li>'
         for takeaway_id in example.takeaways
     )
     part("take-aways-it-illustrates", "Take-aways it illustrates", f'<ul class="pe-list">{takeaways}</ul>')
@@ -41,10 +44,10 @@ def render(example: Example, guide: Guide, related: list[Example], edit_url: str
     )
     part("inspection-standards", "Inspection standards",
          f'<ul class="pe-list">{standards}</ul><p class="pe-small">{escape(guide.framework["title"])}.</p>')
-    part("tags", "Tags", tag_chips(example, guide, ROOT))
+    part("tags", "Tags", tag_chips(example, guide, root))
     part("where-this-example-comes-from", "Where this example comes from", _provenance(example, edit_url, suggest_url))
     if related:
-        part("related-examples", "Related examples", example_cards(related, guide, ROOT))
+        part("related-examples", "Related examples", example_cards(related, guide, root))
     meta = {
         "title": title_for_templates(example.title),
         "description": escape(example.summary),

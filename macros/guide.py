@@ -195,15 +195,18 @@ def _check_unique(data: dict) -> list[Problem]:
     sections = data["sections"][0].data["sections"]
     once("section id", "sections", [(section["id"], ("sections", i, "id")) for i, section in enumerate(sections)])
     takeaway_ids: list[tuple[str, tuple]] = []
+    former_ids: list[tuple[str, tuple, str]] = []
 
     def walk(items: list, path: tuple) -> None:
         for i, item in enumerate(items):
             takeaway_ids.append((item["id"], path + (i, "id")))
+            former_ids.extend((former, path + (i, "former_ids", j), item["id"]) for j, former in enumerate(item.get("former_ids", [])))
             walk(item.get("points", []), path + (i, "points"))
 
     for i, section in enumerate(sections):
         walk(section["takeaways"], ("sections", i, "takeaways"))
     once("take-away id", "sections", takeaway_ids)
+    problems.extend(_former_id_clashes(*data["sections"], {value for value, _ in takeaway_ids}, former_ids))
     facets = data["tags"][0].data["facets"]
     once("facet id", "tags", [(facet["id"], ("facets", i, "id")) for i, facet in enumerate(facets)])
     located, display = data["tags"]
@@ -219,4 +222,20 @@ def _check_unique(data: dict) -> list[Problem]:
     terms = data["glossary"][0].data["terms"]
     once("glossary id", "glossary", [(term["id"], ("terms", i, "id")) for i, term in enumerate(terms)])
     once("abbreviation", "glossary", [(term["abbr"], ("terms", i, "abbr")) for i, term in enumerate(terms) if "abbr" in term])
+    return problems
+
+
+def _former_id_clashes(located: yamlsafe.Located, display: str, current: set[str], former_ids: list[tuple[str, tuple, str]]) -> list[Problem]:
+    """An old take-away anchor leads to one take-away only, and is never a current one."""
+    problems = []
+    owner: dict[str, str] = {}
+    for former, path, takeaway_id in former_ids:
+        where = located.position(path)
+        if former in current:
+            problems.append(Problem(display, *where, f"former id '{former}' of take-away '{takeaway_id}' is the id of a current take-away: "
+                                                     "an old anchor cannot also be a current one"))
+        elif former in owner and owner[former] != takeaway_id:
+            problems.append(Problem(display, *where, f"former id '{former}' is also a former id of take-away '{owner[former]}': "
+                                                     "an old anchor can lead to one take-away only"))
+        owner.setdefault(former, takeaway_id)
     return problems

@@ -4,12 +4,15 @@ Validation runs first and stops the build on any problem (under `mkdocs serve`, 
 built from the valid records instead, each with a banner listing every problem); each example
 becomes a generated page whose metadata and HTML are made in Python (never Markdown or front
 matter for MkDocs to parse back); the browse page's index is written from the records;
-and the search index learns the glossary's abbreviations.
+and the search index learns the glossary's abbreviations. What trainers use (the handout,
+section packs, QR codes, the feed, print additions, take-aways in the table of contents,
+the published-address check and the offline copy) comes from macros/teaching.py.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import sys
 from pathlib import Path
 from urllib.parse import urljoin
@@ -21,9 +24,9 @@ if str(ROOT) not in sys.path:  # MkDocs loads hooks by file path, not as part of
 from mkdocs.exceptions import Abort  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File, InclusionLevel  # noqa: E402
-from mkdocs.structure.toc import get_toc  # noqa: E402
+from mkdocs.structure.toc import AnchorLink, get_toc  # noqa: E402
 
-from macros import browse, build_problems, example_page, issue_links, markup, project, render, search  # noqa: E402
+from macros import addresses, browse, build_problems, example_page, issue_links, markup, offline, project, render, search, teaching, urls  # noqa: E402
 from macros.pages import GeneratedPage  # noqa: E402
 from macros.problems import Problem, ProblemsFound  # noqa: E402
 
@@ -33,6 +36,8 @@ _project: project.Project | None = None
 _problems: list[Problem] = []
 _generated: dict[str, GeneratedPage] = {}
 _serving = False  # set once per `mkdocs serve` (the hooks module outlives its rebuilds)
+_offline = False
+log = logging.getLogger(f"mkdocs.hooks.{__name__}")
 
 
 def on_startup(command, dirty):
@@ -42,11 +47,13 @@ def on_startup(command, dirty):
 
 @event_priority(100)  # before the plugins: nothing is built from data that has problems
 def on_config(config):
-    global _project, _problems
-    if not config.use_directory_urls:
-        # Generated pages and macros link with relative paths such as ../../examples/<id>/.
-        raise Abort("this guide's links need use_directory_urls: true in mkdocs.yml")
-    _project, _problems = project.load_valid(Path(config.config_file_path).parent)
+    global _project, _problems, _offline
+    plugin = config.plugins.get(offline.PLUGIN)
+    _offline = bool(plugin and plugin.config.enabled)
+    # The offline plugin turns directory URLs off in its own on_config, which runs after this one.
+    urls.set_directory_urls(config.use_directory_urls and not _offline)
+    root = Path(config.config_file_path).parent
+    _project, _problems = project.load_valid(root)
     if _problems and not _serving:
         raise Abort(f"{len(_problems)} problem(s) in practice_examples/, so nothing was built:\n{ProblemsFound(_problems).report()}")
     if _problems:
@@ -56,7 +63,22 @@ def on_config(config):
     if _project is None:
         return config  # the guide's data is broken: each page will only say so (on_files)
     config.mdx_configs.setdefault("abbr", {})["glossary"] = _project.guide.abbreviations
+    if not _problems:  # a preview that leaves out broken records would look like a removal
+        _check_published_addresses(root, Path(config.docs_dir))
+    if _offline:
+        config.extra["polyfills"] = [*config.extra.get("polyfills", []), *offline.POLYFILLS]
     return config
+
+
+def _check_published_addresses(root: Path, docs_dir: Path) -> None:
+    """Stop the build if an address in the committed list has gone without a forward."""
+    list_path = root / addresses.LIST_PATH
+    if not list_path.is_file():  # a scratch copy of the project, as the tests build
+        log.info(f"no {addresses.LIST_PATH} in {root}, so no published address was compared")
+        return
+    gone = addresses.missing(_project, docs_dir, list_path)
+    if gone:
+        raise Abort(f"{len(gone)} published address(es) would disappear, so nothing was built:\n" + "\n".join(map(str, gone)))
 
 
 def on_files(files, config):
@@ -83,8 +105,19 @@ def on_files(files, config):
         suggest_url = issue_links.suggest_change_url(config.repo_url, example.id) if config.repo_url else None
         _generated[file.src_uri] = example_page.render(example, _project.guide, _project.related[example.id], edit_url, suggest_url)
         for former in example.former_ids:
-            files.append(File.generated(config, f"examples/{former}/index.html", content=render.redirect_page(example)))
+            files.append(File.generated(config, urls.file_of(f"examples/{former}/"), content=render.redirect_page(example)))
     files.append(File.generated(config, "browse/index.json", content=browse.index_json(_project.examples, _project.guide)))
+    for src_uri, generated in teaching.pages(_project, config.site_url, config.site_name).items():
+        _add_generated(files, config, src_uri, generated)
+    page_paths = [urls.clean_path(file.src_uri) for file in files.documentation_pages()]
+    published = teaching.files(_project, config.site_url, config.site_name, config.site_description, page_paths)
+    if _offline:
+        try:
+            published |= teaching.offline_files(Path(config.config_file_path).parent)
+        except ProblemsFound as found:
+            raise Abort(found.report())
+    for dest, content in published.items():
+        files.append(File.generated(config, dest, content=content))
     return files
 
 
@@ -123,9 +156,30 @@ def on_page_content(html, page, config, files):
     return markup.sanitise_page(generated.html)
 
 
+def _list_takeaways_in_toc(page) -> None:
+    """A section page's take-aways join its table of contents, under the heading they sit below."""
+    entries = teaching.toc_takeaways(page.file.src_uri, _project)
+    if not entries:
+        return
+    heading = next((item for item in _toc_items(page.toc) if item.id == teaching.TAKEAWAYS_HEADING), None)
+    if heading is None:
+        raise Abort(f"{page.file.src_uri} lists take-aways but has no '## Key take-aways' heading (#{teaching.TAKEAWAYS_HEADING}) to list them under")
+    heading.children.extend(AnchorLink(label, anchor, heading.level + 1) for anchor, label in entries)
+
+
+def _toc_items(items):
+    """Every entry of a table of contents, depth first."""
+    for item in items:
+        yield item
+        yield from _toc_items(item.children)
+
+
 def on_page_context(context, page, config, nav):
     if "edit" in page.meta.get("hide", ()):  # Material has no switch for one page's edit button
         page.edit_url = None
+    if _project is not None:
+        _list_takeaways_in_toc(page)
+        context["pe_page"] = teaching.page_context(page.file.src_uri, page.url, page.title, config.site_url, config.site_name, _offline)
     return context
 
 
@@ -138,7 +192,7 @@ def on_post_template(output_content, template_name, config):
     return build_problems.with_banner(output_content, _problems) if template_name.endswith(".html") else output_content
 
 
-@event_priority(-100)  # after Material's search plugin has written its index
+@event_priority(-50)  # after Material's search plugin has written its index, before the offline plugin inlines it
 def on_post_build(config):
     if _project is None:
         return
@@ -150,3 +204,5 @@ def on_post_build(config):
         if extra:
             doc["keywords"] = extra
     path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    if _offline:
+        offline.finish(Path(config.site_dir))

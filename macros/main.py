@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from macros import browse, coverage, issue_links, project, render
+from macros import browse, coverage, feed, issue_links, project, render
 from macros.examples import SCHEMA_PATH
 from macros.problems import ProblemsFound
 from macros.schema import read_schema
@@ -95,3 +95,12 @@ def define_env(env) -> None:
     def new_issue_url() -> str:
         """GitHub's choice of issue forms, and a blank issue."""
         return issue_links.new_issue_url(env.conf.repo_url) + "/choose"
+
+    @env.macro
+    def site_root() -> str:
+        """For addresses of files in hand-written HTML, such as scripts: right in both layouts."""
+        return root()
+
+    @env.macro
+    def whats_new() -> str:
+        return feed.recent_list(loaded().examples, root())

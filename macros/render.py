@@ -15,6 +15,7 @@ import html
 import json
 from urllib.parse import urlencode
 
+from macros import urls
 from macros.examples import Example
 from macros.guide import Guide, Section
 
@@ -38,15 +39,19 @@ def long_date(day: dt.date) -> str:
 
 
 def example_url(root: str, example_id: str) -> str:
-    return f"{root}examples/{example_id}/"
+    return urls.page(root, f"examples/{example_id}/")
+
+
+def section_url(root: str, section_id: str) -> str:
+    return urls.page(root, f"{section_id}/")
 
 
 def browse_url(root: str, **filters: str) -> str:
-    return f"{root}browse/" + (f"?{urlencode(filters)}" if filters else "")
+    return urls.page(root, "browse/" + (f"?{urlencode(filters)}" if filters else ""))
 
 
 def takeaway_url(root: str, guide: Guide, takeaway_id: str) -> str:
-    return f"{root}{guide.takeaways[takeaway_id].section}/#{takeaway_id}"
+    return urls.page(root, f"{guide.takeaways[takeaway_id].section}/#{takeaway_id}")
 
 
 def tag_names(example: Example, guide: Guide) -> list[str]:
@@ -113,7 +118,9 @@ def takeaway_list(section: Section, guide: Guide, examples_by_takeaway: dict[str
         examples = examples_by_takeaway.get(takeaway_id, [])
         if examples:
             links = "".join(f'<li><a href="{example_url(root, e.id)}">{escape(e.title)}</a></li>' for e in examples)
-            illustrated = '<p class="pe-small">Illustrated by:</p>' + _search_excluded(f'<ul class="pe-illustrated">{links}</ul>')
+            count = f"{len(examples)} example" + ("s" if len(examples) > 1 else "")
+            browse = f'<a href="{escape(browse_url(root, takeaway=takeaway_id))}">open them in Browse and filter</a>'
+            illustrated = f'<p class="pe-small">Illustrated by {count} ({browse}):</p>' + _search_excluded(f'<ul class="pe-illustrated">{links}</ul>')
         else:
             illustrated = '<p class="pe-small">No example illustrates this yet.</p>'
         points = "".join(item(point) for point in takeaway.points)
@@ -122,8 +129,9 @@ def takeaway_list(section: Section, guide: Guide, examples_by_takeaway: dict[str
             f'<p class="pe-explanation"><span class="pe-explanation__label">This guide\'s explanation:</span> {escape(takeaway.explanation)}</p>'
             if takeaway.explanation else ""
         )
+        former = "".join(f'<span class="pe-former-anchor" id="{escape(old)}"></span>' for old in takeaway.former_ids)  # old links land here
         return (
-            f'<li class="pe-takeaway" id="{escape(takeaway_id)}">'
+            f'<li class="pe-takeaway" id="{escape(takeaway_id)}" data-copy="{escape(takeaway_id)}">{former}'
             f'<p>{escape(takeaway.text)} <a class="pe-permalink" href="#{escape(takeaway_id)}" '
             f'title="Link to this take-away">#<span class="pe-visually-hidden"> Link to this take-away</span></a></p>'
             f"{explanation}{illustrated}{points_html}</li>"
@@ -148,7 +156,7 @@ def attribution(guide: Guide) -> str:
 def section_cards(guide: Guide, counts: dict[str, int], root: str) -> str:
     """The four sections as cards, for the home page: size does not grow with the number of examples."""
     cards = "".join(
-        f'<li class="pe-card"><h3 class="pe-card__title"><a href="{root}{section.id}/">{escape(section.title)}</a></h3>'
+        f'<li class="pe-card"><h3 class="pe-card__title"><a href="{section_url(root, section.id)}">{escape(section.title)}</a></h3>'
         f'<p class="pe-card__summary">{escape(section.intro)}</p>'
         f'<p class="pe-card__meta">{len(section.takeaways)} key take-aways · '
         f'<a href="{escape(browse_url(root, section=section.id))}">{counts.get(section.id, 0)} examples</a></p></li>'
@@ -235,7 +243,8 @@ def standards_table(guide: Guide) -> str:
 
 def redirect_page(example: Example) -> str:
     """The page left at a former id's address: it forwards to the example, keeping any #anchor."""
-    target = f"../{example.id}/"
+    # From examples/<former>/index.html, or examples/<former>.html in the offline copy, to the example beside it.
+    target = urls.page("../" if urls.directory_urls() else "", f"{example.id}/")
     return (
         '<!doctype html><html lang="en"><head><meta charset="utf-8">'
         f"<title>Moved: {escape(example.title)}</title>"

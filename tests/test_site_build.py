@@ -109,7 +109,9 @@ def test_the_browse_index_is_written_from_the_records(fixture_site):
     index = json.loads((fixture_site / "browse" / "index.json").read_text(encoding="utf-8"))
     by_id = {e["id"]: e for e in index["examples"]}
     assert set(by_id) == {record.stem for record in SITE_FIXTURES}
-    assert by_id["long-form-only"]["values"] == {"section": ["supervision"], "provenance": ["illustrative"], "stage": ["review"]}
+    assert by_id["long-form-only"]["values"] == {
+        "section": ["supervision"], "takeaway": ["hope-engagement-choice"], "provenance": ["illustrative"], "stage": ["review"],
+    }
     assert "drr" in by_id["long-form-only"]["text"].split()
 
 

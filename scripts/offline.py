@@ -1,0 +1,69 @@
+"""Build the offline copy: the site as a zip that works when unzipped and opened from a folder.
+
+Usage: python scripts/offline.py [--out dist/drugs-alcohol-probation-offline.zip]
+
+Builds the site strictly with Material's offline plugin (OFFLINE=true: pages as .html files,
+the search index inlined), checks that every link between its files opens a file (not a
+folder) and that nothing is loaded from another host, then zips it under one folder and
+prints the zip's size. Needs `npm ci` first, for the iframe-worker shim (`make offline` runs it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import zipfile
+from pathlib import Path
+
+from _root import ROOT
+
+from macros import offline
+
+FOLDER = "drugs-alcohol-probation"
+DEFAULT_ZIP = ROOT / "dist" / f"{FOLDER}-offline.zip"
+
+
+def build(site_dir: Path, project_dir: Path = ROOT) -> subprocess.CompletedProcess:
+    """mkdocs build --strict with the offline plugin on, into site_dir."""
+    env = {**os.environ, "OFFLINE": "true", "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--config-file", str(project_dir / "mkdocs.yml"), "--site-dir", str(site_dir)],
+        cwd=project_dir, env=env, capture_output=True, text=True,
+    )
+
+
+def write_zip(site_dir: Path, out: Path) -> None:
+    """The built copy, under one folder."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        for path in sorted(site_dir.rglob("*")):
+            if path.is_file():
+                archive.write(path, f"{FOLDER}/{path.relative_to(site_dir).as_posix()}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=DEFAULT_ZIP, help=f"the zip to write (default: {DEFAULT_ZIP.relative_to(ROOT)})")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="offline-") as scratch:
+        site_dir = Path(scratch) / FOLDER
+        result = build(site_dir)
+        if result.returncode != 0:
+            print(result.stdout + result.stderr, file=sys.stderr)
+            print("The offline copy was not built: see the messages above.", file=sys.stderr)
+            return 1
+        problems = offline.link_problems(site_dir)
+        if problems:
+            print(f"{len(problems)} link(s) would not work from a folder:", *problems, sep="\n", file=sys.stderr)
+            return 1
+        write_zip(site_dir, args.out)
+    size = args.out.stat().st_size
+    print(f"Wrote {args.out} ({size / 1_000_000:.1f} MB, {size:,} bytes). Unzip it and open {FOLDER}/index.html.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,140 @@
+"""The offline copy (make offline), unzipped and opened from a folder in the system Chromium:
+links open pages, search finds examples, the browse filters and the handout work, and no
+request leaves the folder."""
+
+from __future__ import annotations
+
+import json
+import re
+import zipfile
+
+import pytest
+from conftest import ROOT
+from offline import FOLDER, build, write_zip
+
+from macros import offline, project
+
+pytestmark = pytest.mark.browser
+
+LOADED = project.load(ROOT)
+EXAMPLE = LOADED.examples[len(LOADED.examples) // 2]
+SECTION = LOADED.guide.section(EXAMPLE.section)
+
+
+@pytest.fixture(scope="session")
+def offline_copy(tmp_path_factory):
+    """The offline zip as make offline writes it, unzipped into a scratch folder: its index.html's folder."""
+    scratch = tmp_path_factory.mktemp("offline")
+    result = build(scratch / "built")
+    assert result.returncode == 0, result.stdout + result.stderr
+    archive = scratch / "copy.zip"
+    write_zip(scratch / "built", archive)
+    with zipfile.ZipFile(archive) as opened:
+        opened.extractall(scratch / "unzipped")
+    return scratch / "unzipped" / FOLDER
+
+
+class FromFolder:
+    """A page opened from the folder, recording errors and any request that is not for a file in it."""
+
+    def __init__(self, page, folder):
+        self.page = page
+        self.base = folder.as_uri() + "/"
+        self.errors: list[str] = []
+        self.outside: list[str] = []
+        page.on("console", lambda message: self.errors.append(message.text) if message.type == "error" else None)
+        page.on("pageerror", lambda error: self.errors.append(str(error)))
+        page.on("request", lambda request: None if request.url.startswith((self.base, "data:", "blob:", "about:")) else self.outside.append(request.url))
+
+    def open(self, path: str):
+        self.page.goto(self.base + path)
+        self.page.wait_for_load_state("load")
+        return self.page
+
+
+@pytest.fixture
+def from_folder(browser, offline_copy):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(15000)
+    yield FromFolder(page, offline_copy)
+    context.close()
+
+
+def test_no_link_leads_to_a_folder_or_a_missing_file_and_nothing_loads_from_another_host(offline_copy):
+    assert offline.link_problems(offline_copy) == []
+    assert not (offline_copy / "404.html").exists()
+    assert (offline_copy / "index.html").is_file() and (offline_copy / f"examples/{EXAMPLE.id}.html").is_file()
+
+
+def test_the_inlined_search_index_has_the_glossarys_abbreviations(offline_copy):
+    """The index is inlined after the guide adds abbreviation keywords to it, so DRR finds the long form offline too."""
+    inlined = (offline_copy / "search" / "search_index.js").read_text(encoding="utf-8")
+    assert inlined.startswith("var __index = ")
+    index = json.loads(inlined.removeprefix("var __index = "))
+    assert index == json.loads((offline_copy / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert any("drug rehabilitation requirement" in doc.get("keywords", "") for doc in index["docs"])
+
+
+def test_links_open_pages_from_the_folder(from_folder):
+    page = from_folder.open("index.html")
+    page.click(f".pe-cards--sections >> text={SECTION.title}")
+    assert page.url == from_folder.base + f"{SECTION.id}.html"
+    page.click(f"article >> a:text-is('{EXAMPLE.title}')")
+    assert page.url == from_folder.base + f"examples/{EXAMPLE.id}.html"
+    assert page.inner_text("h1") == EXAMPLE.title
+    page.click(".pe-kicker a")
+    assert page.url == from_folder.base + f"{SECTION.id}.html"
+    page.click("text=Print the section pack")
+    assert page.url == from_folder.base + f"packs/{SECTION.id}.html"
+    assert from_folder.errors == [] and from_folder.outside == []
+
+
+def search(page, words: str):
+    """Type into Material's search box, as a reader does (it drops input that comes before its index is ready)."""
+    page.click("input.md-search__input")
+    page.keyboard.type(words)
+    last = words.split()[-1].lower()
+    page.wait_for_function(
+        "last => [...document.querySelectorAll('.md-search-result__item > a')].some(a => a.textContent.toLowerCase().includes(last))", arg=last)
+    return page.locator(".md-search-result__item > a")
+
+
+def test_search_finds_an_example_and_opens_it(from_folder):
+    page = from_folder.open("index.html")
+    words = " ".join(sorted(re.findall(r"[A-Za-z]+", EXAMPLE.title), key=len)[-3:])
+    result = search(page, words).filter(has_text=EXAMPLE.title).first
+    assert re.search(rf"examples/{EXAMPLE.id}\.html", result.get_attribute("href"))
+    result.click()
+    page.wait_for_url(re.compile(rf"examples/{EXAMPLE.id}\.html"))
+    assert page.inner_text("h1") == EXAMPLE.title
+    assert from_folder.errors == [] and from_folder.outside == []
+
+
+def test_the_browse_filters_work_from_the_folder(from_folder):
+    takeaway = EXAMPLE.takeaways[0]
+    page = from_folder.open(f"browse.html?takeaway={takeaway}")
+    page.wait_for_selector("#pe-filters:not([hidden])")
+    matching = LOADED.by_takeaway[takeaway]
+    assert page.inner_text("#pe-status") == f"{len(matching)} of {len(LOADED.examples)} examples match."
+    page.click(f"label[for='pe-section-{SECTION.id}']")
+    both = [e for e in matching if e.section == SECTION.id]
+    assert page.inner_text("#pe-status") == f"{len(both)} of {len(LOADED.examples)} examples match."
+    assert "section=" in page.url and page.url.startswith(from_folder.base + "browse.html?")
+    assert from_folder.errors == [] and from_folder.outside == []
+
+
+def test_the_handout_is_chosen_and_shown_from_the_folder(from_folder):
+    page = from_folder.open("browse.html")
+    page.wait_for_selector(".pe-handout-tray")
+    chosen = [LOADED.examples[1], EXAMPLE]
+    for example in chosen:
+        page.click(f".pe-card[data-example-id='{example.id}'] .pe-handout-add")
+    page.click(".pe-handout-tray__open")
+    page.wait_for_function("(document.getElementById('pe-handout-status') || {textContent: ''}).textContent.includes('in this handout')")
+    assert page.url == from_folder.base + "handout.html?ids=" + ",".join(e.id for e in chosen)
+    assert page.eval_on_selector_all(".pe-handout-example h2", "hs => hs.map(h => h.textContent)") == [e.title for e in chosen]
+    assert page.locator(".pe-handout-example img.pe-qr").first.evaluate("img => img.naturalWidth > 0")
+    page.click(f".pe-handout-example >> a:text-is('{LOADED.guide.section(chosen[0].section).title}')")
+    assert page.url == from_folder.base + f"{chosen[0].section}.html"
+    assert from_folder.errors == [] and from_folder.outside == []

@@ -1,0 +1,224 @@
+"""What trainers use, without a browser: addresses in both layouts, the handout's data files,
+the feed, the committed list of published addresses, take-away former ids and QR codes."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import xml.etree.ElementTree as ET
+from dataclasses import replace
+from pathlib import Path
+
+import feedparser
+import pytest
+from bs4 import BeautifulSoup
+from conftest import FIXTURES, ROOT, build_site, copy_site_project
+
+from macros import addresses, feed, handout, printed, project, qr, takeaway_links, urls
+from macros.browse import filters, values_of
+from macros.guide import load_guide
+from macros.problems import ProblemsFound
+
+LOADED = project.load(ROOT)
+GUIDE_SECTION = LOADED.guide.sections[0].id
+HOSTILE = ["</script><script>window.pwned=1</script>", "<!-- -->", "a & b", "\u2028\u2029", "“quotes” and \\ backslash", "é ü 😀", "]]>"]
+
+
+@pytest.fixture
+def file_layout():
+    """Addresses as the offline copy writes them, for one test."""
+    urls.set_directory_urls(False)
+    yield
+    urls.set_directory_urls(True)
+
+
+@pytest.mark.parametrize(("path", "online", "offline"), [
+    ("", "../", "../index.html"),
+    ("examples/some-id/", "../examples/some-id/", "../examples/some-id.html"),
+    ("browse/?takeaway=hope#top", "../browse/?takeaway=hope#top", "../browse.html?takeaway=hope#top"),
+    ("supervision/#trauma-informed", "../supervision/#trauma-informed", "../supervision.html#trauma-informed"),
+])
+def test_one_function_writes_internal_addresses_for_both_layouts(path, online, offline):
+    assert urls.page("../", path) == online
+    urls.set_directory_urls(False)
+    try:
+        assert urls.page("../", path) == offline
+    finally:
+        urls.set_directory_urls(True)
+
+
+def test_roots_and_files_follow_the_layout(file_layout):
+    assert urls.root_of("examples/x/") == "../"
+    assert urls.root_of("supervision/") == ""
+    assert urls.file_of("examples/old-id/") == "examples/old-id.html"
+    urls.set_directory_urls(True)
+    assert urls.root_of("examples/x/") == "../../"
+    assert urls.file_of("examples/old-id/") == "examples/old-id/index.html"
+    assert [urls.clean_path(s) for s in ("index.md", "browse.md", "packs/leadership.md", "a/index.md")] == ["", "browse/", "packs/leadership/", "a/"]
+
+
+def test_an_example_page_links_to_html_files_in_the_file_layout(file_layout):
+    from macros import example_page
+
+    example = LOADED.examples[0]
+    page = example_page.render(example, LOADED.guide, LOADED.related[example.id], None)
+    internal = [href for href in re.findall(r'href="([^"]+)"', page.html) if not href.startswith(("http", "#", "mailto"))]
+    assert internal and all(".html" in href for href in internal), internal
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_handout_data_reads_back_exactly_and_nothing_in_it_can_end_a_script(text):
+    emitted = handout.script_value({"title": text, "list": [text]})
+    assert json.loads(emitted) == {"title": text, "list": [text]}
+    assert not re.search(r"[<>&\u0080-\uffff]", emitted)
+
+
+def test_the_handout_data_evaluates_to_the_same_value_in_javascript():
+    """The data file is JavaScript, not JSON: node reads it back as the same value."""
+    node = shutil.which("node")
+    if node is None:
+        pytest.fail("node is missing: it is on every machine of this project's kind (make test uses npm)")
+    value = {"texts": HOSTILE}
+    script = f"const peHandout = {{register: v => process.stdout.write(JSON.stringify(v))}};\n{handout.REGISTER}({handout.script_value(value)});"
+    result = subprocess.run([node, "-e", script], capture_output=True, text=True, check=True)
+    assert json.loads(result.stdout) == value
+
+
+def test_the_print_address_cannot_end_its_css_string():
+    rule = printed.css_string('https://x/a"b\\c</style><script>')
+    assert rule.startswith('"') and rule.endswith('"') and rule.count('"') == 2
+    assert "<" not in rule and "\\" + "00005c" in rule
+
+
+def test_a_qr_code_is_an_svg_of_the_address():
+    svg = qr.svg("https://example.org/examples/some-id/")
+    root = ET.fromstring(svg)
+    assert root.tag.endswith("svg") and b"https://example.org/examples/some-id/" in svg
+
+
+def test_take_away_labels_are_their_opening_words():
+    assert takeaway_links.short_label("Keep communication flowing in both directions, so that what practitioners report") == \
+        "Keep communication flowing in both directions"
+    assert takeaway_links.short_label("Problem-solving.") == "Problem-solving"
+    assert takeaway_links.short_label("one two three four five six seven eight nine ten eleven") == "one two three four five six seven eight nine…"
+
+
+def test_browse_filters_by_take_away_with_the_records_own_ids():
+    group = next(f for f in filters(LOADED.guide) if f.id == "takeaway")
+    assert [value for value, _ in group.options] == list(LOADED.guide.takeaways)
+    for example in LOADED.examples:
+        assert values_of(example)["takeaway"] == list(example.takeaways)
+
+
+def _sections_with(scratch_text: str, root: Path) -> list[str]:
+    (root / "practice_examples" / "guide" / "sections.yaml").write_text(scratch_text, encoding="utf-8")
+    with pytest.raises(ProblemsFound) as found:
+        load_guide(root)
+    return [str(problem) for problem in found.value.problems]
+
+
+def test_a_take_away_former_id_may_not_be_a_current_id_or_claimed_twice(scratch):
+    text = (scratch / "practice_examples" / "guide" / "sections.yaml").read_text(encoding="utf-8")
+    clash = text.replace("      - id: trauma-informed\n", "      - id: trauma-informed\n        former_ids: [problem-solving]\n")
+    problems = _sections_with(clash, scratch)
+    assert len(problems) == 1 and "sections.yaml:152:" in problems[0] and "former id 'problem-solving'" in problems[0]
+    twice = text.replace("      - id: trauma-informed\n", "      - id: trauma-informed\n        former_ids: [old-one]\n").replace(
+        "      - id: problem-solving\n", "      - id: problem-solving\n        former_ids: [old-one]\n")
+    problems = _sections_with(twice, scratch)
+    assert len(problems) == 1 and "is also a former id of take-away 'problem-solving'" in problems[0]
+
+
+def test_the_feed_is_valid_atom_with_one_entry_per_example():
+    xml = feed.atom(LOADED.examples, LOADED.guide, "https://guide.example/", "The guide", "What it is")
+    parsed = feedparser.parse(xml)
+    assert not parsed.bozo, parsed.bozo_exception
+    assert parsed.version == "atom10"
+    assert parsed.feed.title == "The guide: new and updated examples"
+    links = [entry.link for entry in parsed.entries]
+    assert sorted(links) == sorted(f"https://guide.example/examples/{e.id}/" for e in LOADED.examples)
+    newest = feed.newest_first(LOADED.examples)[0]
+    assert parsed.entries[0].link.endswith(f"/examples/{newest.id}/")
+    by_link = {entry.link: entry for entry in parsed.entries}
+    for example in LOADED.examples:
+        entry = by_link[f"https://guide.example/examples/{example.id}/"]
+        assert entry.title == example.title and entry.summary == example.summary
+        assert entry.published.startswith(example.added.isoformat())
+        assert entry.updated.startswith(feed.last_change(example)[0].isoformat())
+
+
+def test_hostile_text_in_the_feed_reads_back_as_typed():
+    from macros import examples
+
+    payload = examples.load_example(FIXTURES / "site" / "payload-example.yaml", "payload-example.yaml", LOADED.guide,
+                                    examples.record_schema(ROOT, LOADED.guide), LOADED.examples[0].reviewed)[0]
+    parsed = feedparser.parse(feed.atom([payload], LOADED.guide, "https://guide.example/", "The guide", "x"))
+    assert not parsed.bozo
+    assert parsed.entries[0].title == payload.title
+    assert "window.pwned=2" in parsed.entries[0].summary  # as text: feed readers escape it
+
+
+def test_the_home_page_lists_the_most_recent_changes_first():
+    html = feed.recent_list(LOADED.examples, "")
+    listed = re.findall(r'href="examples/([^/]+)/"', html)
+    assert listed == [e.id for e in feed.newest_first(LOADED.examples)[:feed.RECENT_COUNT]]
+    dates = [feed.last_change(LOADED.example(i))[0] for i in listed]
+    assert dates == sorted(dates, reverse=True)
+
+
+def test_nothing_in_the_committed_address_list_has_gone_and_it_covers_every_kind_of_address():
+    list_path = ROOT / addresses.LIST_PATH
+    assert addresses.missing(LOADED, ROOT / "docs", list_path) == []
+    listed = {address for _, address in addresses.read(list_path)}
+    assert {"/", "/browse/", "/handout/", "/feed.xml", f"/{GUIDE_SECTION}/", f"/packs/{GUIDE_SECTION}/"} <= listed
+    assert any(a.startswith("/examples/") for a in listed) and any(a.startswith("/glossary/#") for a in listed)
+    assert any(a.startswith(f"/{GUIDE_SECTION}/#") for a in listed)
+
+
+def test_a_former_id_forwards_a_listed_address(tmp_path):
+    example = LOADED.examples[0]
+    listed = tmp_path / "published-addresses.txt"
+    listed.write_text(f"# a comment\n/examples/{example.id}-old-name/\n/supervision/#old-take-away\n", encoding="utf-8")
+    problems = addresses.missing(LOADED, ROOT / "docs", listed)
+    assert [p.line for p in problems] == [2, 3]
+    assert f"/examples/{example.id}-old-name/ no longer exists" in problems[0].message
+    renamed = project.Project(ROOT, LOADED.guide, [replace(e, former_ids=(f"{e.id}-old-name",)) if e is example else e for e in LOADED.examples])
+    assert [p.line for p in addresses.missing(renamed, ROOT / "docs", listed)] == [3]
+
+
+def test_the_build_stops_naming_a_published_address_that_disappears(tmp_path):
+    records = sorted((ROOT / "practice_examples").glob("*.yaml"))
+    removed = records[0]
+    project_dir = copy_site_project(tmp_path, [r for r in records if r != removed])
+    shutil.copy(ROOT / addresses.LIST_PATH, project_dir / addresses.LIST_PATH)
+    line = next(number for number, address in addresses.read(ROOT / addresses.LIST_PATH) if address == f"/examples/{removed.stem}/")
+    result = build_site(project_dir, tmp_path / "site")
+    assert result.returncode != 0
+    assert f"published-addresses.txt:{line}:1: the published address /examples/{removed.stem}/ no longer exists" in result.stdout + result.stderr
+    assert not (tmp_path / "site" / "index.html").exists()
+
+
+def test_generated_pages_pass_the_page_allowlist_unchanged(fixture_site):
+    """The handout and packs use only allowed markup: nothing of theirs is stripped on the way to the page."""
+    handout_page = BeautifulSoup((fixture_site / "handout" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert handout_page.select_one("#pe-handout")["data-handout-root"] == "../"
+    pack = BeautifulSoup((fixture_site / "packs" / "supervision" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert pack.select_one(".pe-pack-address img.pe-qr")["src"] == "../../supervision/qr.svg"
+
+
+def test_every_page_has_a_qr_code_of_its_published_address_beside_it(fixture_site):
+    site_url = os.environ.get("SITE_URL", "http://127.0.0.1:8000/")  # as mkdocs.yml reads it
+    pages = sorted(fixture_site.rglob("index.html"))
+    assert len(pages) > 10
+    for page in pages:
+        if 'http-equiv="refresh"' in page.read_text(encoding="utf-8"):
+            continue  # a former id's forward, not a page
+        folder = page.parent.relative_to(fixture_site).as_posix()
+        address = site_url + ("" if folder == "." else folder + "/")
+        code = page.parent / qr.FILE_NAME
+        assert code.is_file(), folder
+        assert f"<title>{address}</title>".encode() in code.read_bytes()
+        shown = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select_one("img.pe-qr--page")["src"]
+        assert (page.parent / shown).resolve() == code.resolve(), folder
