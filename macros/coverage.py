@@ -41,14 +41,12 @@ class Row:
 
 
 def counted(examples: list[Example]) -> Counter[tuple[str, str, str]]:
-    """(filter name, value, provenance) -> number of examples, for take-aways and every browse filter."""
+    """(filter name, value, provenance) -> number of examples, for every browse filter, take-aways included."""
     found: Counter[tuple[str, str, str]] = Counter()
     for example in examples:
         for name, values in browse.values_of(example).items():
             for value in values:
                 found[(name, value, example.provenance)] += 1
-        for takeaway in example.takeaways:
-            found[("takeaway", takeaway, example.provenance)] += 1
     return found
 
 
