@@ -87,6 +87,6 @@ def _provenance(example: Example, edit_url: str | None, suggest_url: str | None)
         links.append(f'<a href="{escape(suggest_url)}">Suggest a change</a> (a short form on GitHub, no Git needed)')
     if edit_url:
         links.append(f'<a href="{escape(edit_url)}">edit its file</a>, {escape(example.source_path)}')
-    if links:
-        body += f" {' or '.join(links)}."
+    if links:  # actions for the screen: on paper they would only print long addresses
+        body += f' <span class="pe-screen-only">{" or ".join(links)}.</span>'
     return f'<div class="pe-provenance">{body}</p></div>'
