@@ -8,7 +8,7 @@ export NO_MKDOCS_2_WARNING := 1
 .DEFAULT_GOAL := help
 
 help: ## List the tasks
-	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-18s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+	@awk 'BEGIN {FS = ":.*## "} /^[a-z0-9-]+:.*## / {printf "  make %-18s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
 $(VENV)/.site-installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,12 @@ install-test: $(VENV)/.test-installed ## Add the pinned test packages (pytest, P
 
 install-browser: ## Install the system Chromium for the browser tests, if it is missing
 	./scripts/install-browser.sh
+
+node_modules/.installed: package.json package-lock.json
+	./scripts/install-node-tools.sh
+	touch $@
+
+install-node: node_modules/.installed ## Install the pinned Node tools (Nu HTML Checker, Lighthouse), and Node, npm and Java if missing
 
 validate: install ## Check every practice example and the guide's data (one file: .venv/bin/python scripts/validate.py FILE)
 	$(PY) scripts/validate.py
@@ -47,9 +53,21 @@ linkcheck: install-test ## Check every internal link and anchor in site/ over HT
 linkcheck-external: install-test ## Also check links to other sites (scheduled job; needs the network)
 	$(PY) scripts/check_links.py --external
 
-test: install-test install-browser build ## Everything CI runs: validate, build, link check, then pytest
+test: install-test install-browser install-node build ## Everything CI runs: validate, build, link check, then pytest
 	$(PY) scripts/check_links.py
 	$(PY) -m pytest
+
+html-check: install-node build ## Check every built page with the Nu HTML Checker; any error fails
+	$(PY) scripts/check_html.py
+
+a11y: install-test install-browser build ## Check every built page with axe-core: both colour schemes, search open and showing results, browse filtered and empty
+	$(PY) scripts/a11y.py
+
+phone-figures: install-test install-browser build ## Measure browse and home on a 390 x 844 phone: filter form height, first result, Tab presses
+	$(PY) scripts/phone_figures.py
+
+lighthouse: install-test install-node install-browser build ## Lighthouse scores for home, a section, an example and browse, served gzipped as a host would
+	$(PY) scripts/lighthouse.py
 
 fuzz: install-test ## Property-based tests with many more generated records (FUZZ_BUILDS=20 builds more sites)
 	HYPOTHESIS_PROFILE=fuzz FUZZ_BUILDS=$${FUZZ_BUILDS:-20} $(PY) -m pytest tests/test_fuzz.py
@@ -66,8 +84,5 @@ new: install ## Start a new example: make new ID=my-example SECTION=supervision
 clean: ## Remove the built site and caches (keeps .venv)
 	rm -rf site .pytest_cache
 
-<<<<<<< HEAD
-.PHONY: help install install-test install-browser validate schema build serve linkcheck linkcheck-external test fuzz benchmark benchmark-personal new clean
-=======
-.PHONY: help install install-test install-browser validate schema issue-form build serve linkcheck linkcheck-external test benchmark new clean
->>>>>>> github-forms
+.PHONY: help install install-test install-browser validate schema issue-form build serve linkcheck linkcheck-external test fuzz benchmark benchmark-personal new clean
+.PHONY: install-node html-check a11y phone-figures lighthouse

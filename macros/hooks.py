@@ -22,7 +22,7 @@ from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File, InclusionLevel  # noqa: E402
 from mkdocs.structure.toc import get_toc  # noqa: E402
 
-from macros import browse, example_page, markup, project, render, search  # noqa: E402
+from macros import browse, example_page, markup, material_fixes, project, render, search  # noqa: E402
 from macros.pages import GeneratedPage  # noqa: E402
 from macros.problems import ProblemsFound  # noqa: E402
 
@@ -91,6 +91,15 @@ def on_page_content(html, page, config, files):
     page.toc = get_toc(generated.toc_tokens())
     page.present_anchor_ids = set(generated.anchors)
     return markup.sanitise_page(generated.html)
+
+
+def on_post_page(output, page, config):
+    return material_fixes.without_checkbox_autocomplete(output)
+
+
+def on_post_template(output_content, template_name, config):
+    """The 404 page is a theme template, not a page: the same corrections."""
+    return material_fixes.without_checkbox_autocomplete(output_content) if template_name.endswith(".html") else output_content
 
 
 @event_priority(-100)  # after Material's search plugin has written its index
