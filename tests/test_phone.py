@@ -86,7 +86,8 @@ def test_the_keyboard_skips_to_the_results_and_works_the_panel(phone, real_site)
     assert page.evaluate("document.activeElement.textContent.trim()") == "Skip to content"
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.textContent.trim()") == "Skip to results"
-    assert in_view(page, ":focus") and page.evaluate("getComputedStyle(document.activeElement).opacity") == "1"
+    page.wait_for_function("getComputedStyle(document.activeElement).opacity === '1'")  # it fades in on focus
+    assert in_view(page, ":focus")
     page.keyboard.press("Enter")
     page.keyboard.press("Tab")
     assert page.evaluate("!!document.activeElement.closest('.pe-results .pe-card:first-child')"), "one Tab after the skip link"
@@ -152,3 +153,24 @@ def test_without_javascript_browse_uses_the_full_width_and_says_what_works(brows
     assert "Tick the boxes" not in text and page.is_hidden("#pe-filters")
     assert page.is_hidden(".pe-filters-toggle")
     context.close()
+
+
+def test_the_menu_opens_from_the_keyboard_and_its_links_leave_the_tab_order_when_closed(phone, real_site):
+    page = open_browse(phone, real_site)
+    drawer_links = "document.activeElement.closest('.md-sidebar--primary') !== null"
+    for _ in range(12):  # from the top of the page to the first result, never into the closed drawer
+        page.keyboard.press("Tab")
+        assert not page.evaluate(drawer_links)
+        if page.evaluate("!!document.activeElement.closest('.pe-results .pe-card')"):
+            break
+    else:
+        pytest.fail("Tab did not reach the first result in 12 presses")
+    page.focus(".pe-menu-button")
+    assert page.get_attribute(".pe-menu-button", "aria-label") == "Menu"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.getElementById('__drawer').checked")
+    assert page.get_attribute(".pe-menu-button", "aria-expanded") == "true"
+    page.wait_for_function("getComputedStyle(document.querySelector('.md-sidebar--primary')).visibility === 'visible'")
+    page.keyboard.press("Escape")
+    assert not page.evaluate("document.getElementById('__drawer').checked")
+    assert page.evaluate("document.activeElement.classList.contains('pe-menu-button')")
