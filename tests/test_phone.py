@@ -140,14 +140,19 @@ def test_pages_reflow_without_sideways_scrolling_at_320_px(browser, real_site, p
     context.close()
 
 
+def full_width_cards(page) -> bool:
+    """The cards span the content column, three or more abreast at 1280 px."""
+    content = page.eval_on_selector(".md-content__inner", "e => e.getBoundingClientRect().width")
+    cards = page.eval_on_selector(".pe-results .pe-cards", "e => e.getBoundingClientRect().width")
+    columns = page.eval_on_selector(".pe-results .pe-cards", "e => getComputedStyle(e).gridTemplateColumns.split(' ').length")
+    return cards > 0.9 * content and columns >= 3
+
+
 def test_without_javascript_browse_uses_the_full_width_and_says_what_works(browser, real_site):
     context = browser.new_context(java_script_enabled=False, viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.goto(real_site + "browse/")
-    content = page.eval_on_selector(".md-content__inner", "e => e.getBoundingClientRect().width")
-    cards = page.eval_on_selector(".pe-results .pe-cards", "e => e.getBoundingClientRect().width")
-    assert cards > 0.9 * content
-    assert page.eval_on_selector(".pe-results .pe-cards", "e => getComputedStyle(e).gridTemplateColumns.split(' ').length") >= 3
+    assert full_width_cards(page)
     text = page.inner_text(".md-content")
     assert "not running scripts" in text and "Find in page" in text
     assert "Tick the boxes" not in text and page.is_hidden("#pe-filters")
@@ -174,3 +179,24 @@ def test_the_menu_opens_from_the_keyboard_and_its_links_leave_the_tab_order_when
     page.keyboard.press("Escape")
     assert not page.evaluate("document.getElementById('__drawer').checked")
     assert page.evaluate("document.activeElement.classList.contains('pe-menu-button')")
+
+
+def test_if_the_filters_fail_to_load_the_results_take_the_full_width_and_say_why(browser, real_site):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.route("**/browse/index.json", lambda route: route.fulfill(status=404, body="missing"))
+    page.goto(real_site + "browse/")
+    page.wait_for_function("document.getElementById('pe-status').textContent.includes('could not be loaded')")
+    assert full_width_cards(page)
+    assert page.is_hidden("#pe-filters") and page.is_hidden(".pe-filters-toggle")
+    context.close()
+
+
+def test_with_the_filters_loaded_a_wide_screen_shows_them_beside_the_results(browser, real_site):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = open_browse(context.new_page(), real_site)
+    form = page.eval_on_selector("#pe-filters", "e => e.getBoundingClientRect().toJSON()")
+    cards = page.eval_on_selector(".pe-results .pe-cards", "e => e.getBoundingClientRect().toJSON()")
+    assert form["right"] <= cards["left"] and abs(form["top"] - page.eval_on_selector("#pe-status", "e => e.getBoundingClientRect().top")) < 40
+    assert page.is_hidden(".pe-filters-toggle") and page.is_hidden("[data-show-results]")
+    context.close()

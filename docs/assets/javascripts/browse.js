@@ -143,8 +143,8 @@
       ? matched + " of " + examples.length + " examples match."
       : "All " + examples.length + " examples.") + (shown < matched ? " Showing the first " + shown + "." : "");
     more.hidden = shown >= matched;
-    describePanel(chosen, terms, matched);
     more.textContent = "Show " + Math.min(PAGE, matched - shown) + " more of the " + (matched - shown) + " not shown";
+    describePanel(chosen, terms, matched);
     showRemovals(matched === 0);
   }
 
@@ -203,7 +203,6 @@
     examples.forEach(function (example) { example.words = example.text.split(WORD_BREAK); });
     form.hidden = false;
     toggle.hidden = false;
-    browse.classList.add("pe-browse--filters");
     readAddress();
     update();
     form.addEventListener("change", function (event) {
@@ -251,6 +250,7 @@
     })
     .then(start)
     .catch(function () {
+      browse.classList.add("pe-browse--without-filters");
       status.textContent = "The filters could not be loaded, so every example is listed below.";
     });
 })();
