@@ -1,12 +1,14 @@
 """Lighthouse scores for the home page, a section, an example and the browse page; prints a table.
 
-Usage: python scripts/lighthouse.py [--site DIR] [--desktop]
+Usage: python scripts/lighthouse.py [--site DIR] [--desktop] [--runs N]
 
 Serves the built site on loopback the way a static host does (gzip for text, a ten-minute
 cache lifetime, as GitHub Pages sends) and runs npm's Lighthouse (`make install-node`) in
 the system Chromium, with its default mobile emulation and throttling (--desktop for its
-desktop preset). For each page it prints the performance, accessibility, best-practices and
-SEO scores, then every audit that cost a category points. Not part of CI: scores vary with
+desktop preset). Each page is run N times (3 by default) and the run with the median
+performance score is reported, as performance varies from run to run: its performance,
+accessibility, best-practices and SEO scores, the range of the performance scores, then
+every audit that cost a category points. Not part of CI: scores vary with
 the machine's load.
 """
 
@@ -106,14 +108,17 @@ def lighthouse(url: str, desktop: bool, output: Path) -> dict:
 
 
 def shortfalls(report: dict) -> list[str]:
-    """Each audit that lost a category points: category, audit title and its display value."""
+    """Each audit that lost a category points, then the performance opportunities and diagnostics
+    Lighthouse flags, which say why: category, audit title and its display value."""
     lines = []
     for category in CATEGORIES:
         for ref in report["categories"][category]["auditRefs"]:
             audit = report["audits"][ref["id"]]
-            if ref["weight"] > 0 and audit["score"] is not None and audit["score"] < 1:
+            scored = ref["weight"] > 0 and audit["score"] is not None and audit["score"] < 1
+            flagged = category == "performance" and ref.get("group") == "diagnostics" and audit["score"] is not None and audit["score"] < 0.9
+            if scored or flagged:
                 shown = f" ({audit['displayValue']})" if audit.get("displayValue") else ""
-                lines.append(f"    {category}: {audit['title']}{shown}")
+                lines.append(f"    {category}{'' if scored else ' (why)'}: {audit['title']}{shown}")
     return lines
 
 
@@ -121,6 +126,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--site", type=Path, default=ROOT / "site", help="built site folder (default: site/)")
     parser.add_argument("--desktop", action="store_true", help="Lighthouse's desktop preset instead of mobile")
+    parser.add_argument("--runs", type=int, default=3, help="runs per page; the median run is reported (default 3)")
     args = parser.parse_args(argv)
     if not (args.site / "index.html").is_file():
         print(f"{args.site}/index.html not found: run `make build` first", file=sys.stderr)
@@ -133,13 +139,18 @@ def main(argv: list[str] | None = None) -> int:
     try:
         with tempfile.TemporaryDirectory() as folder:
             for name, path in pages(args.site).items():
-                report = lighthouse(base + path, args.desktop, Path(folder) / f"{name}.json")
+                runs = sorted(
+                    (lighthouse(base + path, args.desktop, Path(folder) / f"{name}-{run}.json") for run in range(args.runs)),
+                    key=lambda report: report["categories"]["performance"]["score"],
+                )
+                report = runs[len(runs) // 2]
                 scores = [round(report["categories"][c]["score"] * 100) for c in CATEGORIES]
-                rows.append(f"{name:<8} {'  '.join(f'{s:>14}' for s in scores)}   /{path}")
+                spread = f"{round(runs[0]['categories']['performance']['score'] * 100)}-{round(runs[-1]['categories']['performance']['score'] * 100)}"
+                rows.append(f"{name:<8} {'  '.join(f'{s:>14}' for s in scores)}   (performance {spread} in {len(runs)} runs) /{path}")
                 details += [f"  {name}:", *shortfalls(report)] if min(scores) < 100 else []
     finally:
         server.shutdown()
-    print(f"Lighthouse {'desktop' if args.desktop else 'mobile'} scores, site served gzipped with a ten-minute cache lifetime:")
+    print(f"Lighthouse {'desktop' if args.desktop else 'mobile'} scores (median of {args.runs} runs), site served gzipped with a ten-minute cache lifetime:")
     print(f"{'page':<8} {'  '.join(f'{c:>14}' for c in CATEGORIES)}")
     print("\n".join(rows))
     if details:

@@ -4,7 +4,8 @@ Usage: python scripts/phone_figures.py [--site DIR]
 
 Browse: the height of the filter form as laid out, how far down the page the first result
 starts, whether it is within the first screen, the Tab presses from the page's top to the
-first result's link, and the smallest checkbox and chip sizes. Home: whether the "Start from
+first result's link (and the key presses by the "Skip to results" link), the filter panel's
+height once opened, and the smallest checkbox. Example: the smallest tag chip. Home: whether the "Start from
 the person in front of you" links come before the section cards.
 """
 
@@ -47,11 +48,31 @@ def tabs_to_first_result(page) -> int | None:
     return None
 
 
+def keys_with_skip_link(page) -> int | None:
+    """Key presses to the first result by the "Skip to results" link (Tab to it, Enter, Tab), if the page has one."""
+    page.evaluate("document.activeElement && document.activeElement.blur()")
+    for presses in range(1, 4):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.getAttribute('href') === '#pe-results'"):
+            page.keyboard.press("Enter")
+            page.keyboard.press("Tab")
+            return presses + 2 if page.evaluate("!!document.activeElement.closest('.pe-results .pe-card:first-child')") else None
+    return None
+
+
 def browse_figures(page, base: str) -> dict:
     page.goto(base + "browse/")
     page.wait_for_load_state("networkidle")
     figures = page.evaluate(BROWSE_FIGURES)
     figures["tabs"] = tabs_to_first_result(page)
+    page.goto(base + "browse/")
+    page.wait_for_load_state("networkidle")
+    figures["skip"] = keys_with_skip_link(page)
+    figures["panel"] = None
+    if page.query_selector(".pe-filters-toggle"):  # the phone layout's filter panel, opened
+        page.click(".pe-filters-toggle")
+        opened = page.evaluate(BROWSE_FIGURES)
+        figures["panel"], figures["checkbox"] = opened["formHeight"], opened["checkbox"]
     return figures
 
 
@@ -101,8 +122,11 @@ def main(argv: list[str] | None = None) -> int:
     print(f"browse: first result starts at               {browse['firstResultTop']} px "
           f"({'within' if browse['firstResultTop'] is not None and browse['firstResultTop'] < PHONE['height'] else 'below'} the first screen)")
     print(f"browse: Tab presses to the first result      {browse['tabs'] if browse['tabs'] is not None else f'more than {MAX_TABS}'}")
-    print(f"browse: smallest visible checkbox target     {browse['checkbox'][0]} x {browse['checkbox'][1]} px" if browse["checkbox"] else
-          "browse: smallest visible checkbox target     none visible until the filters are opened")
+    print(f"browse: keys by 'Skip to results'            {browse['skip']} (Tab to the link, Enter, Tab)" if browse["skip"] else
+          "browse: keys by 'Skip to results'            no such link")
+    print(f"browse: filter panel height when opened      {browse['panel']} px" if browse["panel"] is not None else
+          "browse: filter panel height when opened      no panel: the form is always laid out")
+    print(f"browse: smallest checkbox                    {browse['checkbox'][0]} x {browse['checkbox'][1]} px")
     print(f"example page: smallest tag chip               {chip[0]} x {chip[1]} px" if chip else "example page: no chips")
     print(f"home: 'Start from the person' links at       {home['personLinks']} px; section cards at {home['sectionCards']} px "
           f"({'links first' if home['personLinks'] < home['sectionCards'] else 'cards first'})")
