@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 
 import a11y
 from conftest import ROOT
@@ -152,3 +153,32 @@ def test_the_audit_reports_a_real_violation(browser, real_site):
     rules = {v.rule for v in a11y.audit(page, "/", "light", "broken on purpose")}
     assert {"aria-dialog-name", "color-contrast"} <= rules
     page.context.close()
+
+
+@pytest.mark.parametrize("scheme", a11y.SCHEMES)
+def test_hovered_and_focused_chips_and_buttons_keep_their_contrast(browser, real_site, scheme):
+    """Material turns them white on its accent colour (4.26:1) when hovered or focused."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+    page = context.new_page()
+    page.goto(real_site + f"examples/{SOME_EXAMPLE.id}/")
+    page.wait_for_load_state("networkidle")
+    background = "getComputedStyle(document.querySelector('a.pe-chip')).backgroundColor"
+    resting = page.evaluate(background)
+    for how in ("hover", "focus"):
+        chip = page.locator("a.pe-chip").first
+        if how == "hover":
+            chip.hover()
+        else:
+            page.mouse.move(0, 0)
+            chip.focus()
+        a11y.settle(page)
+        assert page.evaluate(background) != resting, f"the chip's {how} style did not apply"
+        results = Axe().run(page, context="a.pe-chip", options={"runOnly": ["color-contrast"]})
+        assert results.response["violations"] == [], (how, results.generate_report())
+    page.goto(real_site + "browse/")
+    page.wait_for_selector("#pe-filters:not([hidden])")
+    page.hover("[data-clear]")
+    a11y.settle(page)
+    results = Axe().run(page, context="[data-clear]", options={"runOnly": ["color-contrast"]})
+    assert results.response["violations"] == [], results.generate_report()
+    context.close()
