@@ -1,24 +1,25 @@
 """Audit built pages with axe-core in the system Chromium, in every state a reader can put them in.
 
-Usage: python scripts/a11y.py [--site DIR] [--sample] [--json FILE]
+Usage: python scripts/a11y.py [--site DIR] [--sample] [--every-impact] [--json FILE]
 
 Every page is checked in the light and dark colour schemes: as loaded, with Material's search
 dialog open, and with search results showing; the browse page also with filters applied, with
 filters that match nothing, and on a phone with the filter panel open. A violation is any failure of the WCAG 2.0-2.2 A and AA rules,
 of any impact, or a serious or critical failure of axe's best-practice rules. Prints the
 violations by rule and state and exits 1 if there is any. --sample checks one page of each kind
-and a few examples (what the test suite checks) instead of every page.
+and a few examples instead of every page; --every-impact also counts moderate and minor
+best-practice failures (heading order, landmark names), which never fail the run.
 """
 
 from __future__ import annotations
 
 import argparse
 import collections
+import dataclasses
 import json
 import sys
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
 from pathlib import Path
 
 from _root import ROOT
@@ -37,7 +38,7 @@ BROWSE_STATES = {
 }
 
 
-@dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True)
 class Violation:
     """One rule failed on one page in one state."""
 
@@ -49,6 +50,12 @@ class Violation:
     nodes: int
     help: str
     target: str  # the first failing element's selector
+    wcag: bool  # a WCAG A or AA rule, rather than best practice
+
+    @property
+    def fails(self) -> bool:
+        """Whether it fails the audit: any WCAG failure, and serious or critical best practice."""
+        return self.wcag or self.impact in SERIOUS
 
 
 def page_paths(site: Path, sample: bool = False) -> list[str]:
@@ -64,18 +71,17 @@ def page_paths(site: Path, sample: bool = False) -> list[str]:
     return [p for p in paths if not p.startswith("examples/")] + examples[:: max(1, len(examples) // 3)][:3]
 
 
-def audit(page, label: str, scheme: str, state: str) -> list[Violation]:
-    """Run axe on the page as it is now; return the failures that count."""
+def audit(page, label: str, scheme: str, state: str, every_impact: bool = False) -> list[Violation]:
+    """Run axe on the page as it is now; return the failures that count (with every_impact, every failure)."""
     from axe_playwright_python.sync_playwright import Axe
 
     options = {"runOnly": {"type": "tag", "values": [*WCAG_TAGS, "best-practice"]}, "resultTypes": ["violations"]}
     found = []
     for rule in Axe().run(page, options=options).response["violations"]:
-        is_wcag = any(tag in WCAG_TAGS for tag in rule["tags"])
-        if is_wcag or rule["impact"] in SERIOUS:
-            target = " ".join(str(t) for t in rule["nodes"][0]["target"]) if rule["nodes"] else ""
-            found.append(Violation(label, scheme, state, rule["id"], rule["impact"] or "", len(rule["nodes"]), rule["help"], target))
-    return found
+        target = " ".join(str(t) for t in rule["nodes"][0]["target"]) if rule["nodes"] else ""
+        wcag = any(tag in WCAG_TAGS for tag in rule["tags"])
+        found.append(Violation(label, scheme, state, rule["id"], rule["impact"] or "", len(rule["nodes"]), rule["help"], target, wcag))
+    return [v for v in found if v.fails or every_impact]
 
 
 def open_search(page) -> None:
@@ -124,7 +130,7 @@ def states(page, base: str, path: str) -> Iterator[str]:
     yield "search results"
 
 
-def audit_scheme(base: str, paths: list[str], scheme: str) -> tuple[list[Violation], int]:
+def audit_scheme(base: str, paths: list[str], scheme: str, every_impact: bool = False) -> tuple[list[Violation], int]:
     """Audit every path in every state in one colour scheme, in a browser of its own."""
     from playwright.sync_api import sync_playwright
 
@@ -136,18 +142,18 @@ def audit_scheme(base: str, paths: list[str], scheme: str) -> tuple[list[Violati
         page.set_default_timeout(15000)
         for path in paths:
             for state in states(page, base, path):
-                violations += audit(page, path or "/", scheme, state)
+                violations += audit(page, path or "/", scheme, state, every_impact)
                 audits += 1
         browser.close()
     return violations, audits
 
 
-def run(site: Path, paths: list[str]) -> tuple[list[Violation], int]:
+def run(site: Path, paths: list[str], every_impact: bool = False) -> tuple[list[Violation], int]:
     """Audit every path in both schemes, one process each; returns the violations and the number of audits."""
     server, base = serve(site)
     try:
         with ProcessPoolExecutor(max_workers=len(SCHEMES)) as pool:
-            done = list(pool.map(audit_scheme, [base] * len(SCHEMES), [paths] * len(SCHEMES), SCHEMES))
+            done = list(pool.map(audit_scheme, [base] * len(SCHEMES), [paths] * len(SCHEMES), SCHEMES, [every_impact] * len(SCHEMES)))
     finally:
         server.shutdown()
     return [v for found, _ in done for v in found], sum(count for _, count in done)
@@ -176,18 +182,19 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--site", type=Path, default=ROOT / "site", help="built site folder (default: site/)")
     parser.add_argument("--sample", action="store_true", help="one page of each kind and three examples, as CI checks")
+    parser.add_argument("--every-impact", action="store_true", help="also count moderate and minor best-practice failures (reported, never failing)")
     parser.add_argument("--json", type=Path, help="also write every violation to this file")
     args = parser.parse_args(argv)
     if not (args.site / "index.html").is_file():
         print(f"{args.site}/index.html not found: run `make build` first", file=sys.stderr)
         return 1
     paths = page_paths(args.site, args.sample)
-    violations, audits = run(args.site, paths)
+    violations, audits = run(args.site, paths, args.every_impact)
     print(f"{len(paths)} pages.")
     print(report(violations, audits))
     if args.json:
-        args.json.write_text(json.dumps([v.__dict__ for v in violations], indent=1), encoding="utf-8")
-    return 1 if violations else 0
+        args.json.write_text(json.dumps([dataclasses.asdict(v) for v in violations], indent=1), encoding="utf-8")
+    return 1 if any(v.fails for v in violations) else 0
 
 
 if __name__ == "__main__":
