@@ -94,6 +94,7 @@ def on_page_content(html, page, config, files):
 
 
 def on_post_page(output, page, config):
+    """Material's markup corrected where no template override reaches it (macros.material_fixes)."""
     return material_fixes.without_checkbox_autocomplete(output)
 
 
