@@ -42,6 +42,7 @@ def check(site: Path) -> list[HtmlError]:
         [java, "-jar", str(VNU_JAR), "--errors-only", "--skip-non-html", "--format", "json", str(site)],
         capture_output=True,
         text=True,
+        check=False,  # it exits 1 when it finds errors, which are read from its report
     )
     # The checker writes its JSON report to standard error, and exits 1 when it found errors.
     try:
