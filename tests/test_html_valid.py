@@ -8,11 +8,13 @@ from pathlib import Path
 from check_html import check
 from macros.material_fixes import without_checkbox_autocomplete
 
+
 def test_the_nu_html_checker_finds_no_error_on_any_built_page(real_site_dir):
     pages = list(real_site_dir.rglob("*.html"))
     assert len(pages) > 50
     errors = check(real_site_dir)
     assert errors == [], "\n".join(map(str, errors))
+
 
 BREAKAGES = {
     "autocomplete-on-a-checkbox": ('<input class="md-toggle" type="checkbox" id="__extra" autocomplete="off">', "autocomplete"),
@@ -20,6 +22,7 @@ BREAKAGES = {
     "label-for-a-missing-control": ('<label class="md-nav__title" for="__no-such-control">Contents</label>', "must be the ID of a non-hidden form control"),
     "skipped-heading-level": ("<h4>A heading too deep</h4>", "skipping"),
 }
+
 
 def test_the_checker_reports_each_known_material_error_put_back_into_a_page(real_site_dir, tmp_path):
     """Each kind of error the site had, put back into a copy of a valid page: the checker names it
@@ -39,6 +42,7 @@ def test_the_checker_reports_each_known_material_error_put_back_into_a_page(real
         assert any(reported in e.message for e in found) and all(e.line > 0 for e in found), (name, found)
     assert [e for e in errors if e.path.startswith("untouched/")] == []
 
+
 def test_autocomplete_is_dropped_from_checkboxes_only():
     page = (
         '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">'
@@ -50,6 +54,7 @@ def test_autocomplete_is_dropped_from_checkboxes_only():
         '<input type="text" class="md-search__input" autocomplete="off" required>'
         '<input type="search" id="pe-words" name="words" autocomplete="off">'
     )
+
 
 def test_built_pages_keep_no_autocomplete_on_a_checkbox(real_site_dir: Path):
     pages = [p for p in real_site_dir.rglob("*.html") if 'type="checkbox"' in p.read_text(encoding="utf-8")]
