@@ -8,7 +8,7 @@ export NO_MKDOCS_2_WARNING := 1
 .DEFAULT_GOAL := help
 
 help: ## List the tasks
-	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-18s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+	@awk 'BEGIN {FS = ":.*## "} /^[a-z0-9-]+:.*## / {printf "  make %-18s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
 $(VENV)/.site-installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -19,17 +19,18 @@ $(VENV)/.test-installed: $(VENV)/.site-installed requirements-test.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
 	touch $@
 
-node_modules/.installed: package.json package-lock.json
-	@command -v npm >/dev/null 2>&1 || { echo "npm is missing: install Node.js 20 with npm (Debian: apt-get install npm)" >&2; exit 1; }
-	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
-	touch $@
-
 install: $(VENV)/.site-installed ## Create .venv with the pinned packages for building the site
 
 install-test: $(VENV)/.test-installed ## Add the pinned test packages (pytest, Playwright, LinkChecker, axe-core, pre-commit, check-jsonschema)
 
 install-browser: ## Install the system Chromium (and pdftotext) for the browser tests, if missing
 	./scripts/install-browser.sh
+
+node_modules/.installed: package.json package-lock.json
+	./scripts/install-node-tools.sh
+	touch $@
+
+install-node: node_modules/.installed ## Install the pinned Node tools (Nu HTML Checker, Lighthouse, the offline copy's worker shim), and Node, npm and Java if missing
 
 validate: install ## Check every practice example and the guide's data (one file: .venv/bin/python scripts/validate.py FILE)
 	$(PY) scripts/validate.py
@@ -52,7 +53,7 @@ linkcheck: install-test ## Check every internal link and anchor in site/ over HT
 linkcheck-external: install-test ## Also check links to other sites (scheduled job; needs the network)
 	$(PY) scripts/check_links.py --external
 
-test: install-test install-browser node_modules/.installed build ## Everything CI runs: validate, build, link check, then pytest
+test: install-test install-browser install-node build ## Everything CI runs: validate, build, link check, then pytest
 	$(PY) scripts/check_links.py
 	$(PY) scripts/addresses.py --check
 	$(PY) -m pytest
@@ -60,11 +61,23 @@ test: install-test install-browser node_modules/.installed build ## Everything C
 addresses: install ## Record every published address in published-addresses.txt (commit it; the build fails if one goes)
 	$(PY) scripts/addresses.py
 
-offline: install node_modules/.installed validate ## Write dist/drugs-alcohol-probation-offline.zip, the site to open from a folder
+offline: install install-node validate ## Write dist/drugs-alcohol-probation-offline.zip, the site to open from a folder
 	$(PY) scripts/offline.py
 
 print-figures: install-test install-browser build ## Print page types to A4 PDF in Chromium: page counts, body text size, colours
 	$(PY) scripts/print_figures.py --out dist/print
+
+html-check: install-node build ## Check every built page with the Nu HTML Checker; any error fails
+	$(PY) scripts/check_html.py
+
+a11y: install-test install-browser build ## Check every built page with axe-core: both colour schemes, search open and showing results, browse filtered and empty
+	$(PY) scripts/a11y.py
+
+phone-figures: install-test install-browser build ## Measure browse and home on a 390 x 844 phone: filter form height, first result, Tab presses
+	$(PY) scripts/phone_figures.py
+
+lighthouse: install-test install-node install-browser build ## Lighthouse scores for home, a section, an example and browse, served gzipped as a host would
+	$(PY) scripts/lighthouse.py
 
 fuzz: install-test ## Property-based tests with many more generated records (FUZZ_BUILDS=20 builds more sites)
 	HYPOTHESIS_PROFILE=fuzz FUZZ_BUILDS=$${FUZZ_BUILDS:-20} $(PY) -m pytest tests/test_fuzz.py
@@ -88,4 +101,4 @@ new: export NEW_EXAMPLE_TITLE = $(value TITLE)
 clean: ## Remove the built site, the offline copy and caches (keeps .venv and node_modules)
 	rm -rf site dist .pytest_cache
 
-.PHONY: help install install-test install-browser validate schema issue-form build serve linkcheck linkcheck-external test fuzz benchmark benchmark-personal page-heights new addresses offline print-figures clean
+.PHONY: help install install-test install-browser install-node validate schema issue-form build serve linkcheck linkcheck-external test fuzz benchmark benchmark-personal page-heights new addresses offline print-figures html-check a11y phone-figures lighthouse clean

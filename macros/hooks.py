@@ -26,7 +26,7 @@ from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File, InclusionLevel  # noqa: E402
 from mkdocs.structure.toc import AnchorLink, get_toc  # noqa: E402
 
-from macros import addresses, browse, build_problems, example_page, issue_links, markup, offline, project, render, search, teaching, urls  # noqa: E402
+from macros import addresses, browse, build_problems, example_page, issue_links, markup, material_fixes, offline, project, render, search, teaching, urls  # noqa: E402
 from macros.pages import GeneratedPage  # noqa: E402
 from macros.problems import Problem, ProblemsFound  # noqa: E402
 
@@ -185,11 +185,15 @@ def on_page_context(context, page, config, nav):
 
 @event_priority(-100)  # last: the finished page
 def on_post_page(output, page, config):
-    return build_problems.with_banner(output, _problems)
+    """Material's markup corrected where no template override reaches it, and any problem banner."""
+    return build_problems.with_banner(material_fixes.without_checkbox_autocomplete(output), _problems)
 
 
 def on_post_template(output_content, template_name, config):
-    return build_problems.with_banner(output_content, _problems) if template_name.endswith(".html") else output_content
+    """The 404 page is a theme template, not a page: the same corrections and banner."""
+    if not template_name.endswith(".html"):
+        return output_content
+    return build_problems.with_banner(material_fixes.without_checkbox_autocomplete(output_content), _problems)
 
 
 @event_priority(-50)  # after Material's search plugin has written its index, before the offline plugin inlines it

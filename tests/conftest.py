@@ -97,9 +97,15 @@ def _served(site: Path):
 
 
 @pytest.fixture(scope="session")
-def real_site(tmp_path_factory):
-    """The real guide, built strictly into a scratch folder and served on loopback."""
-    server, base = _served(_built(ROOT, tmp_path_factory.mktemp("real-site") / "site"))
+def real_site_dir(tmp_path_factory) -> Path:
+    """The real guide, built strictly into a scratch folder."""
+    return _built(ROOT, tmp_path_factory.mktemp("real-site") / "site")
+
+
+@pytest.fixture(scope="session")
+def real_site(real_site_dir):
+    """The real guide, built strictly and served on loopback."""
+    server, base = _served(real_site_dir)
     yield base
     server.shutdown()
 

@@ -4,7 +4,9 @@
    and the back button steps through changes. AND across filter groups, OR
    within one; each box shows how many examples it would leave. Matching cards
    are shown a page at a time, in a list holding only those: restyling a list
-   of thousands on every change takes seconds. */
+   of thousands on every change takes seconds. On a narrow screen the form is a
+   panel that the "Filters" button opens above the results and "Show N results"
+   closes (the stylesheet keeps it open beside the results on a wide one). */
 (function () {
   "use strict";
 
@@ -43,6 +45,9 @@
     cards[card.getAttribute("data-example-id")] = card;
   });
   var more = document.getElementById("pe-more");
+  var browse = form.parentNode;
+  var toggle = browse.querySelector(".pe-filters-toggle");
+  var showResults = form.querySelector("[data-show-results]");
   var PAGE = 60;
   var limit = PAGE;
   var examples = [];
@@ -139,7 +144,28 @@
       : "All " + examples.length + " examples.") + (shown < matched ? " Showing the first " + shown + "." : "");
     more.hidden = shown >= matched;
     more.textContent = "Show " + Math.min(PAGE, matched - shown) + " more of the " + (matched - shown) + " not shown";
+    describePanel(chosen, terms, matched);
     showRemovals(matched === 0);
+  }
+
+  /* The panel's buttons say how many filters are set and how many examples they leave. */
+  function describePanel(chosen, terms, matched) {
+    var set = chosen.reduce(function (total, values) { return total + values.length; }, 0) + (terms.length ? 1 : 0);
+    toggle.textContent = "Filters (" + set + " selected)";
+    showResults.textContent = "Show " + matched + (matched === 1 ? " result" : " results");
+  }
+
+  function openPanel(open) {
+    if (open) form.setAttribute("data-open", "");
+    else form.removeAttribute("data-open");
+    toggle.setAttribute("aria-expanded", open ? "true" : "false");
+  }
+
+  /* Closing returns to the button that opened the panel, next to the count and just above the results. */
+  function closePanel() {
+    openPanel(false);
+    toggle.focus();
+    toggle.scrollIntoView({ block: "nearest" });
   }
 
   /* With no results, offer each active filter as a button that removes it. */
@@ -176,6 +202,7 @@
     examples = index.examples;
     examples.forEach(function (example) { example.words = example.text.split(WORD_BREAK); });
     form.hidden = false;
+    toggle.hidden = false;
     readAddress();
     update();
     form.addEventListener("change", function (event) {
@@ -188,6 +215,12 @@
       update();
     });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
+    toggle.addEventListener("click", function () { openPanel(!form.hasAttribute("data-open")); });
+    showResults.addEventListener("click", closePanel);
+    form.addEventListener("keydown", function (event) {
+      // Escape in the words box clears the words instead; on a wide screen there is no panel to close.
+      if (event.key === "Escape" && event.target !== textBox && toggle.offsetParent !== null) closePanel();
+    });
     more.addEventListener("click", function () {
       var before = limit;
       limit += PAGE;
@@ -217,6 +250,7 @@
     })
     .then(start)
     .catch(function () {
+      browse.classList.add("pe-browse--without-filters");
       status.textContent = "The filters could not be loaded, so every example is listed below.";
     });
 })();

@@ -1,0 +1,201 @@
+"""Audit built pages with axe-core in the system Chromium, in every state a reader can put them in.
+
+Usage: python scripts/a11y.py [--site DIR] [--sample] [--every-impact] [--json FILE]
+
+Every page is checked in the light and dark colour schemes: as loaded, with Material's search
+dialog open, and with search results showing; the browse page also with filters applied, with
+filters that match nothing, and on a phone with the filter panel open. A violation is any failure of the WCAG 2.0-2.2 A and AA rules,
+of any impact, or a serious or critical failure of axe's best-practice rules. Prints the
+violations by rule and state and exits 1 if there is any. --sample checks one page of each kind
+and a few examples instead of every page; --every-impact also counts moderate and minor
+best-practice failures (heading order, landmark names), which never fail the run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import dataclasses
+import json
+import sys
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+from _root import ROOT
+from local_server import serve
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"]
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+SERIOUS = {"serious", "critical"}
+SCHEMES = ("light", "dark")
+PHONE = {"width": 390, "height": 844}
+SEARCH_WORD = "naloxone"  # a word with many results, examples and hand-written pages alike
+BROWSE_STATES = {
+    "filters applied": "browse/?population=women&substance=alcohol",
+    "no example matches": "browse/?population=women&words=zzzz",
+}
+
+
+@dataclasses.dataclass(frozen=True)
+class Violation:
+    """One rule failed on one page in one state."""
+
+    page: str
+    scheme: str
+    state: str
+    rule: str
+    impact: str
+    nodes: int
+    help: str
+    target: str  # the first failing element's selector
+    wcag: bool  # a WCAG A or AA rule, rather than best practice
+
+    @property
+    def fails(self) -> bool:
+        """Whether it fails the audit: any WCAG failure, and serious or critical best practice."""
+        return self.wcag or self.impact in SERIOUS
+
+
+def page_paths(site: Path, sample: bool = False) -> list[str]:
+    """Every built HTML page as a path under the site root; with sample, one of each kind and three examples."""
+    paths = sorted(
+        ("" if p.parent == site else p.parent.relative_to(site).as_posix() + "/") if p.name == "index.html" else p.relative_to(site).as_posix()
+        for p in site.rglob("*.html")
+        if "http-equiv=\"refresh\"" not in p.read_text(encoding="utf-8")[:2000]  # forwarding pages for former ids
+    )
+    if not sample:
+        return paths
+    examples = [p for p in paths if p.startswith("examples/")]
+    return [p for p in paths if not p.startswith("examples/")] + examples[:: max(1, len(examples) // 3)][:3]
+
+
+def audit(page, label: str, scheme: str, state: str, every_impact: bool = False) -> list[Violation]:
+    """Run axe on the page as it is now; return the failures that count (with every_impact, every failure)."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    options = {"runOnly": {"type": "tag", "values": [*WCAG_TAGS, "best-practice"]}, "resultTypes": ["violations"]}
+    found = []
+    for rule in Axe().run(page, options=options).response["violations"]:
+        target = " ".join(str(t) for t in rule["nodes"][0]["target"]) if rule["nodes"] else ""
+        wcag = any(tag in WCAG_TAGS for tag in rule["tags"])
+        found.append(Violation(label, scheme, state, rule["id"], rule["impact"] or "", len(rule["nodes"]), rule["help"], target, wcag))
+    return [v for v in found if v.fails or every_impact]
+
+
+def open_search(page) -> None:
+    """Open Material's search dialog the way a reader does: the box in the header, or its icon on a phone."""
+    if page.is_visible("input.md-search__input"):
+        page.click("input.md-search__input")
+    else:
+        page.click(".md-header label[for='__search']")
+    page.wait_for_function("document.getElementById('__search').checked")
+    settle(page)
+
+
+def settle(page) -> None:
+    """Wait for running transitions to end: halfway through a fade, colours fail contrast that they pass after."""
+    page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
+
+
+def states(page, base: str, path: str) -> Iterator[str]:
+    """Put the page in each state in turn, yielding the state's name once it is ready."""
+    page.goto(base + path)
+    page.wait_for_load_state("networkidle")
+    yield "as loaded"
+    if path == "browse/":
+        for name, address in BROWSE_STATES.items():
+            page.goto(base + address)
+            page.wait_for_load_state("networkidle")
+            page.wait_for_selector("#pe-filters:not([hidden])")
+            yield name
+        wide = page.viewport_size
+        page.set_viewport_size(PHONE)
+        page.goto(base + BROWSE_STATES["filters applied"])
+        page.wait_for_load_state("networkidle")
+        if page.query_selector(".pe-filters-toggle"):  # the browse page before it had a phone layout had no panel
+            page.click(".pe-filters-toggle")
+            settle(page)
+            yield "phone, filter panel open"
+        page.set_viewport_size(wide)
+        page.goto(base + path)
+        page.wait_for_load_state("networkidle")
+    open_search(page)
+    yield "search open"
+    page.keyboard.type(SEARCH_WORD)
+    page.wait_for_selector(".md-search-result__item", timeout=15000)
+    page.wait_for_timeout(300)  # results render in batches as the worker answers
+    settle(page)
+    yield "search results"
+
+
+def audit_scheme(base: str, paths: list[str], scheme: str, every_impact: bool = False) -> tuple[list[Violation], int]:
+    """Audit every path in every state in one colour scheme, in a browser of its own."""
+    from playwright.sync_api import sync_playwright
+
+    violations: list[Violation] = []
+    audits = 0
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme).new_page()
+        page.set_default_timeout(15000)
+        for path in paths:
+            for state in states(page, base, path):
+                violations += audit(page, path or "/", scheme, state, every_impact)
+                audits += 1
+        browser.close()
+    return violations, audits
+
+
+def run(site: Path, paths: list[str], every_impact: bool = False) -> tuple[list[Violation], int]:
+    """Audit every path in both schemes, one process each; returns the violations and the number of audits."""
+    server, base = serve(site)
+    try:
+        with ProcessPoolExecutor(max_workers=len(SCHEMES)) as pool:
+            done = list(pool.map(audit_scheme, [base] * len(SCHEMES), [paths] * len(SCHEMES), SCHEMES, [every_impact] * len(SCHEMES)))
+    finally:
+        server.shutdown()
+    return [v for found, _ in done for v in found], sum(count for _, count in done)
+
+
+def report(violations: list[Violation], audits: int) -> str:
+    """Counts by rule and by state, then each rule's first failing element."""
+    lines = [f"{audits} audits, {len(violations)} violation(s)."]
+    by_rule = collections.Counter(f"{v.rule} ({v.impact})" for v in violations)
+    by_state = collections.Counter(f"{v.state}, {v.scheme}" for v in violations)
+    if violations:
+        lines.append("By rule (pages x states x schemes failing):")
+        lines += [f"  {count:4d}  {rule}" for rule, count in by_rule.most_common()]
+        lines.append("By state and scheme:")
+        lines += [f"  {count:4d}  {state}" for state, count in sorted(by_state.items())]
+        lines.append("First failure of each rule:")
+        seen = set()
+        for v in violations:
+            if v.rule not in seen:
+                seen.add(v.rule)
+                lines.append(f"  {v.rule}: {v.help} - {v.page} ({v.state}, {v.scheme}): {v.target}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--site", type=Path, default=ROOT / "site", help="built site folder (default: site/)")
+    parser.add_argument("--sample", action="store_true", help="one page of each kind and three examples, as CI checks")
+    parser.add_argument("--every-impact", action="store_true", help="also count moderate and minor best-practice failures (reported, never failing)")
+    parser.add_argument("--json", type=Path, help="also write every violation to this file")
+    args = parser.parse_args(argv)
+    if not (args.site / "index.html").is_file():
+        print(f"{args.site}/index.html not found: run `make build` first", file=sys.stderr)
+        return 1
+    paths = page_paths(args.site, args.sample)
+    violations, audits = run(args.site, paths, args.every_impact)
+    print(f"{len(paths)} pages.")
+    print(report(violations, audits))
+    if args.json:
+        args.json.write_text(json.dumps([dataclasses.asdict(v) for v in violations], indent=1), encoding="utf-8")
+    return 1 if any(v.fails for v in violations) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
