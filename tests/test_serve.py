@@ -14,10 +14,9 @@ import time
 import urllib.request
 from pathlib import Path
 
+import a11y
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from conftest import FIXTURES, ROOT, TODAY, build_site, copy_site_project, valid_text
-from test_browser import WCAG_22_AA
 
 from macros import build_problems, project
 from macros.problems import Problem
@@ -138,10 +137,10 @@ def test_a_broken_record_shows_on_its_own_page_and_the_page_recovers(serving, wa
     assert banner.locator("li").all_inner_texts() == [BROKEN_PROBLEM]
     assert page.locator("h1").inner_text() == f"Not built: {WATCHED}"
     assert BROKEN_PROBLEM in log.read_text(encoding="utf-8")  # and in the terminal
-    for scheme in ("light", "dark"):
+    for scheme in a11y.SCHEMES:
         page.emulate_media(color_scheme=scheme)
-        results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_22_AA}})
-        assert results.violations_count == 0, results.generate_report()
+        found = a11y.audit(page, f"examples/{WATCHED}/", scheme, "problem banner")
+        assert found == [], a11y.report(found, 1)
 
     _save(record, good)
     banner.wait_for(state="detached", timeout=WAIT_MS)
