@@ -11,9 +11,7 @@ import urllib.request
 
 import feedparser
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from conftest import ROOT, _built, _served, copy_site_project
-from test_browser import WCAG_22_AA
 
 from macros import addresses, feed, project
 from macros.render import PROVENANCE_LABELS
@@ -288,16 +286,6 @@ def test_a_typical_example_prints_on_two_a4_pages_at_11_pt_black_on_white(browse
     assert page_count(pdf) <= 2
     assert margin_colour(pdf) == "white", "a dark scheme must not print dark margins"
     context.close()
-
-
-@pytest.mark.parametrize("path", ["handout/?ids=" + ",".join(e.id for e in HANDOUT), f"packs/{SECTION.id}/"])
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_axe_finds_no_wcag_22_aa_violation_on_the_handout_and_pack(watched, real_site, path, scheme):
-    view = watched(real_site)
-    view.page.emulate_media(color_scheme=scheme)
-    page = view.open(path)
-    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_22_AA}})
-    assert results.violations_count == 0, results.generate_report()
 
 
 # ---- Take-away links ----
