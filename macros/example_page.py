@@ -5,7 +5,7 @@ from __future__ import annotations
 from macros.examples import Example, Prose, Source
 from macros.guide import Guide
 from macros.pages import GeneratedPage, Heading, heading_html, title_for_templates
-from macros.render import PROVENANCE_EXPLAINED, escape, example_cards, long_date, provenance_badge, tag_chips, tag_names, takeaway_url
+from macros.render import PROVENANCE_EXPLAINED, escape, example_cards, long_date, provenance_badge, tag_chips, takeaway_url
 
 ROOT = "../../"  # from /examples/<id>/ back to the site's root
 
@@ -48,8 +48,7 @@ def render(example: Example, guide: Guide, related: list[Example], edit_url: str
     meta = {
         "title": title_for_templates(example.title),
         "description": escape(example.summary),
-        "tags": tag_names(example, guide),
-        "hide": ["tags"],
+        "search": {"exclude": True},  # the site's own index holds the examples (macros/search.py)
         "example_id": example.id,
     }
     return GeneratedPage(meta, "\n".join(parts) + "\n", tuple(headings), frozenset(h.id for h in headings))

@@ -3,7 +3,8 @@
 Validation runs first and stops the build on any problem; each example becomes a
 generated page whose metadata and HTML are made in Python (never Markdown or front
 matter for MkDocs to parse back); the browse page's index is written from the records;
-and the search index learns the glossary's abbreviations.
+and the site's search index (macros/search.py) is written from the records and Material's
+index of the hand-written pages.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:  # MkDocs loads hooks by file path, not as part of the package
@@ -26,9 +27,13 @@ from macros import browse, example_page, markup, project, render, search  # noqa
 from macros.pages import GeneratedPage  # noqa: E402
 from macros.problems import ProblemsFound  # noqa: E402
 
-# Set in on_config and on_files, for one build: the checked project and the generated pages by source path.
+# Set in on_config and on_files, for one build: the checked project, the generated pages by source
+# path, each example's address, and the pages that search's no-results note points to.
 _project: project.Project | None = None
 _generated: dict[str, GeneratedPage] = {}
+_example_urls: dict[str, str] = {}
+_search_links: dict[str, str] = {}
+SEARCH_LINKS = {"browse": "browse.md", "glossary": "glossary.md"}
 
 
 @event_priority(100)  # before the plugins: nothing is built from data that has problems
@@ -48,6 +53,7 @@ def on_config(config):
 def on_files(files, config):
     _refuse_linked_pages(files, config)
     _generated.clear()
+    _example_urls.clear()
     for example in _project.examples:
         # Material's edit button follows file.edit_uri; the page's own link needs the same address now.
         edit_uri = f"../{example.source_path}"  # edit_uri in mkdocs.yml points into docs/
@@ -56,10 +62,16 @@ def on_files(files, config):
         file = File.generated(config, f"examples/{example.id}.md", content="", inclusion=InclusionLevel.NOT_IN_NAV)
         file.edit_uri = edit_uri
         files.append(file)
+        _example_urls[example.id] = file.url
         _generated[file.src_uri] = example_page.render(example, _project.guide, _project.related[example.id], edit_url)
         for former in example.former_ids:
             files.append(File.generated(config, f"examples/{former}/index.html", content=render.redirect_page(example)))
     files.append(File.generated(config, "browse/index.json", content=browse.index_json(_project.examples, _project.guide)))
+    for name, path in SEARCH_LINKS.items():
+        linked = files.get_file_from_path(path)
+        if linked is None:
+            raise Abort(f"docs/{path} is missing: search's no-results note links to it")
+        _search_links[name] = linked.url
     return files
 
 
@@ -93,13 +105,24 @@ def on_page_content(html, page, config, files):
     return markup.sanitise_page(generated.html)
 
 
-@event_priority(-100)  # after Material's search plugin has written its index
+def on_pre_build(config):
+    # Material's offline plugin adds a script from unpkg.com so that its search worker can start from
+    # file://. This guide's search runs in the page (search.js), and the site makes no third-party requests.
+    polyfills = config.extra.get("polyfills")
+    if polyfills:
+        config.extra["polyfills"] = [script for script in polyfills if not urlsplit(str(script)).netloc]
+
+
+@event_priority(-50)  # after Material's search plugin writes its index (0), before its offline plugin copies it (-100)
 def on_post_build(config):
-    path = Path(config.site_dir) / "search" / "search_index.json"
-    index = json.loads(path.read_text(encoding="utf-8"))
-    abbreviations = _project.guide.abbreviations
-    for doc in index["docs"]:
-        extra = search.keywords(f"{doc['title']} {doc['text']}", abbreviations)
-        if extra:
-            doc["keywords"] = extra
-    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    folder = Path(config.site_dir) / "search"
+    material = folder / "search_index.json"
+    # Material indexes the hand-written pages; examples are left out of its index (example_page) and added here.
+    pages = json.loads(material.read_text(encoding="utf-8")) if material.is_file() else {"docs": []}
+    guide = _project.guide
+    documents = [search.example_document(example, guide, _example_urls[example.id]) for example in _project.examples]
+    documents += search.page_documents(pages["docs"], len(documents))
+    search.write_index(folder, documents, len(_project.examples), search.synonym_groups(guide.synonyms, guide.abbreviations), dict(_search_links))
+    if "config" in pages:
+        # Material's script fetches this file on every page: its settings are all it needs now.
+        material.write_text(json.dumps({"config": pages["config"], "docs": []}, separators=(",", ":")), encoding="utf-8")

@@ -32,7 +32,7 @@ def define_env(env) -> None:
     @env.macro
     def section_examples(section_id: str) -> str:
         data = loaded()
-        return render.example_cards(data.in_section(section_id), data.guide, root())
+        return render.section_examples(data.guide.section(section_id), data.in_section(section_id), data.guide, root())
 
     @env.macro
     def attribution() -> str:
@@ -59,6 +59,11 @@ def define_env(env) -> None:
     @env.macro
     def tag_vocabulary() -> str:
         return render.tag_vocabulary(loaded().guide)
+
+    @env.macro
+    def tag_index() -> str:
+        data = loaded()
+        return render.tag_index(data.guide, data.examples, root())
 
     @env.macro
     def standards_table() -> str:

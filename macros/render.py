@@ -18,6 +18,10 @@ from urllib.parse import urlencode
 from macros.examples import Example
 from macros.guide import Guide, Section
 
+# Listings on the section pages stop here and link to the browse page: a first visit stays light
+# however large the library grows.
+SECTION_CARDS = 30
+TAKEAWAY_EXAMPLES = 25
 PROVENANCE_LABELS = {"illustrative": "Illustrative example", "reported": "Reported practice"}
 PROVENANCE_EXPLAINED = {
     "illustrative": (
@@ -50,8 +54,8 @@ def takeaway_url(root: str, guide: Guide, takeaway_id: str) -> str:
 
 
 def tag_names(example: Example, guide: Guide) -> list[str]:
-    """The example's section and tags as Material tag names, 'Facet: Value', so the tags index
-    groups by facet and search results show the section."""
+    """The example's section and tags as Material tag names, 'Facet: Value' (for the benchmark's bare
+    Material site, which tags its pages as this guide once did)."""
     section = f"Section: {guide.section(example.section).title}"
     return [section] + [f"{guide.facet(facet).label}: {guide.tag(facet, value).label}" for facet, value in example.tag_ids()]
 
@@ -96,8 +100,18 @@ def example_cards(examples: list[Example], guide: Guide, root: str, empty: str =
     return _search_excluded(f'<ul class="pe-cards">{cards}</ul>')
 
 
+def section_examples(section: Section, examples: list[Example], guide: Guide, root: str) -> str:
+    """The section's examples as cards, the first SECTION_CARDS of them and a link to the rest, so the
+    page stays light however large the library grows."""
+    cards = example_cards(examples[:SECTION_CARDS], guide, root)
+    if len(examples) <= SECTION_CARDS:
+        return cards
+    link = escape(browse_url(root, section=section.id))
+    return f'{cards}<p>These are {SECTION_CARDS} of the section\'s {len(examples)} examples: <a href="{link}">browse all {len(examples)}</a>.</p>'
+
+
 def _search_excluded(html_block: str) -> str:
-    """Leaves html_block out of Material's search index, so listings don't outrank the examples.
+    """Leaves html_block out of the search index, so listings and tables don't outrank the examples.
 
     Material's search parser matches elements by tag name only, so the excluded
     element must be a tag that does not occur inside it: a div around lists.
@@ -112,7 +126,10 @@ def takeaway_list(section: Section, guide: Guide, examples_by_takeaway: dict[str
         takeaway = guide.takeaways[takeaway_id]
         examples = examples_by_takeaway.get(takeaway_id, [])
         if examples:
-            links = "".join(f'<li><a href="{example_url(root, e.id)}">{escape(e.title)}</a></li>' for e in examples)
+            links = "".join(f'<li><a href="{example_url(root, e.id)}">{escape(e.title)}</a></li>' for e in examples[:TAKEAWAY_EXAMPLES])
+            more = len(examples) - TAKEAWAY_EXAMPLES
+            if more > 0:
+                links += f'<li>and {more} more: <a href="{escape(browse_url(root, section=section.id))}">browse the section\'s examples</a></li>'
             illustrated = '<p class="pe-small">Illustrated by:</p>' + _search_excluded(f'<ul class="pe-illustrated">{links}</ul>')
         else:
             illustrated = '<p class="pe-small">No example illustrates this yet.</p>'
@@ -184,7 +201,7 @@ def _field_kind(spec: dict) -> str:
 
 
 def field_table(schema: dict) -> str:
-    """Every field of a practice example, from the schema's own descriptions."""
+    """Every field of a practice example, from the schema's own descriptions (left out of search)."""
     rows = []
 
     def add(name: str, spec: dict, required: bool) -> None:
@@ -201,14 +218,15 @@ def field_table(schema: dict) -> str:
             source = schema["$defs"]["source"]
             for sub, sub_spec in source["properties"].items():
                 add(f"provenance.sources[].{sub}", sub_spec, True)
-    return (
+    return _search_excluded(
         '<table class="pe-fields"><thead><tr><th scope="col">Field</th><th scope="col">Required</th>'
         f'<th scope="col">Kind</th><th scope="col">What to write</th></tr></thead><tbody>{"".join(rows)}</tbody></table>'
     )
 
 
 def tag_vocabulary(guide: Guide) -> str:
-    """The controlled tag vocabulary, facet by facet, for contributors."""
+    """The controlled tag vocabulary, facet by facet, for contributors (left out of search, where
+    every tag's name would make this page outrank the examples that carry it)."""
     parts = []
     for facet in guide.facets:
         rows = "".join(
@@ -220,7 +238,29 @@ def tag_vocabulary(guide: Guide) -> str:
             '<table class="pe-fields"><thead><tr><th scope="col">Value</th><th scope="col">Label</th>'
             f'<th scope="col">Meaning</th></tr></thead><tbody>{rows}</tbody></table>'
         )
+    return _search_excluded("".join(parts))
+
+
+def tag_index(guide: Guide, examples: list[Example], root: str) -> str:
+    """Every tag, facet by facet, with the number of examples carrying it, each a link to the browse
+    page filtered by it: the page stays the same size however many examples there are."""
+    counts: dict[tuple[str, str], int] = {}
+    for example in examples:
+        for tag in example.tag_ids():
+            counts[tag] = counts.get(tag, 0) + 1
+    parts = []
+    for facet in guide.facets:
+        items = "".join(
+            f'<li><a href="{escape(browse_url(root, **{facet.id: value.id}))}">{escape(value.label)}</a> '
+            f'<span class="pe-count">({_examples(counts.get((facet.id, value.id), 0))})</span></li>'
+            for value in facet.values
+        )
+        parts.append(f'<h2 id="{escape(facet.id)}">{escape(facet.label)}</h2><p>{escape(facet.description)}</p><ul class="pe-tag-index">{items}</ul>')
     return "".join(parts)
+
+
+def _examples(count: int) -> str:
+    return f"{count} example" if count == 1 else f"{count} examples"
 
 
 def standards_table(guide: Guide) -> str:

@@ -17,6 +17,7 @@ from benchmark import synthetic_record
 from bs4 import BeautifulSoup
 from conftest import FIXTURES, ROOT, build_site, copy_site_project, valid_text
 
+from macros import search
 from macros.guide import load_guide
 
 SITE_FIXTURES = sorted((FIXTURES / "site").glob("*.yaml"))
@@ -75,8 +76,8 @@ def test_jinja_in_contributor_text_is_not_evaluated(fixture_site):
     assert html.count("{{ 7*7 }}") >= 4
     assert "{{ config.site_name }}" in html
     assert "{% raw %} jinja {% endraw %}" in html
-    index = (fixture_site / "search" / "search_index.json").read_text(encoding="utf-8")
-    assert "{{ 7*7 }}" in index and "{{ config.site_name }}" in index
+    titles = [row[1] for path in (fixture_site / "search" / "docs").glob("*.js") for row in search.read_index_file(path)["data"]]
+    assert "Payload {{ 7*7 }} </title><script>window.pwned=1</script> & more" in titles
 
 
 def test_markdown_formatting_still_works(fixture_site):
@@ -86,10 +87,14 @@ def test_markdown_formatting_still_works(fixture_site):
     assert "<code>&lt;b&gt;code&lt;/b&gt;</code>" in html
 
 
-def test_example_pages_carry_material_tags_and_the_tags_index_lists_them(fixture_site):
-    tags = (fixture_site / "tags" / "index.html").read_text(encoding="utf-8")
-    assert "Stage: Review" in tags
-    assert "examples/long-form-only/" in tags
+def test_the_tags_page_lists_every_tag_with_its_count_and_a_filtered_browse_link(fixture_site):
+    page = BeautifulSoup((fixture_site / "tags" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    guide = load_guide(ROOT)
+    listed = {a["href"]: a.find_parent("li").get_text(" ", strip=True) for a in page.select(".pe-tag-index a")}
+    assert len(listed) == sum(len(facet.values) for facet in guide.facets)
+    assert listed["../browse/?stage=review"] == "Review (1 example)"  # long-form-only
+    assert listed["../browse/?stage=ongoing-supervision"] == "Ongoing supervision (2 examples)"  # the two synonym records
+    assert "examples/" not in str(page.select_one("article"))  # no list of examples, however large the library
 
 
 def test_the_edit_link_points_at_the_yaml_file(fixture_site):
@@ -97,20 +102,15 @@ def test_the_edit_link_points_at_the_yaml_file(fixture_site):
     assert re.search(r'href="https://github\.com/[^"]+/edit/main/practice_examples/long-form-only\.yaml"', html)
 
 
-def test_the_search_index_learns_abbreviations_both_ways(fixture_site):
-    docs = json.loads((fixture_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
-    long_form = [d for d in docs if d["location"].startswith("examples/long-form-only/")]
-    short_form = [d for d in docs if d["location"].startswith("examples/short-form-only/")]
-    assert any("DRR" in d.get("keywords", "").split() for d in long_form)
-    assert any("alcohol treatment requirement" in d.get("keywords", "") for d in short_form)
-
-
 def test_the_browse_index_is_written_from_the_records(fixture_site):
     index = json.loads((fixture_site / "browse" / "index.json").read_text(encoding="utf-8"))
     by_id = {e["id"]: e for e in index["examples"]}
     assert set(by_id) == {record.stem for record in SITE_FIXTURES}
     assert by_id["long-form-only"]["values"] == {"section": ["supervision"], "provenance": ["illustrative"], "stage": ["review"]}
-    assert "drr" in by_id["long-form-only"]["text"].split()
+    # The words box finds examples by their place in the search index, so both list them in the same order.
+    manifest = search.read_index_file(fixture_site / "search" / "manifest.js")["data"]
+    first_rows = [row[0] for row in search.read_index_file(fixture_site / "search" / "docs" / "0.js")["data"]][: manifest["examples"]]
+    assert first_rows == [f"examples/{e['id']}/" for e in index["examples"]]
 
 
 def test_an_invalid_record_stops_the_build_with_its_location(tmp_path):
@@ -196,16 +196,15 @@ def test_guide_text_is_not_parsed_as_markdown_either(tmp_path):
 EMOJI = yaml.safe_load((FIXTURES / "site" / "emoji-example.yaml").read_text(encoding="utf-8"))
 
 
-def test_an_emoji_title_reaches_the_heading_title_description_and_tags_index_exactly(fixture_site):
+def test_an_emoji_title_reaches_the_heading_title_description_and_search_exactly(fixture_site):
     page = BeautifulSoup((fixture_site / "examples" / "emoji-example" / "index.html").read_text(encoding="utf-8"), "html.parser")
     assert page.h1.get_text() == EMOJI["title"]
     assert page.title.get_text().startswith(EMOJI["title"] + " - ")
     assert page.find("meta", attrs={"name": "description"})["content"] == EMOJI["summary"]
     assert page.find(class_="pe-summary").get_text() == EMOJI["summary"]
     assert "title:" not in page.find("article").get_text()  # no front matter shown as text
-    tags = BeautifulSoup((fixture_site / "tags" / "index.html").read_text(encoding="utf-8"), "html.parser")
-    listed = [a.get_text(" ", strip=True) for a in tags.find_all("a", href=re.compile(r"examples/emoji-example/"))]
-    assert EMOJI["title"] in listed
+    titles = {row[0]: row[1] for path in (fixture_site / "search" / "docs").glob("*.js") for row in search.read_index_file(path)["data"]}
+    assert titles["examples/emoji-example/"] == EMOJI["title"]
 
 
 def live_attributes(site: Path) -> list[tuple[str, str, str]]:
