@@ -48,8 +48,8 @@ test: install-test install-browser build ## Everything CI runs: validate, build,
 	$(PY) scripts/check_links.py
 	$(PY) -m pytest
 
-benchmark: install-test install-browser ## Time builds and the browse filter with synthetic examples
-	$(PY) scripts/benchmark.py
+benchmark: install-test install-browser ## Compare with bare Material at 100 to 5,000 examples (options: ARGS="--help")
+	$(PY) scripts/benchmark.py $(ARGS)
 
 new: install ## Start a new example: make new ID=my-example SECTION=supervision
 	$(PY) scripts/new_example.py $(ID) --section $(SECTION)
