@@ -54,8 +54,8 @@ test: install-test install-browser build ## Everything CI runs: validate, build,
 fuzz: install-test ## Property-based tests with many more generated records (FUZZ_BUILDS=20 builds more sites)
 	HYPOTHESIS_PROFILE=fuzz FUZZ_BUILDS=$${FUZZ_BUILDS:-20} $(PY) -m pytest tests/test_fuzz.py
 
-benchmark: install-test install-browser ## Time builds and the browse filter with synthetic examples
-	$(PY) scripts/benchmark.py
+benchmark: install-test install-browser ## Compare with bare Material at 100 to 5,000 examples (options: ARGS="--help")
+	$(PY) scripts/benchmark.py $(ARGS)
 
 benchmark-personal: install ## Score the personal-details check on its test corpus and time it on awkward 60,000-character texts
 	$(PY) scripts/benchmark_personal.py
@@ -66,8 +66,4 @@ new: install ## Start a new example: make new ID=my-example SECTION=supervision
 clean: ## Remove the built site and caches (keeps .venv)
 	rm -rf site .pytest_cache
 
-<<<<<<< HEAD
-.PHONY: help install install-test install-browser validate schema build serve linkcheck linkcheck-external test fuzz benchmark benchmark-personal new clean
-=======
-.PHONY: help install install-test install-browser validate schema issue-form build serve linkcheck linkcheck-external test benchmark new clean
->>>>>>> github-forms
+.PHONY: help install install-test install-browser validate schema issue-form build serve linkcheck linkcheck-external test fuzz benchmark benchmark-personal new clean

@@ -12,11 +12,10 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 
 import searching
-from benchmark import synthetic_record
+from benchmark import varied_copies
 from conftest import ROOT, build_site, copy_site_project
 from macros import project
 from macros.browse import filters, values_of
-from macros.guide import load_guide
 
 pytestmark = pytest.mark.browser
 
@@ -264,15 +263,13 @@ def test_tag_chips_on_an_example_open_the_browse_page_filtered_by_that_tag(watch
 
 @pytest.fixture(scope="module")
 def large_site(tmp_path_factory):
-    """A site with 130 synthetic examples, more than one page of results."""
+    """A site with 130 copies of the real examples, more than one page of results."""
     from local_server import serve
 
     folder = tmp_path_factory.mktemp("large")
     records = folder / "records"
     records.mkdir()
-    rng = random.Random(3)
-    for index in range(130):
-        example_id, text = synthetic_record(index, load_guide(ROOT), rng)
+    for example_id, text in varied_copies(130, random.Random(3)):
         (records / f"{example_id}.yaml").write_text(text, encoding="utf-8")
     project_dir = copy_site_project(folder, sorted(records.glob("*.yaml")))
     result = build_site(project_dir, project_dir / "site")

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from benchmark import synthetic_record
+from benchmark import varied_copies
 from bs4 import BeautifulSoup
 from conftest import FIXTURES, ROOT, build_site, copy_site_project, valid_text
 
@@ -128,21 +128,19 @@ def test_an_invalid_record_stops_the_build_with_its_location(tmp_path):
 
 def test_pages_do_not_grow_with_the_number_of_examples(tmp_path):
     """Only listings may grow: an example page and the home page stay the same size at 5 or 60 examples."""
-    guide = load_guide(ROOT)
     sizes = {}
     for count in (5, 60):
         folder = tmp_path / f"n{count}"
         records = folder / "records"
         records.mkdir(parents=True)
-        rng = random.Random(7)
-        for index in range(count):
-            example_id, text = synthetic_record(index, guide, rng)
+        copies = list(varied_copies(count, random.Random(7)))
+        for example_id, text in copies:
             (records / f"{example_id}.yaml").write_text(text, encoding="utf-8")
         project = copy_site_project(folder, sorted(records.glob("*.yaml")))
         result = build_site(project, project / "site")
         assert result.returncode == 0, result.stderr
         sizes[count] = {
-            "example": (project / "site" / "examples" / "synthetic-00000" / "index.html").stat().st_size,
+            "example": (project / "site" / "examples" / copies[0][0] / "index.html").stat().st_size,
             "home": (project / "site" / "index.html").stat().st_size,
             "browse": (project / "site" / "browse" / "index.html").stat().st_size,
         }
