@@ -44,7 +44,8 @@ def render(example: Example, guide: Guide, related: list[Example], edit_url: str
     part("tags", "Tags", tag_chips(example, guide, ROOT))
     part("where-this-example-comes-from", "Where this example comes from", _provenance(example, edit_url))
     if related:
-        part("related-examples", "Related examples", example_cards(related, guide, ROOT))
+        # Without their tags: the page's own are just above, and it stays under 40 KB with long sources.
+        part("related-examples", "Related examples", example_cards(related, guide, ROOT, with_tags=False))
     meta = {
         "title": title_for_templates(example.title),
         "description": escape(example.summary),

@@ -79,24 +79,24 @@ def provenance_badge(example: Example) -> str:
     return f'<span class="pe-badge pe-badge--{example.provenance}">{PROVENANCE_LABELS[example.provenance]}</span>'
 
 
-def example_card(example: Example, guide: Guide, root: str) -> str:
+def example_card(example: Example, guide: Guide, root: str, with_tags: bool = True) -> str:
     section = guide.section(example.section)
     labels = "".join(f"<li>{escape(guide.tag(facet, value).label)}</li>" for facet, value in example.tag_ids())
+    tags = f'<ul class="pe-chips pe-chips--plain" aria-label="Tags">{labels}</ul>' if with_tags else ""
     return (
         f'<li class="pe-card" data-example-id="{escape(example.id)}">'
         f'<h3 class="pe-card__title"><a href="{example_url(root, example.id)}">{escape(example.title)}</a></h3>'
         f'<p class="pe-card__meta">{escape(section.short_title)} · {provenance_badge(example)}</p>'
         f'<p class="pe-card__summary">{escape(example.summary)}</p>'
-        f'<ul class="pe-chips pe-chips--plain" aria-label="Tags">{labels}</ul>'
-        "</li>"
+        f"{tags}</li>"
     )
 
 
-def example_cards(examples: list[Example], guide: Guide, root: str, empty: str = "No examples yet.") -> str:
+def example_cards(examples: list[Example], guide: Guide, root: str, empty: str = "No examples yet.", with_tags: bool = True) -> str:
     """A list of cards, left out of the search index."""
     if not examples:
         return f'<p class="pe-empty">{escape(empty)}</p>'
-    cards = "".join(example_card(example, guide, root) for example in examples)
+    cards = "".join(example_card(example, guide, root, with_tags) for example in examples)
     return _search_excluded(f'<ul class="pe-cards">{cards}</ul>')
 
 

@@ -1,17 +1,19 @@
 """Benchmark this guide side by side with bare Material for MkDocs on the same examples; prints one table.
 
 Usage: python scripts/benchmark.py [--sizes 100,1000,5000] [--skip-filter] [--skip-serve]
-       [--nav-baseline] [--profile] [--json PATH]
+       [--nav-baseline] [--profile] [--json PATH] [--before FOLDER]
 
 For each size it makes, in a temporary folder, a library of that many examples: the real
 records plus copies of them with new ids and lightly varied text. It builds the library with
 this project and, in the same run, as bare Material: one plain Markdown page per example with
 the same text and tags, out of the nav, with Material's search and tags plugins on. For each
 it measures validation time, build time (wall-clock and CPU) and peak memory, the largest
-example page, the search index, and the gzipped bytes the system Chromium fetches on a first
-visit to the home page and to an example page. It then times the browse page's filters and,
-at 1,000 examples, `mkdocs serve`'s rebuild after one file is edited. --profile instead
-profiles the guide's build. CI does not run this; it prints figures and asserts nothing.
+example page, the search index, the gzipped bytes the system Chromium fetches on a first
+visit to each kind of page (the home page and an example page in their own columns, the
+heaviest of all of them in another), and the gzipped bytes a search fetches. It then times the
+browse page's filters and word box and, at 1,000 examples, `mkdocs serve`'s rebuild after one
+file is edited. --profile instead profiles the guide's build. CI does not run this; it prints
+figures and asserts nothing.
 """
 
 from __future__ import annotations
@@ -42,7 +44,7 @@ from pathlib import Path
 import yaml
 from _root import ROOT
 
-from macros.examples import Example, example_paths
+from macros.examples import Example, record_files
 from macros.guide import Guide
 from macros.project import Project, check
 from macros.render import tag_names
@@ -69,6 +71,11 @@ REGIONS = (
 )
 PROSE = ("context", "what_was_done", "why_it_works")
 TITLE_MAX = 100
+
+
+def example_paths(root: Path) -> list[Path]:
+    """The library's record files."""
+    return record_files(root)[0]
 
 
 class _Dumper(yaml.SafeDumper):
@@ -118,15 +125,16 @@ def varied_copies(count: int, rng: random.Random) -> Iterator[tuple[str, str]]:
         yield varied["id"], record_yaml(varied)
 
 
-def make_project(folder: Path, count: int, *, nav_listing: bool = False) -> Path:
-    """A copy of this project whose library holds count examples; optionally every example in the nav."""
+def make_project(folder: Path, count: int, *, root: Path = ROOT, nav_listing: bool = False) -> Path:
+    """A copy of the project at root (this one, or another version of it) whose library holds count
+    examples, the same copies of the same records for every root; optionally every example in the nav."""
     for name in ("docs", "macros", "practice_examples"):
-        shutil.copytree(ROOT / name, folder / name, ignore=shutil.ignore_patterns("__pycache__"))
-    ids = [path.stem for path in example_paths(ROOT)]
+        shutil.copytree(root / name, folder / name, ignore=shutil.ignore_patterns("__pycache__"))
+    ids = [path.stem for path in example_paths(root)]
     for copy_id, text in varied_copies(count - len(ids), random.Random(count)):
         (folder / "practice_examples" / f"{copy_id}.yaml").write_text(text, encoding="utf-8")
         ids.append(copy_id)
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
     if nav_listing:
         config += "  - Examples:\n" + "".join(f"      - examples/{example_id}.md\n" for example_id in sorted(ids))
     (folder / "mkdocs.yml").write_text(config, encoding="utf-8")
@@ -151,11 +159,11 @@ def bare_page(example: Example, guide: Guide) -> str:
         "---\n" + yaml.safe_dump({"tags": tag_names(example, guide)}, allow_unicode=True) + "---",
         f"# {example.title}",
         example.summary,
-        "## Context", example.context,
-        "## What was done", example.what_was_done,
-        "## Why it works", example.why_it_works,
-        "## Practical tips", "\n".join(f"- {tip}" for tip in example.tips),
-        "## Questions for reflection", "\n".join(f"1. {question}" for question in example.reflective_questions),
+        "## Context", example.context.source,
+        "## What was done", example.what_was_done.source,
+        "## Why it works", example.why_it_works.source,
+        "## Practical tips", "\n".join(f"- {tip.source}" for tip in example.tips),
+        "## Questions for reflection", "\n".join(f"1. {question.source}" for question in example.reflective_questions),
     ]) + "\n"
 
 
@@ -240,21 +248,50 @@ def first_visit(browser, server: _GzipServer, base: str, path: str) -> dict:
     return {"bytes": sum(size for _, size in server.sent), "fetched": sorted(server.sent), "requests": len(fetched)}
 
 
-def site_figures(site: Path, example_id: str, browser, *, browse: bool) -> dict:
-    """Page and search-index sizes, first-visit bytes and, if browse, the browse page's timings."""
+# Every kind of page each site has, for the heaviest first visit; the section page of the largest section.
+GUIDE_PAGES = ("", "supervision/", "browse/", "tags/", "glossary/", "contribute/", "about/")
+BARE_PAGES = ("", "tags/")
+SEARCHED = "naloxone"  # a word in many examples, as a search with many results fetches most
+
+
+def site_figures(site: Path, example_id: str, browser, *, guide: bool, browse: bool) -> dict:
+    """Page and search-index sizes, first-visit bytes, the bytes a search fetches and, if browse,
+    the browse page's timings."""
+    index = site / "search"
     figures: dict = {
         "largest_example_page_bytes": max(page.stat().st_size for page in (site / "examples").glob("*/index.html")),
-        "search_index_bytes": (site / "search" / "search_index.json").stat().st_size,
+        # Material's index, or this guide's: Material's settings and every file search.js can fetch.
+        "search_index_bytes": sum(path.stat().st_size for path in index.rglob("*") if path.is_file()),
     }
     server, base = serve_gzipped(site)
     try:
-        home, example = first_visit(browser, server, base, ""), first_visit(browser, server, base, f"examples/{example_id}/")
-        figures.update(home_first_visit_bytes=home["bytes"], example_first_visit_bytes=example["bytes"], first_visit={"home": home, "example": example})
+        visits = {path or "home": first_visit(browser, server, base, path) for path in (*(GUIDE_PAGES if guide else BARE_PAGES), f"examples/{example_id}/")}
+        home, example = visits["home"], visits[f"examples/{example_id}/"]
+        heaviest = max(visits, key=lambda path: visits[path]["bytes"])
+        figures.update(
+            home_first_visit_bytes=home["bytes"], example_first_visit_bytes=example["bytes"],
+            heaviest_first_visit_bytes=visits[heaviest]["bytes"], heaviest_first_visit_page=heaviest, first_visit=visits,
+        )
+        figures.update(search_fetch(browser, server, base))
         if browse:
             figures.update(browse_timing(browser, base))
     finally:
         server.shutdown()
     return figures
+
+
+def search_fetch(browser, server: _GzipServer, base: str) -> dict:
+    """Gzipped bytes fetched from opening Material's search on the home page to its results for SEARCHED."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(base, wait_until="networkidle")
+    server.sent.clear()
+    page.click("input.md-search__input")
+    page.keyboard.type(SEARCHED)
+    page.wait_for_function("() => /matching/.test(document.querySelector('.md-search-result__meta').textContent)")
+    page.wait_for_load_state("networkidle")
+    context.close()
+    return {"search_fetch_bytes": sum(size for _, size in server.sent), "search_fetched": sorted(server.sent)}
 
 
 def browse_timing(browser, base: str, runs: int = 7) -> dict:
@@ -267,10 +304,12 @@ def browse_timing(browser, base: str, runs: int = 7) -> dict:
     page.wait_for_selector("#pe-filters:not([hidden])")
     ready = time.perf_counter() - started
     filters = [page.evaluate(_TIME_ONE_FILTER) for _ in range(runs)]
-    typing = [page.evaluate(_TIME_TYPING) for _ in range(runs)]
-    page.wait_for_load_state("networkidle")  # the search index may still be on its way
+    typing = [page.evaluate(_TIME_TYPING) for _ in range(runs)]  # the first run fetches the index files it needs
     context.close()
-    return {"browse_ready_ms": ready * 1000, "filter_ms": statistics.median(filters), "filter_worst_ms": max(filters), "keystroke_ms": statistics.median(typing)}
+    return {
+        "browse_ready_ms": ready * 1000, "filter_ms": statistics.median(filters), "filter_worst_ms": max(filters),
+        "words_first_ms": max(typing[0]), "keystroke_ms": statistics.median(max(run) for run in typing[1:]),
+    }
 
 
 # Ticks one box in each of two groups and unticks them, timing each change until the status updates.
@@ -286,18 +325,25 @@ _TIME_ONE_FILTER = """() => {
   return Math.max(...times);
 }"""
 
-# Types a word into the text box a letter at a time, then clears it, timing the slowest keystroke.
-_TIME_TYPING = """() => {
+# Types a word into the text box a letter at a time, then clears it, timing each keystroke until
+# the page has looked the words up (search.js, which may fetch index files) and shown the result.
+_TIME_TYPING = """async () => {
   const box = document.getElementById('pe-words');
+  const status = document.getElementById('pe-status');
   const times = [];
   for (const value of ['t', 'tr', 'tre', 'trea', 'treat', 'treatm', '']) {
+    const shown = new Promise(resolve => {
+      const watcher = new MutationObserver(() => { watcher.disconnect(); resolve(); });
+      watcher.observe(status, {childList: true, characterData: true, subtree: true});
+    });
     const start = performance.now();
     box.value = value;
     box.dispatchEvent(new Event('input'));
+    await shown;
     document.body.getBoundingClientRect();
     times.push(performance.now() - start);
   }
-  return Math.max(...times);
+  return times;
 }"""
 
 
@@ -367,23 +413,52 @@ def _package(filename: str) -> str:
     return "/".join(parts[-2:])
 
 
+# Run in a fresh process with the project's own code: the seconds validation takes, and those it
+# spends converting Markdown (timed again on its own), the pages' own conversion, which bare Material
+# does while building.
+_VALIDATE = """
+import json, sys, time
+from pathlib import Path
+sys.path.insert(0, sys.argv[1])
+from macros import markup
+from macros.project import check
+started = time.perf_counter()
+loaded, problems = check(Path(sys.argv[1]))
+validate_s = time.perf_counter() - started
+if problems:
+    sys.exit("the copies are not valid records:\\n" + "\\n".join(map(str, problems[:5])))
+abbreviations = tuple(sorted(loaded.guide.abbreviations.items()))
+prose = [part.source for e in loaded.examples for part in (e.context, e.what_was_done, e.why_it_works, *e.tips, *e.reflective_questions)]
+started = time.perf_counter()
+for source in prose:
+    markup.convert(source, abbreviations)
+print(json.dumps({"validate_s": validate_s, "markdown_s": time.perf_counter() - started}))
+"""
+
+
+def validation_seconds(project: Path) -> dict:
+    result = subprocess.run([sys.executable, "-c", _VALIDATE, str(project)], capture_output=True, text=True, env=ENV, check=False)
+    if result.returncode:
+        raise SystemExit(result.stderr)
+    return json.loads(result.stdout)
+
+
 def measure_size(size: int, args: argparse.Namespace, browser) -> Iterator[dict]:
     """One row of figures for each site built with a library of size examples: bare Material first."""
     with tempfile.TemporaryDirectory() as temporary:
         folder = Path(temporary)
         guide = make_project(folder / "guide", size)
-        started = time.perf_counter()
         loaded, problems = check(guide)
-        validate_s = time.perf_counter() - started
         if problems:
             raise SystemExit("the copies are not valid records:\n" + "\n".join(map(str, problems[:5])))
         bare = make_bare(folder / "bare", loaded)
         example_id = example_paths(ROOT)[0].stem  # a real record: the same page in every site
         # (name, project, the edit that `mkdocs serve` must rebuild after)
-        sites = [
-            ("bare Material", bare, functools.partial(edit_page, bare / "docs" / "examples" / f"{example_id}.md")),
-            ("this guide", guide, functools.partial(edit_record, guide / "practice_examples" / f"{example_id}.yaml")),
-        ]
+        sites = [("bare Material", bare, functools.partial(edit_page, bare / "docs" / "examples" / f"{example_id}.md"))]
+        if args.before:
+            before = make_project(folder / "before", size, root=args.before)
+            sites.append(("guide before", before, functools.partial(edit_record, before / "practice_examples" / f"{example_id}.yaml")))
+        sites.append(("this guide", guide, functools.partial(edit_record, guide / "practice_examples" / f"{example_id}.yaml")))
         if args.nav_baseline:
             sites.append(("guide, all in nav", make_project(folder / "nav", size, nav_listing=True), None))
         for name, project, edit in sites:
@@ -394,9 +469,13 @@ def measure_size(size: int, args: argparse.Namespace, browser) -> Iterator[dict]
             row["build_ratio_to_bare"] = row["build_s"] / bare_row["build_s"]
             row["build_cpu_ratio_to_bare"] = row["build_cpu_s"] / bare_row["build_cpu_s"]
             row["build_s_per_example"] = row["build_s"] / size
-            if project is guide:
-                row["validate_s"] = validate_s
-            row.update(site_figures(project / "site", example_id, browser, browse=project is guide and not args.skip_filter))
+            if project is not bare:
+                timed = validation_seconds(project)
+                row.update(validate_s=timed["validate_s"], validate_ms_per_record=timed["validate_s"] * 1000 / size,
+                           markdown_ms_per_record=timed["markdown_s"] * 1000 / size,
+                           checks_ms_per_record=(timed["validate_s"] - timed["markdown_s"]) * 1000 / size)
+            browse = name in ("this guide", "guide before") and not args.skip_filter
+            row.update(site_figures(project / "site", example_id, browser, guide=project is not bare, browse=browse))
             if edit and size == SERVE_SIZE and not args.skip_serve:
                 row.update(serve_rebuild(project, edit))
             yield row
@@ -406,6 +485,8 @@ def measure_size(size: int, args: argparse.Namespace, browser) -> Iterator[dict]
 COLUMNS = [
     ("load", "load_average", 1, 1),
     ("validate_s", "validate_s", 1, 1),
+    ("ms/record", "validate_ms_per_record", 1, 2),
+    ("checks_ms", "checks_ms_per_record", 1, 2),
     ("build_s", "build_s", 1, 1),
     ("x_bare", "build_ratio_to_bare", 1, 2),
     ("cpu_s", "build_cpu_s", 1, 1),
@@ -416,9 +497,12 @@ COLUMNS = [
     ("index_KiB", "search_index_bytes", 2**10, 0),
     ("home_gz_KiB", "home_first_visit_bytes", 2**10, 0),
     ("example_gz_KiB", "example_first_visit_bytes", 2**10, 0),
+    ("max_gz_KiB", "heaviest_first_visit_bytes", 2**10, 0),
+    ("search_gz_KiB", "search_fetch_bytes", 2**10, 0),
     ("ready_ms", "browse_ready_ms", 1, 0),
     ("filter_ms", "filter_ms", 1, 1),
     ("worst_ms", "filter_worst_ms", 1, 1),
+    ("words1_ms", "words_first_ms", 1, 0),
     ("key_ms", "keystroke_ms", 1, 1),
     ("serve_s", "serve_rebuild_s", 1, 1),
     ("serve_logged_s", "serve_rebuild_logged_s", 1, 1),
@@ -429,7 +513,7 @@ def table_row(row: dict) -> str:
     cells = [f"{row['examples']:>8}", f"{row['site']:<17}"]
     for heading, key, divisor, decimals in COLUMNS:
         cells.append(f"{row[key] / divisor:.{decimals}f}".rjust(len(heading)) if key in row else "-".rjust(len(heading)))
-    return "  ".join(cells)
+    return "  ".join(cells) + f"  (heaviest first visit: /{row.get('heaviest_first_visit_page', '').replace('home', '')})"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -440,6 +524,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--nav-baseline", action="store_true", help="also build the guide with every example in the nav, the layout it avoids")
     parser.add_argument("--profile", action="store_true", help="instead, profile the guide's build at each size with cProfile")
     parser.add_argument("--json", type=Path, metavar="PATH", help="also write every figure as JSON to PATH")
+    parser.add_argument("--before", type=Path, metavar="FOLDER",
+                        help="also benchmark another version of this project, such as `git archive main | tar -x -C FOLDER`, in the same run")
     args = parser.parse_args(argv)
     sizes = [int(size) for size in args.sizes.split(",") if size]
     if min(sizes) < len(example_paths(ROOT)):
