@@ -60,10 +60,17 @@ benchmark: install-test install-browser ## Compare with bare Material at 100 to 
 benchmark-personal: install ## Score the personal-details check on its test corpus and time it on awkward 60,000-character texts
 	$(PY) scripts/benchmark_personal.py
 
-new: install ## Start a new example: make new ID=my-example SECTION=supervision
-	$(PY) scripts/new_example.py $(ID) --section $(SECTION)
+page-heights: install-test install-browser build ## Print the Tags and coverage pages' heights at 390 px and 1280 px (other pages: .venv/bin/python scripts/page_heights.py PATH)
+	$(PY) scripts/page_heights.py
+
+new: install ## Start a new example: make new ID=naloxone-at-induction SECTION=reducing-harm [TITLE="..."]; asks for what is missing
+	@$(PY) scripts/new_example.py --id "$$NEW_EXAMPLE_ID" --section "$$NEW_EXAMPLE_SECTION" --title "$$NEW_EXAMPLE_TITLE"
+# Passed through the environment, unexpanded, so a title with quotes, $ or ` reaches the script as typed.
+new: export NEW_EXAMPLE_ID = $(value ID)
+new: export NEW_EXAMPLE_SECTION = $(value SECTION)
+new: export NEW_EXAMPLE_TITLE = $(value TITLE)
 
 clean: ## Remove the built site and caches (keeps .venv)
 	rm -rf site .pytest_cache
 
-.PHONY: help install install-test install-browser validate schema issue-form build serve linkcheck linkcheck-external test fuzz benchmark benchmark-personal new clean
+.PHONY: help install install-test install-browser validate schema issue-form build serve linkcheck linkcheck-external test fuzz benchmark benchmark-personal page-heights new clean

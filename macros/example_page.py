@@ -10,7 +10,7 @@ from macros.render import PROVENANCE_EXPLAINED, escape, example_cards, long_date
 ROOT = "../../"  # from /examples/<id>/ back to the site's root
 
 
-def render(example: Example, guide: Guide, related: list[Example], edit_url: str | None) -> GeneratedPage:
+def render(example: Example, guide: Guide, related: list[Example], edit_url: str | None, suggest_url: str | None = None) -> GeneratedPage:
     section = guide.section(example.section)
     parts: list[str] = [
         f'<p class="pe-kicker"><a href="{ROOT}{section.id}/">{escape(section.title)}</a> · {provenance_badge(example)}</p>',
@@ -42,7 +42,7 @@ def render(example: Example, guide: Guide, related: list[Example], edit_url: str
     part("inspection-standards", "Inspection standards",
          f'<ul class="pe-list">{standards}</ul><p class="pe-small">{escape(guide.framework["title"])}.</p>')
     part("tags", "Tags", tag_chips(example, guide, ROOT))
-    part("where-this-example-comes-from", "Where this example comes from", _provenance(example, edit_url))
+    part("where-this-example-comes-from", "Where this example comes from", _provenance(example, edit_url, suggest_url))
     if related:
         # Without their tags: the page's own are just above, and it stays under 40 KB with long sources.
         part("related-examples", "Related examples", example_cards(related, guide, ROOT, with_tags=False))
@@ -72,13 +72,18 @@ def _source_item(source: Source) -> str:
     )
 
 
-def _provenance(example: Example, edit_url: str | None) -> str:
+def _provenance(example: Example, edit_url: str | None, suggest_url: str | None) -> str:
     note = f" {escape(example.provenance_note)}" if example.provenance_note else ""
     body = f"<p>{provenance_badge(example)} {PROVENANCE_EXPLAINED[example.provenance]}{note}</p>"
     if example.sources:
         heading = "Source" if example.is_reported else "Sources of facts it mentions"
         body += f'<p class="pe-small">{heading}:</p><ul class="pe-list">{"".join(_source_item(source) for source in example.sources)}</ul>'
     body += f'<p class="pe-small">Added {long_date(example.added)}; last reviewed {long_date(example.reviewed)}.'
+    links = []
+    if suggest_url:
+        links.append(f'<a href="{escape(suggest_url)}">Suggest a change</a> (a short form on GitHub, no Git needed)')
     if edit_url:
-        body += f' <a href="{escape(edit_url)}">Suggest a change to this example</a> (its file is {escape(example.source_path)}).'
+        links.append(f'<a href="{escape(edit_url)}">edit its file</a>, {escape(example.source_path)}')
+    if links:
+        body += f" {' or '.join(links)}."
     return f'<div class="pe-provenance">{body}</p></div>'

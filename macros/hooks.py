@@ -1,7 +1,8 @@
 """MkDocs hooks: thin glue that registers the pipeline's output with MkDocs.
 
-Validation runs first and stops the build on any problem; each example becomes a
-generated page whose metadata and HTML are made in Python (never Markdown or front
+Validation runs first and stops the build on any problem (under `mkdocs serve`, the pages are
+built from the valid records instead, each with a banner listing every problem); each example
+becomes a generated page whose metadata and HTML are made in Python (never Markdown or front
 matter for MkDocs to parse back); the browse page's index is written from the records;
 and the site's search index (macros/search.py) is written from the records and Material's
 index of the hand-written pages.
@@ -23,29 +24,42 @@ from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File, InclusionLevel  # noqa: E402
 from mkdocs.structure.toc import get_toc  # noqa: E402
 
-from macros import browse, example_page, markup, project, render, search  # noqa: E402
+from macros import browse, build_problems, example_page, issue_links, markup, project, render, search  # noqa: E402
 from macros.pages import GeneratedPage  # noqa: E402
-from macros.problems import ProblemsFound  # noqa: E402
+from macros.problems import Problem, ProblemsFound  # noqa: E402
 
-# Set in on_config and on_files, for one build: the checked project, the generated pages by source
-# path, each example's address, and the pages that search's no-results note points to.
+# Set in on_config and on_files, for one build: the checked project (None if the guide's own data is
+# broken), every problem (only ever non-empty under `mkdocs serve`), the generated pages by source path,
+# each example's address, and the pages that search's no-results note points to.
 _project: project.Project | None = None
+_problems: list[Problem] = []
 _generated: dict[str, GeneratedPage] = {}
 _example_urls: dict[str, str] = {}
 _search_links: dict[str, str] = {}
 SEARCH_LINKS = {"browse": "browse.md", "glossary": "glossary.md"}
+_serving = False  # set once per `mkdocs serve` (the hooks module outlives its rebuilds)
+
+
+def on_startup(command, dirty):
+    global _serving
+    _serving = command == "serve"
 
 
 @event_priority(100)  # before the plugins: nothing is built from data that has problems
 def on_config(config):
-    global _project
+    global _project, _problems
     if not config.use_directory_urls:
         # Generated pages and macros link with relative paths such as ../../examples/<id>/.
         raise Abort("this guide's links need use_directory_urls: true in mkdocs.yml")
-    try:
-        _project = project.load(Path(config.config_file_path).parent)
-    except ProblemsFound as found:
-        raise Abort(f"{len(found.problems)} problem(s) in practice_examples/, so nothing was built:\n{found.report()}")
+    _project, _problems = project.load_valid(Path(config.config_file_path).parent)
+    if _problems and not _serving:
+        raise Abort(f"{len(_problems)} problem(s) in practice_examples/, so nothing was built:\n{ProblemsFound(_problems).report()}")
+    if _problems:
+        # Printed, not logged: under --strict a logged warning would stop the preview that shows them.
+        print(f"{len(_problems)} problem(s) in practice_examples/; the preview leaves out what they affect "
+              f"and lists them on every page:\n{ProblemsFound(_problems).report()}", file=sys.stderr, flush=True)
+    if _project is None:
+        return config  # the guide's data is broken: each page will only say so (on_files)
     config.mdx_configs.setdefault("abbr", {})["glossary"] = _project.guide.abbreviations
     return config
 
@@ -54,6 +68,16 @@ def on_files(files, config):
     _refuse_linked_pages(files, config)
     _generated.clear()
     _example_urls.clear()
+    if _project is None:
+        # Every address keeps a page, so the one being viewed reloads into the problems and back out.
+        for file in files.documentation_pages():
+            _generated[file.src_uri] = build_problems.guide_problems_page()
+        for example_id in build_problems.record_ids(Path(config.config_file_path).parent):
+            _add_generated(files, config, f"examples/{example_id}.md", build_problems.guide_problems_page())
+        return files
+    taken = {example.id for example in _project.examples} | {former for example in _project.examples for former in example.former_ids}
+    for example_id, problems in build_problems.broken_records(_problems, taken).items():
+        _add_generated(files, config, f"examples/{example_id}.md", build_problems.broken_record_page(example_id, problems))
     for example in _project.examples:
         # Material's edit button follows file.edit_uri; the page's own link needs the same address now.
         edit_uri = f"../{example.source_path}"  # edit_uri in mkdocs.yml points into docs/
@@ -63,7 +87,8 @@ def on_files(files, config):
         file.edit_uri = edit_uri
         files.append(file)
         _example_urls[example.id] = file.url
-        _generated[file.src_uri] = example_page.render(example, _project.guide, _project.related[example.id], edit_url)
+        suggest_url = issue_links.suggest_change_url(config.repo_url, example.id) if config.repo_url else None
+        _generated[file.src_uri] = example_page.render(example, _project.guide, _project.related[example.id], edit_url, suggest_url)
         for former in example.former_ids:
             files.append(File.generated(config, f"examples/{former}/index.html", content=render.redirect_page(example)))
     files.append(File.generated(config, "browse/index.json", content=browse.index_json(_project.examples, _project.guide)))
@@ -73,6 +98,11 @@ def on_files(files, config):
             raise Abort(f"docs/{path} is missing: search's no-results note links to it")
         _search_links[name] = linked.url
     return files
+
+
+def _add_generated(files, config, src_uri: str, page: GeneratedPage) -> None:
+    files.append(File.generated(config, src_uri, content="", inclusion=InclusionLevel.NOT_IN_NAV))
+    _generated[src_uri] = page
 
 
 def _refuse_linked_pages(files, config) -> None:
@@ -113,8 +143,25 @@ def on_pre_build(config):
         config.extra["polyfills"] = [script for script in polyfills if not urlsplit(str(script)).netloc]
 
 
+def on_page_context(context, page, config, nav):
+    if "edit" in page.meta.get("hide", ()):  # Material has no switch for one page's edit button
+        page.edit_url = None
+    return context
+
+
+@event_priority(-100)  # last: the finished page
+def on_post_page(output, page, config):
+    return build_problems.with_banner(output, _problems)
+
+
+def on_post_template(output_content, template_name, config):
+    return build_problems.with_banner(output_content, _problems) if template_name.endswith(".html") else output_content
+
+
 @event_priority(-50)  # after Material's search plugin writes its index (0), before its offline plugin copies it (-100)
 def on_post_build(config):
+    if _project is None:
+        return
     folder = Path(config.site_dir) / "search"
     material = folder / "search_index.json"
     # Material indexes the hand-written pages; examples are left out of its index (example_page) and added here.

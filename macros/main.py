@@ -4,16 +4,21 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from macros import browse, project, render
+from macros import browse, coverage, issue_links, project, render
 from macros.examples import SCHEMA_PATH
+from macros.problems import ProblemsFound
 from macros.schema import read_schema
 
 
 def define_env(env) -> None:
     root_dir = Path(env.project_dir)
-    data = project.load(root_dir)  # checked once per build (the hooks' on_config stops the build on a problem first)
+    # The hooks' on_config has already stopped any build but `mkdocs serve` on a problem; under serve
+    # the pages are made from the valid records, and while the guide's own data is broken no page calls a macro.
+    data, problems = project.load_valid(root_dir)
 
     def loaded() -> project.Project:
+        if data is None:
+            raise ProblemsFound(problems)
         return data
 
     def root() -> str:
@@ -61,14 +66,32 @@ def define_env(env) -> None:
         return render.tag_vocabulary(loaded().guide)
 
     @env.macro
-    def tag_index() -> str:
-        data = loaded()
-        return render.tag_index(data.guide, data.examples, root())
-
-    @env.macro
     def standards_table() -> str:
         return render.standards_table(loaded().guide)
 
     @env.macro
     def example_count() -> int:
         return len(loaded().examples)
+
+    @env.macro
+    def coverage_tables() -> str:
+        data = loaded()
+        return coverage.page_html(data.examples, data.guide, root(), env.conf.repo_url)
+
+    @env.macro
+    def tag_index() -> str:
+        data = loaded()
+        return coverage.tag_index(data.examples, data.guide, root())
+
+    @env.macro
+    def thin_below() -> int:
+        return coverage.THIN_BELOW
+
+    @env.macro
+    def propose_example_url() -> str:
+        return issue_links.new_issue_url(env.conf.repo_url, issue_links.PROPOSE_FORM)
+
+    @env.macro
+    def new_issue_url() -> str:
+        """GitHub's choice of issue forms, and a blank issue."""
+        return issue_links.new_issue_url(env.conf.repo_url) + "/choose"

@@ -100,23 +100,30 @@ def _add(planes: list[int], examples: int, level: int) -> None:
         level += 1
 
 
-def check(root: Path, paths: list[Path] | None = None, today: dt.date | None = None) -> tuple[Project | None, list[Problem]]:
-    """Load everything (or the records at paths) and return every problem found."""
+def check(root: Path, paths: list[Path] | None = None, today: dt.date | None = None,
+          keep_valid: bool = False) -> tuple[Project | None, list[Problem]]:
+    """Load everything (or the records at paths) and return every problem found.
+
+    With keep_valid, a problem leaves out only the records it is about: the project is made from
+    every record with no problem at all (None still, if the guide's own data has problems).
+    """
     try:
         guide = load_guide(root)
     except ProblemsFound as found:
         return None, found.problems
     examples, problems = load_examples(root, guide, paths, today)
-    if problems:
+    if problems and not keep_valid:
         return None, problems
-    return Project(root, guide, examples), []
+    troubled = {problem.path for problem in problems}
+    return Project(root, guide, [example for example in examples if example.source_path not in troubled]), problems
 
 
-_cache: dict[Path, tuple[tuple, Project]] = {}
+_cache: dict[Path, tuple[tuple, Project | None, list[Problem]]] = {}
 
 
-def load(root: Path) -> Project:
-    """The checked project, reloaded only when a file under practice_examples/ changed."""
+def load_valid(root: Path) -> tuple[Project | None, list[Problem]]:
+    """The project made from every valid record, and every problem; reloaded only when a file under
+    practice_examples/ changed. For `mkdocs serve`, which shows the problems on the pages it builds."""
     root = root.resolve()
     # lstat: a link is listed, never followed (the check refuses it).
     fingerprint = tuple(
@@ -124,11 +131,16 @@ def load(root: Path) -> Project:
         for path, stat in ((path, path.lstat()) for path in sorted((root / EXAMPLES_DIR).rglob("*")))
     )
     cached = _cache.get(root)
-    if cached and cached[0] == fingerprint:
-        return cached[1]
-    project, problems = check(root)
+    if not (cached and cached[0] == fingerprint):
+        cached = (fingerprint, *check(root, keep_valid=True))
+        _cache[root] = cached
+    return cached[1], list(cached[2])
+
+
+def load(root: Path) -> Project:
+    """The checked project; ProblemsFound with every problem if there is any."""
+    project, problems = load_valid(root)
     if problems:
         raise ProblemsFound(problems)
-    _cache[root] = (fingerprint, project)
     return project
 

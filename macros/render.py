@@ -241,28 +241,6 @@ def tag_vocabulary(guide: Guide) -> str:
     return _search_excluded("".join(parts))
 
 
-def tag_index(guide: Guide, examples: list[Example], root: str) -> str:
-    """Every tag, facet by facet, with the number of examples carrying it, each a link to the browse
-    page filtered by it: the page stays the same size however many examples there are."""
-    counts: dict[tuple[str, str], int] = {}
-    for example in examples:
-        for tag in example.tag_ids():
-            counts[tag] = counts.get(tag, 0) + 1
-    parts = []
-    for facet in guide.facets:
-        items = "".join(
-            f'<li><a href="{escape(browse_url(root, **{facet.id: value.id}))}">{escape(value.label)}</a> '
-            f'<span class="pe-count">({_examples(counts.get((facet.id, value.id), 0))})</span></li>'
-            for value in facet.values
-        )
-        parts.append(f'<h2 id="{escape(facet.id)}">{escape(facet.label)}</h2><p>{escape(facet.description)}</p><ul class="pe-tag-index">{items}</ul>')
-    return "".join(parts)
-
-
-def _examples(count: int) -> str:
-    return f"{count} example" if count == 1 else f"{count} examples"
-
-
 def standards_table(guide: Guide) -> str:
     rows = "".join(
         f"<tr><td>{escape(s.id)}</td><td>{escape(s.title)}</td><td>{escape(s.domain)}</td></tr>" for s in guide.standards.values()

@@ -22,7 +22,6 @@ import datetime as dt
 import os
 import re
 import sys
-import unicodedata
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -32,6 +31,7 @@ from issue_form import KINDS, SOURCE_WORDS, Element, Form, dump_yaml, load_form
 
 from macros import project
 from macros.examples import EXAMPLES_DIR, SCHEMA_PATH
+from macros.ids import id_from_title
 from macros.problems import Problem, ProblemsFound
 from macros.schema import read_schema
 
@@ -42,7 +42,6 @@ HEADING = re.compile(r"^### (.*?)[ \t]*$", re.MULTILINE)
 CHECKBOX = re.compile(r"^- \[([ xX])\] (.*?)[ \t]*$")
 ID_SUFFIX = re.compile(r"\(([^()]+)\)$")
 LIST_MARKER = re.compile(r"^(?:[-*+]|\d+[.)])\s+")
-SUGGESTED_ID_LENGTH = 60
 
 
 class Incomplete(Exception):
@@ -161,16 +160,10 @@ def _example_id(given: str | None, title: str | None, schema: dict[str, Any], re
     if given is None:
         if title is None:
             return None
-        ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode().lower()
-        made = ""
-        for word in re.findall(r"[a-z0-9]+", re.sub(r"['\u2019]", "", ascii_title)):
-            if made and len(made) + 1 + len(word) > SUGGESTED_ID_LENGTH:
-                break
-            made = f"{made}-{word}" if made else word
+        made = id_from_title(title, rule["maxLength"])
         if not made:
             reasons.append("Id (optional): the title has no letters or digits to make an id from: write an id")
-            return None
-        return made[: rule["maxLength"]]
+        return made or None
     if not re.match(rule["pattern"], given) or len(given) > rule["maxLength"]:
         reasons.append(f"Id (optional): '{given}' cannot be used: {rule['errorMessage']} (at most {rule['maxLength']} characters)")
         return None

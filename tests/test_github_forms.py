@@ -18,6 +18,7 @@ import yaml
 from conftest import ROOT
 from issue_bodies import BODIES, FORM_FILE, form_definition
 from issue_form import ISSUE_LABEL, expected_text, help_text
+from macros import issue_links
 from macros.guide import load_guide
 from macros.schema import read_schema
 
@@ -31,8 +32,6 @@ SCHEMA = read_schema(ROOT / "practice_examples" / "schema.json")
 GUIDE = load_guide(ROOT)
 # Query names GitHub itself reads on /issues/new; a form field with one of these ids could not be prefilled.
 GITHUB_QUERY_NAMES = {"title", "body", "labels", "template", "milestone", "assignees", "projects", "type"}
-# The link the site's "Suggest a change" button should use, with the example's id.
-SUGGEST_LINK = "https://github.com/OWNER/REPO/issues/new?template=suggest-a-change.yml&example={id}&title=Change+to+an+example%3A+{id}"
 
 
 def check_jsonschema(schema: str, *paths: Path) -> subprocess.CompletedProcess:
@@ -169,7 +168,8 @@ def test_every_issue_form_labels_its_issues_and_no_field_id_is_a_query_name_gith
 
 
 def test_the_suggest_link_opens_the_change_form_with_the_example_filled_in():
-    query = dict(parse_qsl(urlsplit(SUGGEST_LINK.format(id="naloxone-offered-at-induction")).query))
+    # The link each example page's "Suggest a change" uses.
+    query = dict(parse_qsl(urlsplit(issue_links.suggest_change_url("https://github.com/OWNER/REPO", "naloxone-offered-at-induction")).query))
     form = TEMPLATES / query.pop("template")
     assert form.is_file()
     assert query.pop("title") == "Change to an example: naloxone-offered-at-induction"

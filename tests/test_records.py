@@ -20,7 +20,9 @@ SCHEMA = record_schema(ROOT, GUIDE)
 PATHS = record_files(ROOT)[0]
 IDS = [path.relative_to(ROOT).as_posix() for path in PATHS]
 LOADED, PROBLEMS = project.check(ROOT)
-MIN_PER_SECTION = 8
+MIN_PER_SECTION = 14
+MIN_EXAMPLES = 64
+MIN_REPORTED_SHARE = 0.4
 ABBREVIATION = re.compile(r"\b[A-Z][A-Z0-9&]{1,}s?\b")
 
 
@@ -71,8 +73,14 @@ def test_the_whole_library_is_valid():
     assert PROBLEMS == []
 
 
+def test_the_library_has_enough_examples_and_enough_of_them_reported():
+    assert len(LOADED.examples) >= MIN_EXAMPLES
+    reported = sum(example.is_reported for example in LOADED.examples)
+    assert reported / len(LOADED.examples) >= MIN_REPORTED_SHARE, f"{reported} of {len(LOADED.examples)} reported"
+
+
 @pytest.mark.parametrize("section", [s.id for s in GUIDE.sections])
-def test_each_section_has_takeaways_and_at_least_eight_examples(section):
+def test_each_section_has_takeaways_and_at_least_fourteen_examples(section):
     assert GUIDE.section(section).takeaways
     assert len(LOADED.in_section(section)) >= MIN_PER_SECTION
 
@@ -117,3 +125,14 @@ def test_every_field_in_the_schema_is_described_for_contributors():
 def test_the_committed_schema_lists_the_current_vocabulary():
     result = subprocess.run([sys.executable, str(ROOT / "scripts" / "sync_schema.py"), "--check"], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize("facet, value", [(f.id, v.id) for f in GUIDE.facets for v in f.values])
+def test_every_tag_value_is_used_by_an_example(facet, value):
+    assert any((facet, value) in example.tag_ids() for example in LOADED.examples), f"no example is tagged {facet}: {value}"
+
+
+@pytest.mark.parametrize("path", REPORTED, ids=[path.relative_to(ROOT).as_posix() for path in REPORTED])
+def test_every_source_of_a_reported_record_says_what_it_supports(path):
+    example, _ = load(path)
+    assert all(source.supports for source in example.sources)
