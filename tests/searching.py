@@ -1,14 +1,16 @@
 """The search rules restated from the records alone, so tests can compute which examples a query
 must find (macros/search.py describes the rules; docs/assets/javascripts/search.js applies them),
-and a helper that searches a built site with Material's search box."""
+helpers that read a built site's index files, and one that searches the site with Material's search box."""
 
 from __future__ import annotations
 
 import html
 import re
 import unicodedata
+from pathlib import Path
 from urllib.parse import urlparse
 
+from macros import search
 from macros.project import Project
 
 SHOWN = 30  # results search.js lists
@@ -102,3 +104,26 @@ def header_search(page, query: str) -> tuple[str, list[str]]:
 def example_ids(links: list[str]) -> list[str]:
     """The ids of the examples among result addresses (directory or .html addresses alike)."""
     return [m.group(1) for m in (re.search(r"examples/([^/?#.]+)", urlparse(link).path) for link in links) if m]
+
+
+def index_files(site: Path) -> dict[str, dict]:
+    return {path.relative_to(site / "search").with_suffix("").as_posix(): search.read_index_file(path) for path in (site / "search").rglob("*.js")
+            if path.name != "search_index.js"}
+
+
+def index_rows(files: dict[str, dict]) -> list[list]:
+    """Every document's [address, title, teaser, section], in document order."""
+    names = sorted((name for name in files if name.startswith("docs/")), key=lambda name: int(name.split("/")[1]))
+    return [row for name in names for row in files[name]["data"]]
+
+
+def documents_with(files: dict[str, dict], word: str) -> dict[int, int]:
+    """Document number -> where the word is (search.TITLE, LABEL or TEXT), decoded from its word file."""
+    keys = files["manifest"]["data"]["keys"]
+    key = max((k for k in keys if word.startswith(k)), key=len, default=None)
+    codes = files[f"words/{key.encode().hex()}"]["data"].get(word, []) if key else []
+    found, number = {}, 0
+    for code in codes:
+        number += code // 4
+        found[number] = code % 4
+    return found

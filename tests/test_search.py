@@ -14,7 +14,7 @@ import pytest
 import searching
 from conftest import FIXTURES, ROOT, build_site, check_text, copy_site_project, valid_text
 from macros import project, search
-from searching import example_ids, header_search
+from searching import documents_with, example_ids, header_search, index_files, index_rows
 
 LOADED = project.load(ROOT)  # stops collection with every data problem listed
 GUIDE = LOADED.guide
@@ -23,15 +23,10 @@ GUIDE = LOADED.guide
 # --- The index files -------------------------------------------------------------------------
 
 
-def index_files(site: Path) -> dict[str, dict]:
-    return {path.relative_to(site / "search").with_suffix("").as_posix(): search.read_index_file(path) for path in (site / "search").rglob("*.js")
-            if path.name != "search_index.js"}
-
-
 def test_the_index_holds_the_examples_then_the_guides_pages_but_not_listings_or_tables(fixture_site):
     files = index_files(fixture_site)
     manifest = files["manifest"]["data"]
-    rows = [row for name in sorted((n for n in files if n.startswith("docs/")), key=lambda n: int(n.split("/")[1])) for row in files[name]["data"]]
+    rows = index_rows(files)
     assert len(rows) == manifest["documents"]
     examples = [row[0] for row in rows[: manifest["examples"]]]
     assert sorted(examples) == sorted(f"examples/{record.stem}/" for record in (FIXTURES / "site").glob("*.yaml"))
@@ -45,18 +40,6 @@ def test_the_index_holds_the_examples_then_the_guides_pages_but_not_listings_or_
             assert not set(documents_with(files, part)) & contribute, part
     assert set(documents_with(files, "yaml")) & contribute  # the page's own text is in
     assert {file["version"] for file in files.values()} == {files["manifest"]["version"]}
-
-
-def documents_with(files: dict[str, dict], word: str) -> dict[int, int]:
-    """Document number -> where the word is (search.TITLE, LABEL or TEXT), decoded from its word file."""
-    keys = files["manifest"]["data"]["keys"]
-    key = max((k for k in keys if word.startswith(k)), key=len, default=None)
-    codes = files[f"words/{key.encode().hex()}"]["data"].get(word, []) if key else []
-    found, number = {}, 0
-    for code in codes:
-        number += code // 4
-        found[number] = code % 4
-    return found
 
 
 def test_index_files_read_back_exactly_whatever_the_text(tmp_path):
@@ -231,7 +214,9 @@ def offline_site(tmp_path_factory) -> Path:
     """The fixture records built as Material's offline plugin builds them, to open from file://."""
     project_dir = copy_site_project(tmp_path_factory.mktemp("offline"), sorted((FIXTURES / "site").glob("*.yaml")))
     config = project_dir / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("\n  - tags\n", "\n  - tags\n  - offline\n"), encoding="utf-8")
+    text = config.read_text(encoding="utf-8")
+    assert "\n  - macros:\n" in text
+    config.write_text(text.replace("\n  - macros:\n", "\n  - offline\n  - macros:\n"), encoding="utf-8")
     result = build_site(project_dir, project_dir / "site")
     assert result.returncode == 0, result.stdout + result.stderr
     return project_dir / "site"
