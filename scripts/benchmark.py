@@ -287,8 +287,10 @@ def search_fetch(browser, server: _GzipServer, base: str) -> dict:
     page.goto(base, wait_until="networkidle")
     server.sent.clear()
     page.click("input.md-search__input")
+    # Material ignores typing until its search is ready (bare Material's worker indexes every page first).
+    page.wait_for_function("() => !/Initializing/.test(document.querySelector('.md-search-result__meta').textContent)", timeout=300_000)
     page.keyboard.type(SEARCHED)
-    page.wait_for_function("() => /matching/.test(document.querySelector('.md-search-result__meta').textContent)")
+    page.wait_for_function("() => /matching/.test(document.querySelector('.md-search-result__meta').textContent)", timeout=300_000)
     page.wait_for_load_state("networkidle")
     context.close()
     return {"search_fetch_bytes": sum(size for _, size in server.sent), "search_fetched": sorted(server.sent)}
