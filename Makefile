@@ -30,7 +30,7 @@ node_modules/.installed: package.json package-lock.json
 	./scripts/install-node-tools.sh
 	touch $@
 
-install-node: node_modules/.installed ## Install the pinned Node tools (Nu HTML Checker, Lighthouse, the offline copy's worker shim), and Node, npm and Java if missing
+install-node: node_modules/.installed ## Install the pinned Node tools (Nu HTML Checker, Lighthouse), and Node, npm and Java if missing
 
 validate: install ## Check every practice example and the guide's data (one file: .venv/bin/python scripts/validate.py FILE)
 	$(PY) scripts/validate.py
@@ -61,7 +61,7 @@ test: install-test install-browser install-node build ## Everything CI runs: val
 addresses: install ## Record every published address in published-addresses.txt (commit it; the build fails if one goes)
 	$(PY) scripts/addresses.py
 
-offline: install install-node validate ## Write dist/drugs-alcohol-probation-offline.zip, the site to open from a folder
+offline: install validate ## Write dist/drugs-alcohol-probation-offline.zip, the site to open from a folder
 	$(PY) scripts/offline.py
 
 print-figures: install-test install-browser build ## Print page types to A4 PDF in Chromium: page counts, body text size, colours
@@ -82,8 +82,8 @@ lighthouse: install-test install-node install-browser build ## Lighthouse scores
 fuzz: install-test ## Property-based tests with many more generated records (FUZZ_BUILDS=20 builds more sites)
 	HYPOTHESIS_PROFILE=fuzz FUZZ_BUILDS=$${FUZZ_BUILDS:-20} $(PY) -m pytest tests/test_fuzz.py
 
-benchmark: install-test install-browser ## Time builds and the browse filter with synthetic examples
-	$(PY) scripts/benchmark.py
+benchmark: install-test install-browser ## Compare with bare Material at 100 to 5,000 examples (options: ARGS="--help")
+	$(PY) scripts/benchmark.py $(ARGS)
 
 benchmark-personal: install ## Score the personal-details check on its test corpus and time it on awkward 60,000-character texts
 	$(PY) scripts/benchmark_personal.py

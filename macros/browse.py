@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from macros import search, takeaway_links
+from macros import takeaway_links
 from macros.examples import Example
 from macros.guide import Guide
 from macros.render import PROVENANCE_LABELS, escape, example_cards
@@ -47,16 +47,9 @@ def values_of(example: Example) -> dict[str, list[str]]:
     return values
 
 
-def haystack(example: Example, guide: Guide) -> str:
-    """What the browse page's text box matches: title, summary, tag labels and abbreviation expansions."""
-    labels = " ".join(guide.tag(facet, value).label for facet, value in example.tag_ids())
-    words = f"{example.title} {example.summary} {labels}"
-    return f"{words} {search.keywords(words, guide.abbreviations)}".lower()  # as JavaScript lowercases
-
-
 def index_json(examples: list[Example], guide: Guide) -> str:
-    """Each example's filter values and text; the page's form says which filters exist."""
-    index = {"examples": [{"id": e.id, "values": values_of(e), "text": haystack(e, guide)} for e in examples]}
+    """Each example's filter values, in the order of the search index's examples (its words box asks search.js)."""
+    index = {"examples": [{"id": e.id, "values": values_of(e)} for e in examples]}
     return json.dumps(index, ensure_ascii=False, separators=(",", ":"))
 
 
@@ -84,7 +77,7 @@ def page_html(examples: list[Example], guide: Guide, root: str) -> str:
         '<p class="pe-small">Examples must match every group you use, and any of the boxes ticked within a group. '
         "The number beside each box is how many examples you would see with it. The page address changes as you go, "
         "so you can copy it to share or bookmark exactly this selection.</p>"
-        '<p class="pe-filter-text"><label for="pe-words">Words in the title, summary or tags</label>'
+        '<p class="pe-filter-text"><label for="pe-words">Words in the examples</label>'
         '<input type="search" id="pe-words" name="words" autocomplete="off" spellcheck="false"></p>'
         f'{"".join(groups)}'
         '<p class="pe-filters__actions"><button type="button" class="md-button" data-clear>Clear all filters</button></p>'

@@ -6,8 +6,7 @@ from macros import urls
 from macros.examples import Example, Prose, Source
 from macros.guide import Guide
 from macros.pages import GeneratedPage, Heading, heading_html, title_for_templates
-from macros.render import (PROVENANCE_EXPLAINED, escape, example_cards, long_date, provenance_badge, section_url, tag_chips, tag_names,
-                           takeaway_url)
+from macros.render import (PROVENANCE_EXPLAINED, escape, example_cards, long_date, provenance_badge, section_url, tag_chips, takeaway_url)
 
 
 def render(example: Example, guide: Guide, related: list[Example], edit_url: str | None, suggest_url: str | None = None) -> GeneratedPage:
@@ -47,12 +46,12 @@ def render(example: Example, guide: Guide, related: list[Example], edit_url: str
     part("tags", "Tags", tag_chips(example, guide, root))
     part("where-this-example-comes-from", "Where this example comes from", _provenance(example, edit_url, suggest_url))
     if related:
-        part("related-examples", "Related examples", example_cards(related, guide, root))
+        # Without their tags: the page's own are just above, and it stays under 40 KB with long sources.
+        part("related-examples", "Related examples", example_cards(related, guide, root, with_tags=False))
     meta = {
         "title": title_for_templates(example.title),
         "description": escape(example.summary),
-        "tags": tag_names(example, guide),
-        "hide": ["tags"],
+        "search": {"exclude": True},  # the site's own index holds the examples (macros/search.py)
         "example_id": example.id,
     }
     return GeneratedPage(meta, "\n".join(parts) + "\n", tuple(headings), frozenset(h.id for h in headings))

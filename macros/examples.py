@@ -139,7 +139,7 @@ def _files_in_subfolder(folder: Path, root: Path) -> list[Problem]:
     return problems
 
 
-GUIDE_FILES = ("sections.yaml", "tags.yaml", "standards.yaml", "glossary.yaml", "personal-details-allowed.yaml", "schema.json")
+GUIDE_FILES = ("sections.yaml", "tags.yaml", "standards.yaml", "glossary.yaml", "synonyms.yaml", "personal-details-allowed.yaml", "schema.json")
 
 
 def _unexpected_guide_files(folder: Path) -> list[Problem]:

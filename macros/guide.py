@@ -1,4 +1,4 @@
-"""The guide's own data: sections and their take-aways, tag vocabulary, standards, glossary.
+"""The guide's own data: sections and their take-aways, tag vocabulary, standards, glossary, search synonyms.
 
 Each is defined once, in practice_examples/guide/*.yaml, and everything else (pages,
 validation, the browse page's filters) reads it from here.
@@ -12,6 +12,7 @@ from functools import cached_property
 from pathlib import Path
 
 from macros import personal
+from macros.search import words as search_words
 from macros import schema as schema_module
 from macros import yamlsafe
 from macros.problems import Problem, ProblemsFound
@@ -85,6 +86,7 @@ class Guide:
     framework: dict[str, str]
     standards: dict[str, Standard]
     terms: list[Term]
+    synonyms: tuple[tuple[str, ...], ...] = ()  # groups of words and phrases that search treats as the same
     fingerprint: bytes = b""
     personal_details_allowed: frozenset[str] = frozenset()  # reviewed texts that are not a person's details
     _facets_by_id: dict[str, Facet] = field(init=False, repr=False)
@@ -113,7 +115,7 @@ def load_guide(root: Path) -> Guide:
     shapes = schema_module.read_schema(guide_dir / "schema.json", (GUIDE_DIR / "schema.json").as_posix())
     problems: list[Problem] = []
     data: dict[str, dict] = {}
-    for name, definition in (("sections", "sectionsFile"), ("tags", "tagsFile"), ("standards", "standardsFile"), ("glossary", "glossaryFile")):
+    for name, definition in (("sections", "sectionsFile"), ("tags", "tagsFile"), ("standards", "standardsFile"), ("glossary", "glossaryFile"), ("synonyms", "synonymsFile")):
         display = (GUIDE_DIR / f"{name}.yaml").as_posix()
         located, found = yamlsafe.load(guide_dir / f"{name}.yaml", display)
         problems += found
@@ -166,7 +168,8 @@ def _build(data: dict) -> Guide:
         Term(raw["id"], raw["term"], raw["definition"], raw.get("abbr"), raw.get("source", {}).get("title"), raw.get("source", {}).get("url"))
         for raw in data["glossary"][0].data["terms"]
     ]
-    return Guide(sections_file["attribution"], sections, takeaways, facets, standards_file["framework"], standards, terms)
+    synonyms = tuple(tuple(group["words"]) for group in data["synonyms"][0].data["groups"])
+    return Guide(sections_file["attribution"], sections, takeaways, facets, standards_file["framework"], standards, terms, synonyms)
 
 
 def _add_in_order(item: dict, section: str, parent: str | None, into: dict[str, Takeaway]) -> None:
@@ -222,6 +225,15 @@ def _check_unique(data: dict) -> list[Problem]:
     terms = data["glossary"][0].data["terms"]
     once("glossary id", "glossary", [(term["id"], ("terms", i, "id")) for i, term in enumerate(terms)])
     once("abbreviation", "glossary", [(term["abbr"], ("terms", i, "abbr")) for i, term in enumerate(terms) if "abbr" in term])
+    groups = data["synonyms"][0].data["groups"]
+    # Compared as search reads them, so "Co-occurring" and "co occurring" are the same entry.
+    once("synonym", "synonyms", [(" ".join(search_words(word)), ("groups", i, "words", j)) for i, group in enumerate(groups) for j, word in enumerate(group["words"])])
+    located, display = data["synonyms"]
+    for i, group in enumerate(groups):
+        for j, word in enumerate(group["words"]):
+            if not any(len(part) > 1 for part in search_words(word)):
+                problems.append(Problem(display, *located.position(("groups", i, "words", j)),
+                                        f"'{word}' has no word of two or more letters or digits, which is what search looks for: write the word out"))
     return problems
 
 

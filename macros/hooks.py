@@ -4,9 +4,10 @@ Validation runs first and stops the build on any problem (under `mkdocs serve`, 
 built from the valid records instead, each with a banner listing every problem); each example
 becomes a generated page whose metadata and HTML are made in Python (never Markdown or front
 matter for MkDocs to parse back); the browse page's index is written from the records;
-and the search index learns the glossary's abbreviations. What trainers use (the handout,
-section packs, QR codes, the feed, print additions, take-aways in the table of contents,
-the published-address check and the offline copy) comes from macros/teaching.py.
+and the site's search index (macros/search.py) is written from the records and Material's
+index of the hand-written pages. What trainers use (the handout, section packs, QR codes, the
+feed, print additions, take-aways in the table of contents, the published-address check and the
+offline copy) comes from macros/teaching.py.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import json
 import logging
 import sys
 from pathlib import Path
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:  # MkDocs loads hooks by file path, not as part of the package
@@ -31,10 +32,14 @@ from macros.pages import GeneratedPage  # noqa: E402
 from macros.problems import Problem, ProblemsFound  # noqa: E402
 
 # Set in on_config and on_files, for one build: the checked project (None if the guide's own data is
-# broken), every problem (only ever non-empty under `mkdocs serve`) and the generated pages by source path.
+# broken), every problem (only ever non-empty under `mkdocs serve`), the generated pages by source path,
+# each example's address, and the pages that search's no-results note points to.
 _project: project.Project | None = None
 _problems: list[Problem] = []
 _generated: dict[str, GeneratedPage] = {}
+_example_urls: dict[str, str] = {}
+_search_links: dict[str, str] = {}
+SEARCH_LINKS = {"browse": "browse.md", "glossary": "glossary.md"}
 _serving = False  # set once per `mkdocs serve` (the hooks module outlives its rebuilds)
 _offline = False
 log = logging.getLogger(f"mkdocs.hooks.{__name__}")
@@ -84,6 +89,7 @@ def _check_published_addresses(root: Path, docs_dir: Path) -> None:
 def on_files(files, config):
     _refuse_linked_pages(files, config)
     _generated.clear()
+    _example_urls.clear()
     if _project is None:
         # Every address keeps a page, so the one being viewed reloads into the problems and back out.
         for file in files.documentation_pages():
@@ -102,6 +108,7 @@ def on_files(files, config):
         file = File.generated(config, f"examples/{example.id}.md", content="", inclusion=InclusionLevel.NOT_IN_NAV)
         file.edit_uri = edit_uri
         files.append(file)
+        _example_urls[example.id] = file.url
         suggest_url = issue_links.suggest_change_url(config.repo_url, example.id) if config.repo_url else None
         _generated[file.src_uri] = example_page.render(example, _project.guide, _project.related[example.id], edit_url, suggest_url)
         for former in example.former_ids:
@@ -111,13 +118,13 @@ def on_files(files, config):
         _add_generated(files, config, src_uri, generated)
     page_paths = [urls.clean_path(file.src_uri) for file in files.documentation_pages()]
     published = teaching.files(_project, config.site_url, config.site_name, config.site_description, page_paths)
-    if _offline:
-        try:
-            published |= teaching.offline_files(Path(config.config_file_path).parent)
-        except ProblemsFound as found:
-            raise Abort(found.report())
     for dest, content in published.items():
         files.append(File.generated(config, dest, content=content))
+    for name, path in SEARCH_LINKS.items():
+        linked = files.get_file_from_path(path)
+        if linked is None:
+            raise Abort(f"docs/{path} is missing: search's no-results note links to it")
+        _search_links[name] = linked.url
     return files
 
 
@@ -172,6 +179,12 @@ def _toc_items(items):
     for item in items:
         yield item
         yield from _toc_items(item.children)
+def on_pre_build(config):
+    # Material's offline plugin adds a script from unpkg.com so that its search worker can start from
+    # file://. This guide's search runs in the page (search.js), and the site makes no third-party requests.
+    polyfills = config.extra.get("polyfills")
+    if polyfills:
+        config.extra["polyfills"] = [script for script in polyfills if not urlsplit(str(script)).netloc]
 
 
 def on_page_context(context, page, config, nav):
@@ -196,17 +209,20 @@ def on_post_template(output_content, template_name, config):
     return build_problems.with_banner(material_fixes.without_checkbox_autocomplete(output_content), _problems)
 
 
-@event_priority(-50)  # after Material's search plugin has written its index, before the offline plugin inlines it
+@event_priority(-50)  # after Material's search plugin writes its index (0), before its offline plugin copies it (-100)
 def on_post_build(config):
     if _project is None:
         return
-    path = Path(config.site_dir) / "search" / "search_index.json"
-    index = json.loads(path.read_text(encoding="utf-8"))
-    abbreviations = _project.guide.abbreviations
-    for doc in index["docs"]:
-        extra = search.keywords(f"{doc['title']} {doc['text']}", abbreviations)
-        if extra:
-            doc["keywords"] = extra
-    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    folder = Path(config.site_dir) / "search"
+    material = folder / "search_index.json"
+    # Material indexes the hand-written pages; examples are left out of its index (example_page) and added here.
+    pages = json.loads(material.read_text(encoding="utf-8")) if material.is_file() else {"docs": []}
+    guide = _project.guide
+    documents = [search.example_document(example, guide, _example_urls[example.id]) for example in _project.examples]
+    documents += search.page_documents(pages["docs"], len(documents))
+    search.write_index(folder, documents, len(_project.examples), search.synonym_groups(guide.synonyms, guide.abbreviations), dict(_search_links))
+    if "config" in pages:
+        # Material's script fetches this file on every page: its settings are all it needs now.
+        material.write_text(json.dumps({"config": pages["config"], "docs": []}, separators=(",", ":")), encoding="utf-8")
     if _offline:
         offline.finish(Path(config.site_dir))

@@ -37,7 +37,7 @@ def define_env(env) -> None:
     @env.macro
     def section_examples(section_id: str) -> str:
         data = loaded()
-        return render.example_cards(data.in_section(section_id), data.guide, root())
+        return render.section_examples(data.guide.section(section_id), data.in_section(section_id), data.guide, root())
 
     @env.macro
     def attribution() -> str:

@@ -1,11 +1,10 @@
 """The offline copy: the site built to open from a folder (file://), with no server and no network.
 
-Material's offline plugin lays pages out as .html files and inlines the search index into a
-script; this module adds what the guide's own pages need there. Browsers let a page opened
-from a folder load scripts but not fetch files, so Material's search worker runs in an iframe
-(the iframe-worker shim, installed from npm, never from a CDN), and each JSON file the
-guide's scripts fetch, such as the browse page's index, gets a script twin that
-offline-fetch.js loads instead.
+Material's offline plugin lays pages out as .html files; this module adds what the guide's own
+pages need there. Browsers let a page opened from a folder load scripts but not fetch files:
+search already answers from scripts in the page (search.js), and each JSON file the guide's
+scripts fetch, such as the browse page's index, gets a script twin that offline-fetch.js
+loads instead.
 """
 
 from __future__ import annotations
@@ -18,9 +17,7 @@ from urllib.parse import unquote, urlsplit
 from macros.handout import script_value
 
 PLUGIN = "material/offline"
-IFRAME_WORKER = Path("node_modules/iframe-worker/shim/index.js")  # from package.json, installed by `npm ci`
-IFRAME_WORKER_DEST = "assets/javascripts/iframe-worker/shim.js"  # Material's offline plugin adds no CDN copy when it sees this name
-POLYFILLS = (IFRAME_WORKER_DEST, "assets/javascripts/offline-fetch.js")  # loaded in <head>, before any page script runs
+POLYFILLS = ("assets/javascripts/offline-fetch.js",)  # loaded in <head>, before any page script runs
 SCRIPT_TWIN = ".js"  # browse/index.json -> browse/index.json.js
 REGISTER = "peOfflineJson"  # defined by offline-fetch.js
 

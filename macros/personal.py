@@ -14,6 +14,7 @@ import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from macros import schema as schema_module
@@ -70,6 +71,7 @@ _FAMILIES = {"title-and-name": "name", "called-name": "name", "full-name": "name
     kind: "date" for kind in ("date-of-birth", "dated-court-event", "court-and-date", "estate-and-date")
 }
 _URL = re.compile(r"\bhttps?://[^\s<>\"')\]]+")
+_DIGIT = re.compile(r"\d")
 _URL_KIND = "web-address"  # clears what is inside it; never reported
 
 
@@ -77,6 +79,8 @@ def find_personal_details(text: str, allowed: frozenset[str] = frozenset()) -> l
     """Every likely personal detail in text, in order, except allowed text and anything inside it."""
     sentences = Sentences(text)
     spans = {span for detector in _DETECTORS for span in detector(text, sentences)}
+    if not spans:
+        return []
     # A web address is a published source's, and its digits are page numbers, not people's numbers.
     spans |= {(url.start(), url.end(), _URL_KIND) for url in _URL.finditer(text)}
     findings = []
@@ -150,7 +154,11 @@ class Sentences:
     _BREAK = re.compile(r"[.!?][\"')\]’”]*\s+(?=[\"'(\[‘“]?[A-Z])|\n[ \t]*\n|\n[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]")
 
     def __init__(self, text: str) -> None:
-        self.starts = [0] + [match.end() for match in self._BREAK.finditer(text)]
+        self.text = text
+
+    @cached_property
+    def starts(self) -> list[int]:  # found only when a date needs it: most texts have none
+        return [0] + [match.end() for match in self._BREAK.finditer(self.text)]
 
     def of(self, offset: int) -> int:
         return bisect.bisect_right(self.starts, offset) - 1
@@ -232,11 +240,12 @@ def _nearest(spans: list[tuple[int, int, bool]], starts: list[int], start: int, 
 
 
 def _paired_with_date(
-    text: str, sentences: Sentences, anchors: Iterator[tuple[int, int]], kind: str, need_year: bool, dob_spans: set[tuple[int, int]]
+    text: str, sentences: Sentences, dates: list[tuple[int, int, bool]], anchors: Iterator[tuple[int, int]], kind: str, need_year: bool,
+    dob_spans: set[tuple[int, int]],
 ) -> Iterator[tuple[int, int, str]]:
     """Anchor..date spans, one per date, joining it to the nearest anchor (court, estate, event) in its sentence."""
     by_sentence: dict[int, list[tuple[int, int, bool]]] = {}
-    for date in _dates(text):
+    for date in dates:
         if (date[0], date[1]) not in dob_spans and (date[2] or not need_year):
             by_sentence.setdefault(sentences.of(date[0]), []).append(date)
     starts = {sentence: [date[0] for date in dates] for sentence, dates in by_sentence.items()}
@@ -281,6 +290,8 @@ _PLACE_PREFIXES = frozenset("st st. saint hmp hmyoi mount port fort lake royal q
 
 
 def _titles(text: str, sentences: Sentences) -> Iterator[tuple[int, int, str]]:
+    if not any(title in text for title in ("Mr", "Ms", "Miss", "Mx", "Dr")):  # what _TITLE starts with ("Mrs" has "Mr")
+        return
     for match in _TITLE.finditer(text):
         words = list(re.finditer(r"\S+", match.group()))
         following = _NEXT_WORD.match(text, match.end())
@@ -300,6 +311,8 @@ def _is_given_name(word: str) -> bool:
 def _called(text: str, sentences: Sentences) -> Iterator[tuple[int, int, str]]:
     # "called" is also a verb ("she called Turning Point"): what follows only counts as a name if it
     # starts with a given name, or if what is called is "a man", "her son" and the like.
+    if not any(word in text for word in ("called", "named", "known", "goes")):  # what _CALLED starts with
+        return
     for match in _CALLED.finditer(text):
         before, _ = _words_near(text, match.start(), match.start(), 4)
         nouns = [index for index, word in enumerate(before) if word in _PERSON_NOUNS]
@@ -378,16 +391,21 @@ def _dates_after_dob(text: str) -> Iterator[tuple[re.Match[str], re.Match[str]]]
 
 
 def _dates_of_birth(text: str, sentences: Sentences) -> Iterator[tuple[int, int, str]]:
+    if not _DIGIT.search(text):  # every form of _DATE has a digit
+        return
     for marker, date in _dates_after_dob(text):
         yield marker.start(), date.end(), "date-of-birth"
 
 
 def _dated_places_and_events(text: str, sentences: Sentences) -> Iterator[tuple[int, int, str]]:
+    dates = _dates(text) if _DIGIT.search(text) else []  # every form of _DATE has a digit
+    if not dates:
+        return  # each finding here joins something to a date
     dob_dates = {date.span() for _, date in _dates_after_dob(text)}
     events = ((m.start(), m.end()) for m in _EVENT.finditer(text))
-    yield from _paired_with_date(text, sentences, events, "dated-court-event", True, dob_dates)
-    yield from _paired_with_date(text, sentences, _named(_COURT, text), "court-and-date", False, dob_dates)
-    yield from _paired_with_date(text, sentences, _named(_ESTATE, text), "estate-and-date", False, dob_dates)
+    yield from _paired_with_date(text, sentences, dates, events, "dated-court-event", True, dob_dates)
+    yield from _paired_with_date(text, sentences, dates, _named(_COURT, text), "court-and-date", False, dob_dates)
+    yield from _paired_with_date(text, sentences, dates, _named(_ESTATE, text), "estate-and-date", False, dob_dates)
 
 
 # --- Numbers and addresses -------------------------------------------------------------------
@@ -414,6 +432,10 @@ _NEAR_CASE = re.compile(
 
 
 def _numbers(text: str, sentences: Sentences) -> Iterator[tuple[int, int, str]]:
+    if not _DIGIT.search(text):  # every number below has digits; an email address has an @
+        if "@" in text:
+            yield from ((match.start(), match.end(), "email") for match in _EMAIL.finditer(text))
+        return
     for match in _NHS.finditer(text):
         if nhs_checksum_ok(match.group(1) + match.group(3) + match.group(4)):
             yield match.start(), match.end(), "nhs-number"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -13,6 +13,7 @@ from macros.guide import Guide, load_guide
 from macros.problems import Problem, ProblemsFound
 
 RELATED_COUNT = 3
+TAKEAWAY_WEIGHT = 3  # a shared take-away counts as much as three shared tags
 
 
 @dataclass
@@ -43,25 +44,60 @@ class Project:
 
     @cached_property
     def related(self) -> dict[str, list[Example]]:
-        """For each example, the few others sharing most take-aways (weighted) and tags."""
-        postings: dict[tuple, list[int]] = defaultdict(list)
-        features = []
-        for index, example in enumerate(self.examples):
-            keys = [("takeaway", t) for t in example.takeaways] + [("tag",) + tag for tag in example.tag_ids()]
-            features.append(keys)
-            for key in keys:
-                postings[key].append(index)
+        """For each example, the few others sharing most take-aways (each worth TAKEAWAY_WEIGHT) and tags,
+        nearest id first among equals; none that shares nothing.
+
+        Counting shared features pair by pair grows with the square of the library (a common tag is
+        shared by thousands), so each feature is a bit set over the examples, in id order, and each
+        example's scores are added up for all examples at once, one bit plane of the score at a time.
+        """
+        by_id = sorted(self.examples, key=lambda e: e.id)
+        features: dict[tuple, int] = defaultdict(int)
+        for bit, example in enumerate(by_id):
+            for key in _features(example):
+                features[key] |= 1 << bit
+        everyone = (1 << len(by_id)) - 1
         related = {}
-        for index, example in enumerate(self.examples):
-            scores: Counter[int] = Counter()
-            for key in features[index]:
-                weight = 3 if key[0] == "takeaway" else 1
-                for other in postings[key]:
-                    scores[other] += weight
-            del scores[index]
-            best = sorted(scores.items(), key=lambda item: (-item[1], self.examples[item[0]].id))[:RELATED_COUNT]
-            related[example.id] = [self.examples[other] for other, _ in best]
+        for bit, example in enumerate(by_id):
+            planes: list[int] = []  # planes[k]: the examples whose score has bit k set
+            for key in _features(example):
+                weight = TAKEAWAY_WEIGHT if key[0] == "takeaway" else 1
+                for level in range(weight.bit_length()):
+                    if weight >> level & 1:
+                        _add(planes, features[key], level)
+            sharing = everyone & ~(1 << bit)
+            scored = 0
+            for plane in planes:
+                scored |= plane
+            sharing &= scored  # at least one feature in common
+            chosen: list[Example] = []
+            while sharing and len(chosen) < RELATED_COUNT:
+                best = sharing
+                for plane in reversed(planes):  # keep those with the highest score, bit by bit
+                    if best & plane:
+                        best &= plane
+                while best and len(chosen) < RELATED_COUNT:
+                    lowest = best & -best
+                    chosen.append(by_id[lowest.bit_length() - 1])
+                    best ^= lowest
+                    sharing ^= lowest
+                sharing &= ~best
+            related[example.id] = chosen
         return related
+
+
+def _features(example: Example) -> list[tuple]:
+    return [("takeaway", t) for t in example.takeaways] + [("tag", *tag) for tag in example.tag_ids()]
+
+
+def _add(planes: list[int], examples: int, level: int) -> None:
+    """Add 2**level to the score of each example in the bit set, carrying as binary addition does."""
+    carry = examples
+    while carry:
+        if level == len(planes):
+            planes.append(0)
+        planes[level], carry = planes[level] ^ carry, planes[level] & carry
+        level += 1
 
 
 def check(root: Path, paths: list[Path] | None = None, today: dt.date | None = None,

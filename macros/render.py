@@ -19,6 +19,10 @@ from macros import urls
 from macros.examples import Example
 from macros.guide import Guide, Section
 
+# Listings on the section pages stop here and link to the browse page: a first visit stays light
+# however large the library grows.
+SECTION_CARDS = 30
+TAKEAWAY_EXAMPLES = 25
 PROVENANCE_LABELS = {"illustrative": "Illustrative example", "reported": "Reported practice"}
 PROVENANCE_EXPLAINED = {
     "illustrative": (
@@ -55,8 +59,8 @@ def takeaway_url(root: str, guide: Guide, takeaway_id: str) -> str:
 
 
 def tag_names(example: Example, guide: Guide) -> list[str]:
-    """The example's section and tags as 'Facet: Value' names, which Material's search indexes
-    from page.meta and shows on each result."""
+    """The example's section and tags as Material tag names, 'Facet: Value' (for the benchmark's bare
+    Material site, which tags its pages as this guide once did)."""
     section = f"Section: {guide.section(example.section).title}"
     return [section] + [f"{guide.facet(facet).label}: {guide.tag(facet, value).label}" for facet, value in example.tag_ids()]
 
@@ -80,29 +84,39 @@ def provenance_badge(example: Example) -> str:
     return f'<span class="pe-badge pe-badge--{example.provenance}">{PROVENANCE_LABELS[example.provenance]}</span>'
 
 
-def example_card(example: Example, guide: Guide, root: str) -> str:
+def example_card(example: Example, guide: Guide, root: str, with_tags: bool = True) -> str:
     section = guide.section(example.section)
     labels = "".join(f"<li>{escape(guide.tag(facet, value).label)}</li>" for facet, value in example.tag_ids())
+    tags = f'<ul class="pe-chips pe-chips--plain" aria-label="Tags">{labels}</ul>' if with_tags else ""
     return (
         f'<li class="pe-card" data-example-id="{escape(example.id)}">'
         f'<h3 class="pe-card__title"><a href="{example_url(root, example.id)}">{escape(example.title)}</a></h3>'
         f'<p class="pe-card__meta">{escape(section.short_title)} · {provenance_badge(example)}</p>'
         f'<p class="pe-card__summary">{escape(example.summary)}</p>'
-        f'<ul class="pe-chips pe-chips--plain" aria-label="Tags">{labels}</ul>'
-        "</li>"
+        f"{tags}</li>"
     )
 
 
-def example_cards(examples: list[Example], guide: Guide, root: str, empty: str = "No examples yet.") -> str:
+def example_cards(examples: list[Example], guide: Guide, root: str, empty: str = "No examples yet.", with_tags: bool = True) -> str:
     """A list of cards, left out of the search index."""
     if not examples:
         return f'<p class="pe-empty">{escape(empty)}</p>'
-    cards = "".join(example_card(example, guide, root) for example in examples)
+    cards = "".join(example_card(example, guide, root, with_tags) for example in examples)
     return _search_excluded(f'<ul class="pe-cards">{cards}</ul>')
 
 
+def section_examples(section: Section, examples: list[Example], guide: Guide, root: str) -> str:
+    """The section's examples as cards, the first SECTION_CARDS of them and a link to the rest, so the
+    page stays light however large the library grows."""
+    cards = example_cards(examples[:SECTION_CARDS], guide, root)
+    if len(examples) <= SECTION_CARDS:
+        return cards
+    link = escape(browse_url(root, section=section.id))
+    return f'{cards}<p>These are {SECTION_CARDS} of the section\'s {len(examples)} examples: <a href="{link}">browse all {len(examples)}</a>.</p>'
+
+
 def _search_excluded(html_block: str) -> str:
-    """Leaves html_block out of Material's search index, so listings don't outrank the examples.
+    """Leaves html_block out of the search index, so listings and tables don't outrank the examples.
 
     Material's search parser matches elements by tag name only, so the excluded
     element must be a tag that does not occur inside it: a div around lists.
@@ -117,9 +131,12 @@ def takeaway_list(section: Section, guide: Guide, examples_by_takeaway: dict[str
         takeaway = guide.takeaways[takeaway_id]
         examples = examples_by_takeaway.get(takeaway_id, [])
         if examples:
-            links = "".join(f'<li><a href="{example_url(root, e.id)}">{escape(e.title)}</a></li>' for e in examples)
-            count = f"{len(examples)} example" + ("s" if len(examples) > 1 else "")
+            shown = examples[:TAKEAWAY_EXAMPLES]
+            links = "".join(f'<li><a href="{example_url(root, e.id)}">{escape(e.title)}</a></li>' for e in shown)
+            count = examples_count(len(examples))
             browse = f'<a href="{escape(browse_url(root, takeaway=takeaway_id))}">open them in Browse and filter</a>'
+            if len(examples) > len(shown):
+                links += f'<li>and {len(examples) - len(shown)} more: <a href="{escape(browse_url(root, takeaway=takeaway_id))}">see them all in Browse and filter</a></li>'
             illustrated = f'<p class="pe-small">Illustrated by {count} ({browse}):</p>' + _search_excluded(f'<ul class="pe-illustrated">{links}</ul>')
         else:
             illustrated = '<p class="pe-small">No example illustrates this yet.</p>'
@@ -153,13 +170,18 @@ def attribution(guide: Guide) -> str:
     )
 
 
+def examples_count(count: int) -> str:
+    """"1 example", "2 examples"."""
+    return f"{count} example" + ("" if count == 1 else "s")
+
+
 def section_cards(guide: Guide, counts: dict[str, int], root: str) -> str:
     """The four sections as cards, for the home page: size does not grow with the number of examples."""
     cards = "".join(
         f'<li class="pe-card"><h3 class="pe-card__title"><a href="{section_url(root, section.id)}">{escape(section.title)}</a></h3>'
         f'<p class="pe-card__summary">{escape(section.intro)}</p>'
         f'<p class="pe-card__meta">{len(section.takeaways)} key take-aways · '
-        f'<a href="{escape(browse_url(root, section=section.id))}">{counts.get(section.id, 0)} examples</a></p></li>'
+        f'<a href="{escape(browse_url(root, section=section.id))}">{examples_count(counts.get(section.id, 0))}</a></p></li>'
         for section in guide.sections
     )
     return f'<ul class="pe-cards pe-cards--sections">{cards}</ul>'
@@ -192,7 +214,7 @@ def _field_kind(spec: dict) -> str:
 
 
 def field_table(schema: dict) -> str:
-    """Every field of a practice example, from the schema's own descriptions."""
+    """Every field of a practice example, from the schema's own descriptions (left out of search)."""
     rows = []
 
     def add(name: str, spec: dict, required: bool) -> None:
@@ -209,14 +231,15 @@ def field_table(schema: dict) -> str:
             source = schema["$defs"]["source"]
             for sub, sub_spec in source["properties"].items():
                 add(f"provenance.sources[].{sub}", sub_spec, True)
-    return (
+    return _search_excluded(
         '<table class="pe-fields"><thead><tr><th scope="col">Field</th><th scope="col">Required</th>'
         f'<th scope="col">Kind</th><th scope="col">What to write</th></tr></thead><tbody>{"".join(rows)}</tbody></table>'
     )
 
 
 def tag_vocabulary(guide: Guide) -> str:
-    """The controlled tag vocabulary, facet by facet, for contributors."""
+    """The controlled tag vocabulary, facet by facet, for contributors (left out of search, where
+    every tag's name would make this page outrank the examples that carry it)."""
     parts = []
     for facet in guide.facets:
         rows = "".join(
@@ -228,7 +251,7 @@ def tag_vocabulary(guide: Guide) -> str:
             '<table class="pe-fields"><thead><tr><th scope="col">Value</th><th scope="col">Label</th>'
             f'<th scope="col">Meaning</th></tr></thead><tbody>{rows}</tbody></table>'
         )
-    return "".join(parts)
+    return _search_excluded("".join(parts))
 
 
 def standards_table(guide: Guide) -> str:

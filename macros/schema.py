@@ -12,6 +12,7 @@ import copy
 import difflib
 import json
 import re
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -75,9 +76,13 @@ def _pattern(validator, pattern: str, instance: Any, schema: dict) -> Any:
         return
     if len(instance) > schema.get("maxLength", len(instance)):
         return  # maxLength reports it; a pattern over very long text is wasted work
-    strict = pattern[:-1] + r"\Z" if pattern.endswith("$") else pattern
-    if not re.search(strict, instance):
+    if not _strict(pattern).search(instance):
         yield ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+@lru_cache(maxsize=256)
+def _strict(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern[:-1] + r"\Z" if pattern.endswith("$") else pattern)
 
 
 _Validator = validators.extend(Draft202012Validator, {"pattern": _pattern})

@@ -5,11 +5,9 @@ the take-aways in section pages' tables of contents, and the published-address c
 from __future__ import annotations
 
 import html
-from pathlib import Path
 
-from macros import feed, handout, offline, packs, printed, qr, takeaway_links, urls
+from macros import feed, handout, packs, printed, qr, takeaway_links, urls
 from macros.pages import GeneratedPage
-from macros.problems import Problem, ProblemsFound
 from macros.project import Project
 
 TAKEAWAYS_HEADING = "key-take-aways"  # the heading on each section page that the take-aways sit under
@@ -32,15 +30,6 @@ def files(project: Project, site_url: str, site_name: str, description: str, pag
     for path in page_paths:
         found[qr.path_for(path)] = qr.svg(urls.published(site_url, path))
     return found
-
-
-def offline_files(root: Path) -> dict[str, bytes]:
-    """What only the offline copy publishes: the iframe-worker shim from node_modules."""
-    shim = root / offline.IFRAME_WORKER
-    if not shim.is_file():
-        raise ProblemsFound([Problem(offline.IFRAME_WORKER.as_posix(), 1, 1,
-                                     "the offline copy needs the iframe-worker package: run `make offline`, which installs it with npm ci")])
-    return {offline.IFRAME_WORKER_DEST: shim.read_bytes()}
 
 
 def page_context(src_uri: str, page_url: str, title: str, site_url: str, site_name: str, offline: bool) -> printed.PageContext:

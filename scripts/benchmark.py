@@ -1,155 +1,316 @@
-"""Benchmark the build and the browse page with synthetic practice examples; prints figures.
+"""Benchmark this guide side by side with bare Material for MkDocs on the same examples; prints one table.
 
-Usage: python scripts/benchmark.py [--sizes 100,1000] [--filter-size 5000] [--no-baseline]
+Usage: python scripts/benchmark.py [--sizes 100,1000,5000] [--skip-filter] [--skip-serve]
+       [--nav-baseline] [--profile] [--json PATH] [--before FOLDER]
 
-For each size it builds a copy of the project holding that many synthetic examples (plus
-the real ones) and prints the time to validate all records, the build time (validation
-included), and example-page and home-page size. The baseline is
-the same build with every example listed in the sidebar nav, the layout the guide avoids,
-so the ratio shows what keeping examples out of the nav saves. It then opens the browse
-page built with --filter-size examples in the system Chromium and times applying filters
-(median of several runs, from the change event to the updated count).
+For each size it makes, in a temporary folder, a library of that many examples: the real
+records plus copies of them with new ids and lightly varied text. It builds the library with
+this project and, in the same run, as bare Material: one plain Markdown page per example with
+the same text and tags, out of the nav, with Material's search and tags plugins on. For each
+it measures validation time, build time (wall-clock and CPU) and peak memory, the largest
+example page, the search index, the gzipped bytes the system Chromium fetches on a first
+visit to each kind of page (the home page and an example page in their own columns, the
+heaviest of all of them in another), and the gzipped bytes a search fetches. It then times the
+browse page's filters and word box and, at 1,000 examples, `mkdocs serve`'s rebuild after one
+file is edited. --profile instead profiles the guide's build. CI does not run this; it prints
+figures and asserts nothing.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import functools
+import gzip
+import http.server
+import json
 import os
+import platform
+import pstats
 import random
+import re
 import shutil
+import signal
+import socket
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import yaml
 from _root import ROOT
-from local_server import serve
 
-from macros.guide import Guide, load_guide
-from macros.project import check
+from macros.examples import Example, record_files
+from macros.guide import Guide
+from macros.project import Project, check
+from macros.render import tag_names
 
-WORDS = (
-    "practitioner treatment recovery appointment supervision court review housing partner "
-    "service assessment plan support consent testing release custody induction family "
-    "mentor worker probation community engagement progress risk safety advice referral"
-).split()
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"]
+SERVE_SIZE = 1000
+# A copy swaps a random half of these words for near-synonyms, says which probation region it
+# comes from and shuffles its tips and questions, so its text reads like its source's but differs.
+SWAPS = {
+    "practitioner": "case manager",
+    "practitioners": "case managers",
+    "appointment": "meeting",
+    "appointments": "meetings",
+    "the person": "the individual",
+    "often": "frequently",
+    "quickly": "promptly",
+    "worker": "keyworker",
+}
+REGIONS = (
+    "the North East", "the North West", "Yorkshire and the Humber", "Greater Manchester", "Wales", "the West Midlands",
+    "the East Midlands", "the East of England", "London", "Kent, Surrey and Sussex", "the South West", "the South Central region",
+)
+PROSE = ("context", "what_was_done", "why_it_works")
+TITLE_MAX = 100
 
 
-def _sentence(rng: random.Random, words: int) -> str:
-    return " ".join(rng.choice(WORDS) for _ in range(words)).capitalize() + "."
+def example_paths(root: Path) -> list[Path]:
+    """The library's record files."""
+    return record_files(root)[0]
 
 
-def synthetic_record(index: int, guide: Guide, rng: random.Random) -> tuple[str, str]:
-    """One valid synthetic record as (id, YAML text), drawn from the real vocabulary."""
-    section = rng.choice(guide.sections)
-    takeaways = rng.sample([t.id for t in guide.takeaways.values() if t.section == section.id], 2)
-    facets = rng.sample(guide.facets, 3)
-    example_id = f"synthetic-{index:05d}"
-    tags = "".join(
-        f"  {facet.id}:\n" + "".join(f"    - {value.id}\n" for value in rng.sample(facet.values, min(2, len(facet.values))))
-        for facet in facets
-    )
-    body = "\n".join(f"  {_sentence(rng, 14)}" for _ in range(4))
-    text = (
-        "# yaml-language-server: $schema=schema.json\n"
-        f"id: {example_id}\n"
-        f"title: Synthetic example {index} about {rng.choice(WORDS)} and {rng.choice(WORDS)}\n"
-        f"section: {section.id}\n"
-        f"summary: {_sentence(rng, 20)}\n"
-        f"context: |\n{body}\n"
-        f"what_was_done: |\n{body}\n"
-        f"why_it_works: |\n{body}\n"
-        f"tips:\n  - {_sentence(rng, 8)}\n"
-        f"reflective_questions:\n  - {_sentence(rng, 8)}\n  - {_sentence(rng, 8)}\n"
-        "takeaways:\n" + "".join(f"  - {t}\n" for t in takeaways) +
-        'standards:\n  - "2.3"\n'
-        f"tags:\n{tags}"
-        "provenance:\n  kind: illustrative\n  note: Synthetic record for benchmarks and tests.\n"
-        'added: "2026-01-01"\nreviewed: "2026-01-01"\n'
-    )
-    return example_id, text
+class _Dumper(yaml.SafeDumper):
+    """Writes text with line breaks as | blocks, as contributors do."""
 
 
-def make_project(destination: Path, count: int, *, nav_listing: bool = False, seed: int = 1) -> Path:
-    """A copy of the project with count synthetic examples added; optionally every example in the nav."""
-    shutil.copytree(ROOT / "docs", destination / "docs")
-    shutil.copytree(ROOT / "macros", destination / "macros", ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copytree(ROOT / "practice_examples", destination / "practice_examples")
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    guide = load_guide(ROOT)
-    rng = random.Random(seed)
-    ids = []
+_Dumper.add_representer(str, lambda dumper, text: dumper.represent_scalar("tag:yaml.org,2002:str", text, style="|" if "\n" in text else None))
+
+
+def record_yaml(data: dict) -> str:
+    return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
+
+
+def varied_copy(source: dict, copy: int, rng: random.Random) -> dict:
+    """The copy-th copy of a record, dated copy + 1 months before it, with lightly varied text.
+
+    The date leads the id and the title, so copies of one record sort apart, as distinct
+    examples would: side by side in the search index, gzip would shrink them 7 times more.
+    """
+    added = dt.date.fromisoformat(str(source["added"]))
+    months = added.year * 12 + added.month - 2 - copy  # months since year 0 of the copy's first day
+    day = dt.date(months // 12, months % 12 + 1, 1)
+    chosen = [word for word in SWAPS if rng.random() < 0.5]
+    pattern = re.compile(r"\b(" + "|".join(map(re.escape, chosen)) + r")\b") if chosen else None
+
+    def swap(text: str) -> str:
+        return pattern.sub(lambda match: SWAPS[match.group(1)], text) if pattern else text
+
+    title = f"{day:%b %Y}: {source['title']}".split(" ")
+    while len(" ".join(title)) > TITLE_MAX:
+        title.pop()
+    varied = {**source, "id": f"{day:%Y-%m}-{source['id']}"[:80].rstrip("-"), "title": " ".join(title)}
+    for name in PROSE:
+        varied[name] = swap(source[name])
+    varied["context"] = varied["context"].rstrip("\n") + f"\n\nThis account comes from {rng.choice(REGIONS)}.\n"
+    for name in ("tips", "reflective_questions"):
+        varied[name] = rng.sample([swap(item) for item in source[name]], len(source[name]))
+    varied["added"] = varied["reviewed"] = day.isoformat()
+    return varied
+
+
+def varied_copies(count: int, rng: random.Random) -> Iterator[tuple[str, str]]:
+    """count copies of the real records, each as (new id, YAML text)."""
+    sources = [yaml.safe_load(path.read_text(encoding="utf-8")) for path in example_paths(ROOT)]
     for index in range(count):
-        example_id, text = synthetic_record(index, guide, rng)
-        (destination / "practice_examples" / f"{example_id}.yaml").write_text(text, encoding="utf-8")
-        ids.append(example_id)
+        varied = varied_copy(sources[index % len(sources)], index // len(sources), rng)
+        yield varied["id"], record_yaml(varied)
+
+
+def make_project(folder: Path, count: int, *, root: Path = ROOT, nav_listing: bool = False) -> Path:
+    """A copy of the project at root (this one, or another version of it) whose library holds count
+    examples, the same copies of the same records for every root; optionally every example in the nav."""
+    for name in ("docs", "macros", "practice_examples"):
+        shutil.copytree(root / name, folder / name, ignore=shutil.ignore_patterns("__pycache__"))
+    ids = [path.stem for path in example_paths(root)]
+    for copy_id, text in varied_copies(count - len(ids), random.Random(count)):
+        (folder / "practice_examples" / f"{copy_id}.yaml").write_text(text, encoding="utf-8")
+        ids.append(copy_id)
+    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
     if nav_listing:
-        ids += [path.stem for path in (ROOT / "practice_examples").glob("*.yaml")]
         config += "  - Examples:\n" + "".join(f"      - examples/{example_id}.md\n" for example_id in sorted(ids))
-    (destination / "mkdocs.yml").write_text(config, encoding="utf-8")
-    return destination
+    (folder / "mkdocs.yml").write_text(config, encoding="utf-8")
+    return folder
 
 
-def build(project: Path) -> float:
+BARE_CONFIG = """site_name: Bare Material with the same examples
+theme:
+  name: material
+  font: false  # as in the guide: no Google Fonts
+plugins:
+  - search
+  - tags
+not_in_nav: |
+  /examples/
+"""
+
+
+def bare_page(example: Example, guide: Guide) -> str:
+    """One example as a plain Markdown page: the same text and tags, no generated extras."""
+    return "\n\n".join([
+        "---\n" + yaml.safe_dump({"tags": tag_names(example, guide)}, allow_unicode=True) + "---",
+        f"# {example.title}",
+        example.summary,
+        "## Context", example.context.source,
+        "## What was done", example.what_was_done.source,
+        "## Why it works", example.why_it_works.source,
+        "## Practical tips", "\n".join(f"- {tip.source}" for tip in example.tips),
+        "## Questions for reflection", "\n".join(f"1. {question.source}" for question in example.reflective_questions),
+    ]) + "\n"
+
+
+def make_bare(folder: Path, loaded: Project) -> Path:
+    """Bare Material with a home page, a tags page and one page per example of loaded."""
+    (folder / "docs" / "examples").mkdir(parents=True)
+    (folder / "mkdocs.yml").write_text(BARE_CONFIG, encoding="utf-8")
+    (folder / "docs" / "index.md").write_text(f"# Home\n\n{len(loaded.examples)} practice examples.\n", encoding="utf-8")
+    (folder / "docs" / "tags.md").write_text("# Tags\n\n<!-- material/tags -->\n", encoding="utf-8")
+    for example in loaded.examples:
+        (folder / "docs" / "examples" / f"{example.id}.md").write_text(bare_page(example, loaded.guide), encoding="utf-8")
+    return folder
+
+
+def run_build(project: Path, *python_options: str) -> dict:
+    """Wall-clock and CPU seconds and peak memory (ru_maxrss) of `mkdocs build --strict` in a fresh process.
+
+    CPU seconds change less than wall-clock ones when other work shares the machine."""
     started = time.perf_counter()
-    subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"],
-        cwd=project,
-        check=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
-    return time.perf_counter() - started
+    process = subprocess.Popen([sys.executable, *python_options, "-m", "mkdocs", "build", "--strict", "--quiet"], cwd=project, env=ENV)
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - started
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode:
+        raise SystemExit(f"the build in {project} failed")
+    return {"build_s": seconds, "build_cpu_s": usage.ru_utime + usage.ru_stime, "peak_memory_bytes": usage.ru_maxrss * 1024}
 
 
-def kib(path: Path) -> float:
-    return path.stat().st_size / 1024
+class _GzipServer(http.server.ThreadingHTTPServer):
+    sent: list[tuple[str, int]]  # (path, body bytes) of each response
 
 
-def measure_build(count: int, nav_listing: bool) -> dict:
-    with tempfile.TemporaryDirectory() as folder:
-        project = make_project(Path(folder), count, nav_listing=nav_listing)
-        started = time.perf_counter()
-        _, problems = check(project)
-        validate_seconds = time.perf_counter() - started
-        assert not problems, problems[:3]
-        seconds = build(project)
-        site = project / "site"
-        return {
-            "validate_seconds": validate_seconds,
-            "seconds": seconds,
-            "example_kib": kib(site / "examples" / "synthetic-00000" / "index.html"),
-            "home_kib": kib(site / "index.html"),
-        }
+class _GzipHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the site gzipped, as a static host does, and records each response body's size."""
+
+    server: _GzipServer
+
+    def do_GET(self) -> None:
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path /= "index.html"
+        if not path.is_file():
+            self.send_error(404)
+            return
+        body = path.read_bytes()
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(path))
+        if path.suffix in GZIPPED and "gzip" in self.headers.get("Accept-Encoding", ""):
+            body = gzip.compress(body, 6)  # zlib's default level, as hosts commonly use
+            self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+        self.server.sent.append((self.path, len(body)))
+
+    def log_message(self, *args) -> None:
+        pass
 
 
-def measure_filter(count: int, runs: int = 7) -> dict:
-    from playwright.sync_api import sync_playwright
+GZIPPED = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map"}
 
-    with tempfile.TemporaryDirectory() as folder:
-        project = make_project(Path(folder), count)
-        build(project)
-        server, base = serve(project / "site")
-        try:
-            with sync_playwright() as playwright:
-                browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-                page = browser.new_page()
-                started = time.perf_counter()
-                page.goto(base + "browse/")
-                page.wait_for_selector("#pe-filters:not([hidden])")
-                ready = time.perf_counter() - started
-                timings = [page.evaluate(_TIME_ONE_FILTER) for _ in range(runs)]
-                typing = [page.evaluate(_TIME_TYPING) for _ in range(runs)]
-                browser.close()
-        finally:
-            server.shutdown()
+
+def serve_gzipped(site: Path) -> tuple[_GzipServer, str]:
+    server = _GzipServer(("127.0.0.1", 0), functools.partial(_GzipHandler, directory=str(site)))
+    server.sent = []
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+def first_visit(browser, server: _GzipServer, base: str, path: str) -> dict:
+    """Bytes sent, gzipped, for everything a fresh browser fetches opening path, until the network is idle."""
+    context = browser.new_context()
+    page = context.new_page()
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(request.url))
+    server.sent.clear()
+    page.goto(base + path, wait_until="networkidle")
+    context.close()
+    foreign = [url for url in fetched if not url.startswith(base)]
+    if foreign:
+        raise SystemExit(f"{path} fetched from other hosts: {foreign}")
+    return {"bytes": sum(size for _, size in server.sent), "fetched": sorted(server.sent), "requests": len(fetched)}
+
+
+# Every kind of page each site has, for the heaviest first visit; the section page of the largest section.
+GUIDE_PAGES = ("", "supervision/", "browse/", "tags/", "glossary/", "contribute/", "about/")
+BARE_PAGES = ("", "tags/")
+SEARCHED = "naloxone"  # a word in many examples, as a search with many results fetches most
+
+
+def site_figures(site: Path, example_id: str, browser, *, guide: bool, browse: bool) -> dict:
+    """Page and search-index sizes, first-visit bytes, the bytes a search fetches and, if browse,
+    the browse page's timings."""
+    index = site / "search"
+    figures: dict = {
+        "largest_example_page_bytes": max(page.stat().st_size for page in (site / "examples").glob("*/index.html")),
+        # Material's index, or this guide's: Material's settings and every file search.js can fetch.
+        "search_index_bytes": sum(path.stat().st_size for path in index.rglob("*") if path.is_file()),
+    }
+    server, base = serve_gzipped(site)
+    try:
+        visits = {path or "home": first_visit(browser, server, base, path) for path in (*(GUIDE_PAGES if guide else BARE_PAGES), f"examples/{example_id}/")}
+        home, example = visits["home"], visits[f"examples/{example_id}/"]
+        heaviest = max(visits, key=lambda path: visits[path]["bytes"])
+        figures.update(
+            home_first_visit_bytes=home["bytes"], example_first_visit_bytes=example["bytes"],
+            heaviest_first_visit_bytes=visits[heaviest]["bytes"], heaviest_first_visit_page=heaviest, first_visit=visits,
+        )
+        figures.update(search_fetch(browser, server, base))
+        if browse:
+            figures.update(browse_timing(browser, base))
+    finally:
+        server.shutdown()
+    return figures
+
+
+def search_fetch(browser, server: _GzipServer, base: str) -> dict:
+    """Gzipped bytes fetched from opening Material's search on the home page to its results for SEARCHED."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(base, wait_until="networkidle")
+    server.sent.clear()
+    page.click("input.md-search__input")
+    # Material ignores typing until its search is ready (bare Material's worker indexes every page first).
+    page.wait_for_function("() => !/Initializing/.test(document.querySelector('.md-search-result__meta').textContent)", timeout=300_000)
+    page.keyboard.type(SEARCHED)
+    page.wait_for_function("() => /matching/.test(document.querySelector('.md-search-result__meta').textContent)", timeout=300_000)
+    page.wait_for_load_state("networkidle")
+    context.close()
+    return {"search_fetch_bytes": sum(size for _, size in server.sent), "search_fetched": sorted(server.sent)}
+
+
+def browse_timing(browser, base: str, runs: int = 7) -> dict:
+    """Milliseconds until the browse page's filters show, then for its slowest filter change (median and
+    worst of runs) and slowest keystroke (median)."""
+    context = browser.new_context()
+    page = context.new_page()
+    started = time.perf_counter()
+    page.goto(base + "browse/")
+    page.wait_for_selector("#pe-filters:not([hidden])")
+    ready = time.perf_counter() - started
+    filters = [page.evaluate(_TIME_ONE_FILTER) for _ in range(runs)]
+    typing = [page.evaluate(_TIME_TYPING) for _ in range(runs)]  # the first run fetches the index files it needs
+    context.close()
     return {
-        "load_to_ready_ms": ready * 1000,
-        "filter_ms": statistics.median(timings),
-        "filter_max_ms": max(timings),
-        "typing_ms": statistics.median(typing),
+        "browse_ready_ms": ready * 1000, "filter_ms": statistics.median(filters), "filter_worst_ms": max(filters),
+        "words_first_ms": max(typing[0]), "keystroke_ms": statistics.median(max(run) for run in typing[1:]),
     }
 
 
@@ -166,45 +327,232 @@ _TIME_ONE_FILTER = """() => {
   return Math.max(...times);
 }"""
 
-# Types a word into the text box a letter at a time, then clears it, timing the slowest keystroke.
-_TIME_TYPING = """() => {
+# Types a word into the text box a letter at a time, then clears it, timing each keystroke until
+# the page has looked the words up (search.js, which may fetch index files) and shown the result.
+_TIME_TYPING = """async () => {
   const box = document.getElementById('pe-words');
+  const status = document.getElementById('pe-status');
   const times = [];
   for (const value of ['t', 'tr', 'tre', 'trea', 'treat', 'treatm', '']) {
+    const shown = new Promise(resolve => {
+      const watcher = new MutationObserver(() => { watcher.disconnect(); resolve(); });
+      watcher.observe(status, {childList: true, characterData: true, subtree: true});
+    });
     const start = performance.now();
     box.value = value;
     box.dispatchEvent(new Event('input'));
+    await shown;
     document.body.getBoundingClientRect();
     times.push(performance.now() - start);
   }
-  return Math.max(...times);
+  return times;
 }"""
+
+
+def serve_rebuild(project: Path, edit: Callable[[], None]) -> dict:
+    """Seconds from editing a file under `mkdocs serve` to the end of its rebuild, read from its log,
+    and the rebuild's own time as it logs it."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    command = [sys.executable, "-m", "mkdocs", "serve", "--strict", "--dev-addr", f"127.0.0.1:{port}"]
+    process = subprocess.Popen(command, cwd=project, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        _read_log_until(process, "Serving on")
+        started = time.perf_counter()
+        edit()
+        log = _read_log_until(process, "Reloading browsers")  # logged once the rebuild has succeeded
+        seconds = time.perf_counter() - started
+        return {"serve_rebuild_s": seconds, "serve_rebuild_logged_s": float(re.findall(r"Documentation built in ([\d.]+) seconds", log)[-1])}
+    finally:
+        process.send_signal(signal.SIGINT)  # lets it remove its temporary site folder
+        process.wait()
+
+
+def _read_log_until(process: subprocess.Popen, marker: str) -> str:
+    log = []
+    for line in process.stdout:
+        log.append(line)
+        if marker in line:
+            return "".join(log)
+        if "error happened during the rebuild" in line:
+            break
+    raise SystemExit(f"mkdocs serve stopped before logging '{marker}':\n{''.join(log)}")
+
+
+def edit_record(path: Path) -> None:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    path.write_text(record_yaml({**data, "why_it_works": data["why_it_works"] + "\nEdited while being served.\n"}), encoding="utf-8")
+
+
+def edit_page(path: Path) -> None:
+    path.write_text(path.read_text(encoding="utf-8") + "\nEdited while being served.\n", encoding="utf-8")
+
+
+def print_profile(size: int) -> None:
+    """Profile the guide's build at size with cProfile; print the top cumulative entries and self time by package."""
+    with tempfile.TemporaryDirectory() as folder:
+        project = make_project(Path(folder), size)
+        run_build(project, "-m", "cProfile", "-o", "build.prof")
+        print(f"cProfile of the guide's build with {size} examples (python -m cProfile -o build.prof -m mkdocs build --strict --quiet):")
+        stats = pstats.Stats(str(project / "build.prof")).sort_stats("cumulative")
+        stats.print_stats(40)
+        stats.print_stats("/macros/", 30)  # this project's own code
+        by_package: dict[str, float] = {}
+        for (filename, _, function), (_, _, self_seconds, _, _) in stats.stats.items():
+            package = function if filename == "~" else _package(filename)  # a built-in, such as a regex search
+            by_package[package] = by_package.get(package, 0) + self_seconds
+        print("self time by package or built-in function (s):")
+        for package, seconds in sorted(by_package.items(), key=lambda item: -item[1])[:20]:
+            print(f"{seconds:9.2f}  {package}")
+
+
+def _package(filename: str) -> str:
+    """site-packages/yaml/scanner.py -> yaml, .../macros/search.py -> macros/search.py, .../html/parser.py -> html/parser.py."""
+    parts = Path(filename).parts
+    if "site-packages" in parts:
+        return parts[parts.index("site-packages") + 1]
+    return "/".join(parts[-2:])
+
+
+# Run in a fresh process with the project's own code: the seconds validation takes, and those it
+# spends converting Markdown (timed again on its own), the pages' own conversion, which bare Material
+# does while building.
+_VALIDATE = """
+import json, sys, time
+from pathlib import Path
+sys.path.insert(0, sys.argv[1])
+from macros import markup
+from macros.project import check
+started = time.perf_counter()
+loaded, problems = check(Path(sys.argv[1]))
+validate_s = time.perf_counter() - started
+if problems:
+    sys.exit("the copies are not valid records:\\n" + "\\n".join(map(str, problems[:5])))
+abbreviations = tuple(sorted(loaded.guide.abbreviations.items()))
+prose = [part.source for e in loaded.examples for part in (e.context, e.what_was_done, e.why_it_works, *e.tips, *e.reflective_questions)]
+started = time.perf_counter()
+for source in prose:
+    markup.convert(source, abbreviations)
+print(json.dumps({"validate_s": validate_s, "markdown_s": time.perf_counter() - started}))
+"""
+
+
+def validation_seconds(project: Path) -> dict:
+    result = subprocess.run([sys.executable, "-c", _VALIDATE, str(project)], capture_output=True, text=True, env=ENV, check=False)
+    if result.returncode:
+        raise SystemExit(result.stderr)
+    return json.loads(result.stdout)
+
+
+def measure_size(size: int, args: argparse.Namespace, browser) -> Iterator[dict]:
+    """One row of figures for each site built with a library of size examples: bare Material first."""
+    with tempfile.TemporaryDirectory() as temporary:
+        folder = Path(temporary)
+        guide = make_project(folder / "guide", size)
+        loaded, problems = check(guide)
+        if problems:
+            raise SystemExit("the copies are not valid records:\n" + "\n".join(map(str, problems[:5])))
+        bare = make_bare(folder / "bare", loaded)
+        example_id = example_paths(ROOT)[0].stem  # a real record: the same page in every site
+        # (name, project, the edit that `mkdocs serve` must rebuild after)
+        sites = [("bare Material", bare, functools.partial(edit_page, bare / "docs" / "examples" / f"{example_id}.md"))]
+        if args.before:
+            before = make_project(folder / "before", size, root=args.before)
+            sites.append(("guide before", before, functools.partial(edit_record, before / "practice_examples" / f"{example_id}.yaml")))
+        sites.append(("this guide", guide, functools.partial(edit_record, guide / "practice_examples" / f"{example_id}.yaml")))
+        if args.nav_baseline:
+            sites.append(("guide, all in nav", make_project(folder / "nav", size, nav_listing=True), None))
+        for name, project, edit in sites:
+            row: dict = {"examples": size, "site": name, "load_average": os.getloadavg()[0]}
+            row.update(run_build(project))
+            if project is bare:
+                bare_row = row
+            row["build_ratio_to_bare"] = row["build_s"] / bare_row["build_s"]
+            row["build_cpu_ratio_to_bare"] = row["build_cpu_s"] / bare_row["build_cpu_s"]
+            row["build_s_per_example"] = row["build_s"] / size
+            if project is not bare:
+                timed = validation_seconds(project)
+                row.update(validate_s=timed["validate_s"], validate_ms_per_record=timed["validate_s"] * 1000 / size,
+                           markdown_ms_per_record=timed["markdown_s"] * 1000 / size,
+                           checks_ms_per_record=(timed["validate_s"] - timed["markdown_s"]) * 1000 / size)
+            browse = name in ("this guide", "guide before") and not args.skip_filter
+            row.update(site_figures(project / "site", example_id, browser, guide=project is not bare, browse=browse))
+            if edit and size == SERVE_SIZE and not args.skip_serve:
+                row.update(serve_rebuild(project, edit))
+            yield row
+
+
+# (heading, key, divisor, decimals); a row without the key shows "-".
+COLUMNS = [
+    ("load", "load_average", 1, 1),
+    ("validate_s", "validate_s", 1, 1),
+    ("ms/record", "validate_ms_per_record", 1, 2),
+    ("checks_ms", "checks_ms_per_record", 1, 2),
+    ("build_s", "build_s", 1, 1),
+    ("x_bare", "build_ratio_to_bare", 1, 2),
+    ("cpu_s", "build_cpu_s", 1, 1),
+    ("cpu_x_bare", "build_cpu_ratio_to_bare", 1, 2),
+    ("s/example", "build_s_per_example", 1, 4),
+    ("peak_MiB", "peak_memory_bytes", 2**20, 0),
+    ("max_page_KiB", "largest_example_page_bytes", 2**10, 1),
+    ("index_KiB", "search_index_bytes", 2**10, 0),
+    ("home_gz_KiB", "home_first_visit_bytes", 2**10, 0),
+    ("example_gz_KiB", "example_first_visit_bytes", 2**10, 0),
+    ("max_gz_KiB", "heaviest_first_visit_bytes", 2**10, 0),
+    ("search_gz_KiB", "search_fetch_bytes", 2**10, 0),
+    ("ready_ms", "browse_ready_ms", 1, 0),
+    ("filter_ms", "filter_ms", 1, 1),
+    ("worst_ms", "filter_worst_ms", 1, 1),
+    ("words1_ms", "words_first_ms", 1, 0),
+    ("key_ms", "keystroke_ms", 1, 1),
+    ("serve_s", "serve_rebuild_s", 1, 1),
+    ("serve_logged_s", "serve_rebuild_logged_s", 1, 1),
+]
+
+
+def table_row(row: dict) -> str:
+    cells = [f"{row['examples']:>8}", f"{row['site']:<17}"]
+    for heading, key, divisor, decimals in COLUMNS:
+        cells.append(f"{row[key] / divisor:.{decimals}f}".rjust(len(heading)) if key in row else "-".rjust(len(heading)))
+    return "  ".join(cells) + f"  (heaviest first visit: /{row.get('heaviest_first_visit_page', '').replace('home', '')})"
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", default="100,1000", help="synthetic example counts to build (comma-separated)")
-    parser.add_argument("--filter-size", type=int, default=5000, help="synthetic examples for the browse filter timing (0 to skip)")
-    parser.add_argument("--no-baseline", action="store_true", help="skip the examples-in-nav baseline builds")
+    parser.add_argument("--sizes", default="100,1000,5000", help="library sizes, in examples (comma-separated)")
+    parser.add_argument("--skip-filter", action="store_true", help="skip timing the browse page's filters")
+    parser.add_argument("--skip-serve", action="store_true", help=f"skip timing mkdocs serve's rebuild at {SERVE_SIZE} examples")
+    parser.add_argument("--nav-baseline", action="store_true", help="also build the guide with every example in the nav, the layout it avoids")
+    parser.add_argument("--profile", action="store_true", help="instead, profile the guide's build at each size with cProfile")
+    parser.add_argument("--json", type=Path, metavar="PATH", help="also write every figure as JSON to PATH")
+    parser.add_argument("--before", type=Path, metavar="FOLDER",
+                        help="also benchmark another version of this project, such as `git archive main | tar -x -C FOLDER`, in the same run")
     args = parser.parse_args(argv)
-    print("examples  layout            validate_s  build_s  example_page_KiB  home_page_KiB")
-    for count in [int(size) for size in args.sizes.split(",") if size]:
-        ours = measure_build(count, nav_listing=False)
-        print(f"{count:>8}  not in nav        {ours['validate_seconds']:10.1f}  {ours['seconds']:7.1f}  {ours['example_kib']:16.1f}  {ours['home_kib']:13.1f}")
-        if not args.no_baseline:
-            base = measure_build(count, nav_listing=True)
-            print(f"{count:>8}  all in nav (base) {base['validate_seconds']:10.1f}  {base['seconds']:7.1f}  {base['example_kib']:16.1f}  {base['home_kib']:13.1f}")
-            print(
-                f"{'':>8}  ratio base/ours   {'':>10}  {base['seconds'] / ours['seconds']:6.1f}x {base['example_kib'] / ours['example_kib']:15.1f}x "
-                f"{base['home_kib'] / ours['home_kib']:12.1f}x"
-            )
-    if args.filter_size:
-        figures = measure_filter(args.filter_size)
-        print(
-            f"\nbrowse page with {args.filter_size} synthetic examples: ready {figures['load_to_ready_ms']:.0f} ms after navigation; "
-            f"slowest of four filter changes {figures['filter_ms']:.1f} ms (median of 7 runs), {figures['filter_max_ms']:.1f} ms worst; "
-            f"slowest keystroke in the text box {figures['typing_ms']:.1f} ms (median of 7 runs)"
-        )
+    sizes = [int(size) for size in args.sizes.split(",") if size]
+    if min(sizes) < len(example_paths(ROOT)):
+        parser.error(f"each size must be at least the {len(example_paths(ROOT))} real records")
+    if args.profile:
+        for size in sizes:
+            print_profile(size)
+        return 0
+    from playwright.sync_api import sync_playwright
+
+    machine = {"cores": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform(), "load_average_start": os.getloadavg()}
+    print(f"{machine['cores']} cores, Python {machine['python']}, {machine['platform']}; load average {machine['load_average_start']}")
+    print("  ".join(["examples", f"{'site':<17}"] + [heading for heading, *_ in COLUMNS]), flush=True)
+    rows = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        for size in sizes:
+            for row in measure_size(size, args, browser):
+                print(table_row(row), flush=True)
+                rows.append(row)
+        browser.close()
+    machine["load_average_end"] = os.getloadavg()
+    print(f"load average at the end {machine['load_average_end']}")
+    if args.json:
+        args.json.write_text(json.dumps({"machine": machine, "rows": rows}, indent=2), encoding="utf-8")
     return 0
 
 

@@ -2,10 +2,10 @@
 
 Usage: python scripts/offline.py [--out dist/drugs-alcohol-probation-offline.zip]
 
-Builds the site strictly with Material's offline plugin (OFFLINE=true: pages as .html files,
-the search index inlined), checks that every link between its files opens a file (not a
+Builds the site strictly with Material's offline plugin (OFFLINE=true: pages as .html files),
+checks that every link between its files opens a file (not a
 folder) and that nothing is loaded from another host, then zips it under one folder and
-prints the zip's size. Needs `npm ci` first, for the iframe-worker shim (`make offline` runs it).
+prints the zip's size.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """The browse page in the system Chromium. Every expected result is computed here from the YAML
-records (AND across filter groups, OR within one, every word of the text box), independently of
-the page's script, and compared with what the page shows."""
+records (AND across filter groups, OR within one, the words box by the search rules in
+tests/searching.py), independently of the page's script, and compared with what the page shows."""
 
 from __future__ import annotations
 
@@ -11,11 +11,11 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from benchmark import synthetic_record
+import searching
+from benchmark import varied_copies
 from conftest import ROOT, build_site, copy_site_project
-from macros import project, search
+from macros import project
 from macros.browse import filters, values_of
-from macros.guide import load_guide
 
 pytestmark = pytest.mark.browser
 
@@ -25,11 +25,7 @@ GROUPS = [f.id for f in filters(GUIDE)]
 PAGE = 60  # cards shown before "Show more"
 
 
-def words_of(example) -> list[str]:
-    """Title, summary and tag labels, with the glossary's abbreviations added both ways."""
-    labels = " ".join(GUIDE.tag(facet, value).label for facet, value in example.tag_ids())
-    text = f"{example.title} {example.summary} {labels}"
-    return re.split(r"[\W_]+", f"{text} {search.keywords(text, GUIDE.abbreviations)}".lower())
+WORDS = {example.id: set(searching.words(searching.example_text(example, GUIDE))) for example in LOADED.examples}
 
 
 def expected(selection: dict[str, list[str]], text: str = "", examples=None, skip: str | None = None) -> list[str]:
@@ -38,8 +34,7 @@ def expected(selection: dict[str, list[str]], text: str = "", examples=None, ski
     for example in examples:
         values = values_of(example)
         groups_ok = all(set(values.get(group, [])) & set(chosen) for group, chosen in selection.items() if chosen and group != skip)
-        words = words_of(example)
-        if groups_ok and all(any(word.startswith(term) for word in words) for term in re.split(r"[\W_]+", text.lower()) if term):
+        if groups_ok and (not searching.words(text) or searching.matches(text, WORDS[example.id], GUIDE)):
             found.append(example.id)
     return found
 
@@ -48,6 +43,13 @@ def count_for(group: str, value: str, selection: dict[str, list[str]], text: str
     """How many examples the box would leave: those passing every other group and carrying the value."""
     others = expected(selection, text, skip=group)
     return sum(1 for example_id in others if value in values_of(LOADED.example(example_id)).get(group, []))
+
+
+def fill_words(page, text: str, selection: dict[str, list[str]] | None = None) -> None:
+    """Type into the words box and wait until the page has looked the words up."""
+    page.fill("#pe-words", text)
+    count = len(expected(selection or {}, text))
+    page.wait_for_function("n => document.getElementById('pe-status').textContent.startsWith(n + ' of ')", arg=count)
 
 
 def shown(page) -> list[str]:
@@ -140,7 +142,7 @@ def test_a_filter_and_words_narrow_together(watched, real_site):
         w.lower() for title in titles for w in title.split()
         if w.isalpha() and 0 < len(expected(selection, w)) < len(expected(selection))
     )
-    page.fill("#pe-words", word)
+    fill_words(page, word, selection)
     assert shown(page) == expected(selection, word)
     assert 0 < len(shown(page)) < len(expected(selection))
     assert selection_in(page.url) == {group: [value], "words": [word]}
@@ -240,19 +242,11 @@ def test_without_javascript_every_example_is_listed(browser, real_site):
 
 def test_a_typed_word_matches_word_starts_not_the_middle_of_words(watched, real_site):
     _, page = open_browse(watched, real_site)
-    page.fill("#pe-words", "ost")
-    inside_words_only = [e.id for e in LOADED.examples if "ost" in "".join(words_of(e)) and not expected({}, "ost", [e])]
+    fill_words(page, "ost")
+    inside_words_only = [e.id for e in LOADED.examples if "ost" in " ".join(WORDS[e.id]) and not expected({}, "ost", [e])]
     assert inside_words_only, "the library has words such as 'most' that merely contain the letters"
     assert shown(page) == expected({}, "ost")
     assert not set(shown(page)) & set(inside_words_only)
-
-
-def test_words_in_the_text_box_match_abbreviations_both_ways(watched, fixture_site_url):
-    _, page = open_browse(watched, fixture_site_url)
-    page.fill("#pe-words", "DRR")
-    assert shown(page) == ["long-form-only"]
-    page.fill("#pe-words", "alcohol treatment requirement")
-    assert shown(page) == ["short-form-only"]
 
 
 def test_tag_chips_on_an_example_open_the_browse_page_filtered_by_that_tag(watched, real_site):
@@ -269,15 +263,13 @@ def test_tag_chips_on_an_example_open_the_browse_page_filtered_by_that_tag(watch
 
 @pytest.fixture(scope="module")
 def large_site(tmp_path_factory):
-    """A site with 130 synthetic examples, more than one page of results."""
+    """A site with 130 copies of the real examples, more than one page of results."""
     from local_server import serve
 
     folder = tmp_path_factory.mktemp("large")
     records = folder / "records"
     records.mkdir()
-    rng = random.Random(3)
-    for index in range(130):
-        example_id, text = synthetic_record(index, load_guide(ROOT), rng)
+    for example_id, text in varied_copies(130, random.Random(3)):
         (records / f"{example_id}.yaml").write_text(text, encoding="utf-8")
     project_dir = copy_site_project(folder, sorted(records.glob("*.yaml")))
     result = build_site(project_dir, project_dir / "site")
@@ -314,6 +306,7 @@ def test_every_starting_point_on_the_home_page_opens_a_non_empty_filtered_view(w
 @pytest.mark.parametrize("query", ["?q=naloxone", "?words=naloxone"])
 def test_a_shared_link_with_words_opens_the_browse_page_alone_not_the_search_overlay(watched, real_site, query):
     _, page = open_browse(watched, real_site, query)
+    page.wait_for_function("n => document.getElementById('pe-status').textContent.startsWith(n + ' of ')", arg=len(expected({}, "naloxone")))
     assert page.input_value("#pe-words") == "naloxone"
     assert selection_in(page.url) == {"words": ["naloxone"]}
     assert shown(page) == expected({}, "naloxone")

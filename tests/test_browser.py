@@ -1,10 +1,8 @@
-"""The built site in the system Chromium, over HTTP: pages load cleanly and privately, search
-works (abbreviations both ways), contributor payloads stay inert, and axe finds no violation in
-any state of any kind of page."""
+"""The built site in the system Chromium, over HTTP: pages load cleanly and privately, contributor
+payloads stay inert, and axe finds no violation in any state of any kind of page.
+(Search: tests/test_search.py.)"""
 
 from __future__ import annotations
-
-import re
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -12,24 +10,12 @@ from axe_playwright_python.sync_playwright import Axe
 import a11y
 from conftest import ROOT
 from macros import project
+from searching import header_search
 
 pytestmark = pytest.mark.browser
 
 LOADED = project.load(ROOT)  # stops collection with every data problem listed
 SOME_EXAMPLE = LOADED.examples[0]
-
-
-def search(page, query: str) -> list[str]:
-    """Type into Material's search box and return the result links, best first."""
-    page.click("input.md-search__input")
-    page.keyboard.type(query)
-    # Results arrive as you type; wait for the ones for the whole query (the last word highlighted).
-    last = re.findall(r"[a-z0-9]+", query.lower())[-1]
-    page.wait_for_function(
-        "last => [...document.querySelectorAll('.md-search-result__item > a')].some(a => a.href.toLowerCase().includes(last))",
-        arg=last,
-    )
-    return page.eval_on_selector_all(".md-search-result__item > a", "links => links.map(a => a.getAttribute('href'))")
 
 
 @pytest.mark.parametrize("path", ["", "supervision/", f"examples/{SOME_EXAMPLE.id}/", "browse/", "glossary/", "tags/"])
@@ -39,36 +25,6 @@ def test_pages_load_with_no_console_errors_and_no_request_to_another_host(watche
     assert page.title()
     assert view.errors == []
     assert view.foreign == []
-
-
-def test_search_finds_an_example_by_a_word_of_its_summary(watched, real_site):
-    page = watched(real_site).open("")
-    word = max((w.strip(".,") for w in SOME_EXAMPLE.summary.split() if w.isalpha()), key=len)
-    links = search(page, word)
-    assert any(f"examples/{SOME_EXAMPLE.id}/" in link for link in links), (word, links)
-
-
-def test_an_example_ranks_first_for_its_own_title(watched, real_site):
-    page = watched(real_site).open("")
-    links = search(page, SOME_EXAMPLE.title)
-    assert f"examples/{SOME_EXAMPLE.id}/" in links[0]
-
-
-def test_search_results_show_the_examples_section(watched, real_site):
-    page = watched(real_site).open("")
-    search(page, SOME_EXAMPLE.title)
-    first = " ".join(page.inner_text(".md-search-result__item").split())
-    assert f"Section: {LOADED.guide.section(SOME_EXAMPLE.section).title}" in first
-
-
-def test_searching_an_abbreviation_finds_text_that_only_spells_it_out(watched, fixture_site_url):
-    page = watched(fixture_site_url).open("")
-    assert any("examples/long-form-only/" in link for link in search(page, "DRR"))
-
-
-def test_searching_the_expansion_finds_text_that_only_abbreviates_it(watched, fixture_site_url):
-    page = watched(fixture_site_url).open("")
-    assert any("examples/short-form-only/" in link for link in search(page, "alcohol treatment requirement"))
 
 
 def test_hostile_contributor_text_never_runs_and_shows_as_typed(watched, fixture_site_url):
@@ -82,7 +38,7 @@ def test_hostile_contributor_text_never_runs_and_shows_as_typed(watched, fixture
     assert page.inner_text("h1") == "Payload {{ 7*7 }} </title><script>window.pwned=1</script> & more"
     assert page.title().startswith("Payload {{ 7*7 }} </title><script>window.pwned=1</script> & more")
     assert '<img src=x onerror="window.pwned=3">' in page.inner_text(".pe-prose")
-    search(page, "Payload")
+    header_search(page, "Payload")
     assert page.evaluate("window.pwned") is None
     assert "</title><script>" in page.inner_text(".md-search-result")
     assert dialogs == []

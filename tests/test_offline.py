@@ -4,7 +4,6 @@ request leaves the folder."""
 
 from __future__ import annotations
 
-import json
 import re
 import zipfile
 
@@ -65,15 +64,6 @@ def test_no_link_leads_to_a_folder_or_a_missing_file_and_nothing_loads_from_anot
     assert offline.link_problems(offline_copy) == []
     assert not (offline_copy / "404.html").exists()
     assert (offline_copy / "index.html").is_file() and (offline_copy / f"examples/{EXAMPLE.id}.html").is_file()
-
-
-def test_the_inlined_search_index_has_the_glossarys_abbreviations(offline_copy):
-    """The index is inlined after the guide adds abbreviation keywords to it, so DRR finds the long form offline too."""
-    inlined = (offline_copy / "search" / "search_index.js").read_text(encoding="utf-8")
-    assert inlined.startswith("var __index = ")
-    index = json.loads(inlined.removeprefix("var __index = "))
-    assert index == json.loads((offline_copy / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert any("drug rehabilitation requirement" in doc.get("keywords", "") for doc in index["docs"])
 
 
 def test_links_open_pages_from_the_folder(from_folder):

@@ -8,7 +8,7 @@ import re
 import pytest
 from conftest import ROOT
 
-from macros import example_page, markup, render, search
+from macros import example_page, markup, render
 from macros.guide import load_guide
 from macros.project import check
 
@@ -137,8 +137,25 @@ def test_every_takeaway_gets_its_anchor_and_its_examples(loaded):
         assert ids == [t.id for t in loaded.guide.takeaways.values() if t.section == section.id]
         for takeaway_id, examples in loaded.by_takeaway.items():
             if loaded.guide.takeaways[takeaway_id].section == section.id:
-                for e in examples:
+                for e in examples[: render.TAKEAWAY_EXAMPLES]:
                     assert f'href="../examples/{e.id}/"' in html
+
+
+def many(example, count: int) -> list:
+    return [dataclasses.replace(example, id=f"copy-{n:04d}", title=f"Copy {n:04d}") for n in range(count)]
+
+
+def test_long_listings_on_a_section_page_stop_and_link_to_the_browse_page(example, loaded):
+    section = loaded.guide.section(example.section)
+    few = render.section_examples(section, many(example, render.SECTION_CARDS), loaded.guide, "../")
+    assert few.count('class="pe-card"') == render.SECTION_CARDS and "browse all" not in few
+    lots = render.section_examples(section, many(example, 500), loaded.guide, "../")
+    assert lots.count('class="pe-card"') == render.SECTION_CARDS
+    assert f'These are {render.SECTION_CARDS} of the section\'s 500 examples: <a href="../browse/?section={section.id}">browse all 500</a>' in lots
+    takeaway = example.takeaways[0]
+    listing = render.takeaway_list(loaded.guide.section(loaded.guide.takeaways[takeaway].section), loaded.guide, {takeaway: many(example, 300)}, "../")
+    assert listing.count('href="../examples/copy-') == render.TAKEAWAY_EXAMPLES
+    assert f"and {300 - render.TAKEAWAY_EXAMPLES} more: " in listing
 
 
 def test_the_field_table_lists_every_schema_field():
@@ -149,14 +166,11 @@ def test_the_field_table_lists_every_schema_field():
     assert "<code>provenance.sources[].url</code>" in table
 
 
-def test_search_keywords_expand_abbreviations_both_ways():
+def test_the_contributors_tables_are_left_out_of_search():
+    schema = __import__("json").loads((ROOT / "practice_examples" / "schema.json").read_text())
     guide = load_guide(ROOT)
-    abbreviations = guide.abbreviations
-    assert "drug rehabilitation requirement" in search.keywords("She was given a DRR.", abbreviations)
-    assert "DRR" in search.keywords("A drug rehabilitation requirement was made.", abbreviations).split()
-    assert search.keywords("A DRR, the drug rehabilitation requirement.", {"DRR": "drug rehabilitation requirement"}) == ""
-    assert "DRR" in search.keywords("Two drug rehabilitation requirements", abbreviations).split()
-    assert search.keywords("the address", {"DRR": "drug rehabilitation requirement"}) == ""
+    for html in (render.field_table(schema), render.tag_vocabulary(guide)):
+        assert html.startswith("<div data-search-exclude>") and html.count("<div") == 1
 
 
 def test_the_original_front_matter_exploit_stays_text_in_the_generated_page(example, loaded):

@@ -245,7 +245,7 @@ def test_printing_any_page_type_shows_only_its_content_with_its_address(watched,
     assert published in page.eval_on_selector("style[media=print]", "style => style.textContent")
     codes = page.locator("img.pe-qr:visible")
     assert codes.count() >= 1 and codes.first.evaluate("img => img.naturalWidth > 0")
-    assert page.evaluate("getComputedStyle(document.querySelector('.md-typeset')).fontSize") == "14.6667px"  # 11 pt
+    assert page.evaluate("getComputedStyle(document.querySelector('.md-content__inner')).fontSize") == "14.6667px"  # 11 pt
 
 
 def test_an_example_prints_without_related_examples_or_tags_and_links_to_other_sites_print_their_address(watched, real_site):

@@ -243,7 +243,7 @@ def test_the_command_never_prints_a_traceback_for_an_unreadable_library(tmp_path
     project_dir = tmp_path / "copy"
     (project_dir / "practice_examples" / "guide").mkdir(parents=True)
     (project_dir / "scripts").mkdir()
-    for name in ("sections.yaml", "tags.yaml", "standards.yaml", "glossary.yaml", "personal-details-allowed.yaml", "schema.json"):
+    for name in ("sections.yaml", "tags.yaml", "standards.yaml", "glossary.yaml", "synonyms.yaml", "personal-details-allowed.yaml", "schema.json"):
         (project_dir / "practice_examples" / "guide" / name).write_bytes((ROOT / "practice_examples" / "guide" / name).read_bytes())
     (project_dir / "practice_examples" / "schema.json").write_text("{", encoding="utf-8")
     result = subprocess.run(

@@ -61,15 +61,30 @@
     return group.boxes.filter(function (box) { return box.checked; }).map(function (box) { return box.value; });
   }
 
-  var WORD_BREAK = /[^\p{L}\p{N}]+/u;
+  /* The words box asks the site's search (search.js), so it finds exactly the examples the search
+     box at the top of the page finds. wordMatches holds the positions of the matching examples in
+     the index, or null while the box has no words to look for. */
+  var wordMatches = null;
+  var wordsAsked = null;
 
-  function words() {
-    return textBox.value.toLowerCase().split(WORD_BREAK).filter(Boolean);
+  function hasWords(example) {
+    return wordMatches === null || wordMatches.has(example.position);
   }
 
-  /* A typed word matches the start of a word, so "ost" finds OST but not "most". */
-  function hasWord(example, term) {
-    return example.words.some(function (word) { return word.lastIndexOf(term, 0) === 0; });
+  /* Look the box's words up, then update the view, unless the box has changed in the meantime. */
+  function matchWords() {
+    var text = textBox.value;
+    wordsAsked = text;
+    return window.peSearch.examples(text).then(function (found) {
+      if (text !== wordsAsked) return;
+      wordMatches = found;
+      update();
+    }, function () {
+      if (text !== wordsAsked) return;
+      wordMatches = null;
+      update();
+      status.textContent += " The words could not be looked up, so they are not applied.";
+    });
   }
 
   /* The form's state as a query string, groups and values in page order. */
@@ -104,13 +119,11 @@
   function update(keepLimit) {
     if (!keepLimit) limit = PAGE;
     var chosen = groups.map(function (group) { return selected(group); });
-    var terms = words();
     var counts = groups.map(function () { return {}; });
     var matched = 0;
     var visible = [];
     examples.forEach(function (example) {
-      var textMatches = terms.every(function (term) { return hasWord(example, term); });
-      if (textMatches) {
+      if (hasWords(example)) {
         var failed = [];
         chosen.forEach(function (values, index) {
           if (!values.length) return;
@@ -138,19 +151,19 @@
         box.labels[0].querySelector("[data-count]").textContent = "(" + (counts[index][box.value] || 0) + ")";
       });
     });
-    var active = groups.some(function (group, index) { return chosen[index].length; }) || terms.length;
+    var active = groups.some(function (group, index) { return chosen[index].length; }) || wordMatches !== null;
     status.textContent = (active
       ? matched + " of " + examples.length + " examples match."
       : "All " + examples.length + " examples.") + (shown < matched ? " Showing the first " + shown + "." : "");
     more.hidden = shown >= matched;
     more.textContent = "Show " + Math.min(PAGE, matched - shown) + " more of the " + (matched - shown) + " not shown";
-    describePanel(chosen, terms, matched);
+    describePanel(chosen, matched);
     showRemovals(matched === 0);
   }
 
   /* The panel's buttons say how many filters are set and how many examples they leave. */
-  function describePanel(chosen, terms, matched) {
-    var set = chosen.reduce(function (total, values) { return total + values.length; }, 0) + (terms.length ? 1 : 0);
+  function describePanel(chosen, matched) {
+    var set = chosen.reduce(function (total, values) { return total + values.length; }, 0) + (wordMatches !== null ? 1 : 0);
     toggle.textContent = "Filters (" + set + " selected)";
     showResults.textContent = "Show " + matched + (matched === 1 ? " result" : " results");
   }
@@ -191,7 +204,7 @@
       undo();
       lastChangeWasText = false;
       record(false);
-      update();
+      matchWords();
       textBox.focus();
     });
     item.appendChild(button);
@@ -200,11 +213,11 @@
 
   function start(index) {
     examples = index.examples;
-    examples.forEach(function (example) { example.words = example.text.split(WORD_BREAK); });
+    examples.forEach(function (example, position) { example.position = position; });
     form.hidden = false;
     toggle.hidden = false;
     readAddress();
-    update();
+    matchWords();
     form.addEventListener("change", function (event) {
       if (event.target.type !== "checkbox") return;
       record(false);
@@ -212,7 +225,7 @@
     });
     textBox.addEventListener("input", function () {
       record(true);
-      update();
+      matchWords();
     });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     toggle.addEventListener("click", function () { openPanel(!form.hasAttribute("data-open")); });
@@ -233,13 +246,13 @@
       groups.forEach(function (group) { group.boxes.forEach(function (box) { box.checked = false; }); });
       textBox.value = "";
       record(false);
-      update();
+      matchWords();
       textBox.focus();
     });
     window.addEventListener("popstate", function () {
       lastChangeWasText = false;
       readAddress();
-      update();
+      matchWords();
     });
   }
 
