@@ -199,14 +199,14 @@ def on_page_context(context, page, config, nav):
 @event_priority(-100)  # last: the finished page
 def on_post_page(output, page, config):
     """Material's markup corrected where no template override reaches it, and any problem banner."""
-    return build_problems.with_banner(material_fixes.without_checkbox_autocomplete(output), _problems)
+    return build_problems.with_banner(material_fixes.corrected(output), _problems)
 
 
 def on_post_template(output_content, template_name, config):
     """The 404 page is a theme template, not a page: the same corrections and banner."""
     if not template_name.endswith(".html"):
         return output_content
-    return build_problems.with_banner(material_fixes.without_checkbox_autocomplete(output_content), _problems)
+    return build_problems.with_banner(material_fixes.corrected(output_content), _problems)
 
 
 @event_priority(-50)  # after Material's search plugin writes its index (0), before its offline plugin copies it (-100)

@@ -117,9 +117,9 @@ def varied_copy(source: dict, copy: int, rng: random.Random) -> dict:
     return varied
 
 
-def varied_copies(count: int, rng: random.Random) -> Iterator[tuple[str, str]]:
-    """count copies of the real records, each as (new id, YAML text)."""
-    sources = [yaml.safe_load(path.read_text(encoding="utf-8")) for path in example_paths(ROOT)]
+def varied_copies(count: int, rng: random.Random, root: Path = ROOT) -> Iterator[tuple[str, str]]:
+    """count copies of the real records at root, each as (new id, YAML text)."""
+    sources = [yaml.safe_load(path.read_text(encoding="utf-8")) for path in example_paths(root)]
     for index in range(count):
         varied = varied_copy(sources[index % len(sources)], index // len(sources), rng)
         yield varied["id"], record_yaml(varied)
@@ -127,11 +127,12 @@ def varied_copies(count: int, rng: random.Random) -> Iterator[tuple[str, str]]:
 
 def make_project(folder: Path, count: int, *, root: Path = ROOT, nav_listing: bool = False) -> Path:
     """A copy of the project at root (this one, or another version of it) whose library holds count
-    examples, the same copies of the same records for every root; optionally every example in the nav."""
+    examples: its own records and copies of them (an older version's schema may refuse today's
+    records); optionally every example in the nav."""
     for name in ("docs", "macros", "practice_examples"):
         shutil.copytree(root / name, folder / name, ignore=shutil.ignore_patterns("__pycache__"))
     ids = [path.stem for path in example_paths(root)]
-    for copy_id, text in varied_copies(count - len(ids), random.Random(count)):
+    for copy_id, text in varied_copies(count - len(ids), random.Random(count), root):
         (folder / "practice_examples" / f"{copy_id}.yaml").write_text(text, encoding="utf-8")
         ids.append(copy_id)
     config = (root / "mkdocs.yml").read_text(encoding="utf-8")
@@ -330,7 +331,7 @@ _TIME_ONE_FILTER = """() => {
 # Types a word into the text box a letter at a time, then clears it, timing each keystroke until
 # the page has looked the words up (search.js, which may fetch index files) and shown the result.
 _TIME_TYPING = """async () => {
-  const box = document.getElementById('pe-words');
+  const box = document.getElementById('pe-words') || document.getElementById('pe-q');  // pe-q in older versions
   const status = document.getElementById('pe-status');
   const times = [];
   for (const value of ['t', 'tr', 'tre', 'trea', 'treat', 'treatm', '']) {
@@ -430,10 +431,13 @@ validate_s = time.perf_counter() - started
 if problems:
     sys.exit("the copies are not valid records:\\n" + "\\n".join(map(str, problems[:5])))
 abbreviations = tuple(sorted(loaded.guide.abbreviations.items()))
-prose = [part.source for e in loaded.examples for part in (e.context, e.what_was_done, e.why_it_works, *e.tips, *e.reflective_questions)]
+prose = [getattr(part, "source", part)  # older versions keep Markdown fields as plain text
+         for e in loaded.examples for part in (e.context, e.what_was_done, e.why_it_works, *e.tips, *e.reflective_questions)]
 started = time.perf_counter()
+# Older versions converted with to_html (and once more for the link check, which this leaves out).
+convert = markup.convert if hasattr(markup, "convert") else lambda source, pairs: markup.to_html(source, dict(pairs))
 for source in prose:
-    markup.convert(source, abbreviations)
+    convert(source, abbreviations)
 print(json.dumps({"validate_s": validate_s, "markdown_s": time.perf_counter() - started}))
 """
 

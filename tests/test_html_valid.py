@@ -1,12 +1,12 @@
 """Every built page is valid HTML by the Nu HTML Checker, Material's markup included; the checker
-catches an error put back into a page; and the build's one correction to Material's markup."""
+catches an error put back into a page; and the build's corrections to Material's markup."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from check_html import check
-from macros.material_fixes import without_checkbox_autocomplete
+from macros.material_fixes import without_checkbox_autocomplete, without_indentation
 
 
 def test_the_nu_html_checker_finds_no_error_on_any_built_page(real_site_dir):
@@ -60,3 +60,18 @@ def test_built_pages_keep_no_autocomplete_on_a_checkbox(real_site_dir: Path):
     pages = [p for p in real_site_dir.rglob("*.html") if 'type="checkbox"' in p.read_text(encoding="utf-8")]
     assert pages, "Material's toggles are checkboxes on every page"
     assert not [p for p in pages if without_checkbox_autocomplete(p.read_text(encoding="utf-8")) != p.read_text(encoding="utf-8")]
+
+
+def test_indentation_is_dropped_but_preformatted_text_keeps_its_own():
+    page = ("<div>\n    <p>Text\n      <em>on</em>\n\n\n  </p>\n"
+            "  <pre><code>keep\n    this  indent\n</code></pre>\n  <TEXTAREA>a\n  b</TEXTAREA>\n</div>")
+    assert without_indentation(page) == (
+        "<div>\n<p>Text\n<em>on</em>\n</p>\n"
+        "<pre><code>keep\n    this  indent\n</code></pre>\n<TEXTAREA>a\n  b</TEXTAREA>\n</div>"
+    )
+
+
+def test_built_pages_carry_no_indentation(real_site_dir: Path):
+    """Material's deep indentation is about an eighth of an example page; every page is written without it."""
+    pages = list(real_site_dir.rglob("*.html"))
+    assert [p for p in pages if without_indentation(p.read_text(encoding="utf-8")) != p.read_text(encoding="utf-8")] == []
