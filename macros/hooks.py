@@ -179,6 +179,8 @@ def _toc_items(items):
     for item in items:
         yield item
         yield from _toc_items(item.children)
+
+
 def on_pre_build(config):
     # Material's offline plugin adds a script from unpkg.com so that its search worker can start from
     # file://. This guide's search runs in the page (search.js), and the site makes no third-party requests.

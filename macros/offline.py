@@ -33,7 +33,7 @@ def finish(site_dir: Path) -> None:
 
 
 def json_twins(site_dir: Path) -> list[Path]:
-    """Write a script twin beside every JSON file the pages may fetch (search has its own, from Material)."""
+    """Write a script twin beside every JSON file the pages may fetch (search's own files are scripts already)."""
     written = []
     for path in sorted(site_dir.rglob("*.json")):
         if path.relative_to(site_dir).parts[0] == "search":

@@ -11,6 +11,7 @@ import urllib.request
 
 import feedparser
 import pytest
+import zxingcpp
 from conftest import ROOT, _built, _served, copy_site_project
 
 from macros import addresses, feed, project
@@ -229,6 +230,27 @@ PAGE_TYPES = {
 }
 
 
+# The image as the browser drew it, on white, as grey levels row by row.
+_GREY_PIXELS = """img => {
+  const canvas = document.createElement('canvas');
+  canvas.width = img.naturalWidth;
+  canvas.height = img.naturalHeight;
+  const context = canvas.getContext('2d');
+  context.fillStyle = '#fff';
+  context.fillRect(0, 0, canvas.width, canvas.height);
+  context.drawImage(img, 0, 0);
+  const rgba = context.getImageData(0, 0, canvas.width, canvas.height).data;
+  return {width: canvas.width, height: canvas.height, grey: Array.from(rgba.filter((_, index) => index % 4 === 0))};
+}"""
+
+
+def read_qr(image) -> list[str]:
+    """What a scanner reads from a QR code image on the page."""
+    drawn = image.evaluate(_GREY_PIXELS)
+    pixels = memoryview(bytes(drawn["grey"])).cast("B", (drawn["height"], drawn["width"]))
+    return [code.text for code in zxingcpp.read_barcodes(pixels)]
+
+
 @pytest.mark.parametrize("kind", PAGE_TYPES)
 def test_printing_any_page_type_shows_only_its_content_with_its_address(watched, real_site, kind):
     view = watched(real_site)
@@ -245,6 +267,8 @@ def test_printing_any_page_type_shows_only_its_content_with_its_address(watched,
     assert published in page.eval_on_selector("style[media=print]", "style => style.textContent")
     codes = page.locator("img.pe-qr:visible")
     assert codes.count() >= 1 and codes.first.evaluate("img => img.naturalWidth > 0")
+    if kind != "handout":  # a handout's codes are its examples' addresses; a pack leads to its section
+        assert read_qr(codes.first) == [SITE_URL + f"{SECTION.id}/" if kind == "pack" else published]
     assert page.evaluate("getComputedStyle(document.querySelector('.md-content__inner')).fontSize") == "14.6667px"  # 11 pt
 
 
