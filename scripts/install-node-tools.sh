@@ -8,17 +8,6 @@ missing=""
 command -v node >/dev/null 2>&1 || missing="$missing nodejs"
 command -v npm >/dev/null 2>&1 || missing="$missing npm"
 command -v java >/dev/null 2>&1 || missing="$missing default-jre-headless"
-if [ -n "$missing" ]; then
-  if [ "$(id -u)" -eq 0 ]; then
-    SUDO=""
-  elif command -v sudo >/dev/null 2>&1; then
-    SUDO="sudo"
-  else
-    echo "Missing:$missing. This user cannot install them: run 'apt-get install$missing' as root." >&2
-    exit 1
-  fi
-  echo "Installing$missing from Debian for the HTML check and Lighthouse..."
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $missing >/dev/null
-fi
+# shellcheck disable=SC2086 # one word per package
+"$(dirname "$0")/apt-install.sh" "the HTML check and Lighthouse" $missing
 npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
