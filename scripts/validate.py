@@ -1,13 +1,16 @@
 """Check practice examples and the guide's data; print every problem as path:line:col: message.
 
 Usage: python scripts/validate.py [PATH ...]   (default: every file in practice_examples/)
-Exit status 0 when there are no problems, 1 otherwise. When GITHUB_ACTIONS is set,
-each problem is also printed as an annotation so it shows on the pull request.
+Exit status 0 when there are no problems, 1 otherwise. A review-by or check date that has passed
+is printed as a warning, path:line: what to check, and does not change the exit status. When
+GITHUB_ACTIONS is set, each problem and warning is also printed as an annotation so it shows on
+the pull request.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import sys
 from pathlib import Path
@@ -26,11 +29,28 @@ def main(argv: list[str] | None = None) -> int:
         for path in missing:
             print(f"{path}: no such file: check the name and the folder you are in", file=sys.stderr)
         return 1
-    loaded, problems = project.check(ROOT, args.paths or None)
+    today = dt.date.today()
+    # Every valid record is kept, so dates are checked even while another file has problems.
+    loaded, problems = project.check(ROOT, args.paths or None, today, keep_valid=True)
+    annotate = bool(os.environ.get("GITHUB_ACTIONS"))
     for problem in problems:
         print(problem)
-        if os.environ.get("GITHUB_ACTIONS"):
+        if annotate:
             print(problem.github_annotation())
+    wanted = {path.resolve() for path in args.paths}
+    reminders = sorted(
+        reminder
+        for example in (loaded.examples if loaded else [])
+        if not wanted or (ROOT / example.source_path).resolve() in wanted or Path(example.source_path).resolve() in wanted
+        for reminder in example.reminders(today)
+    )
+    if reminders:
+        print(f"\n{len(reminders)} warning(s): these dates have passed. The examples stay valid, and their pages tell readers "
+              "to check before relying on them:")
+        for reminder in reminders:
+            print(reminder)
+            if annotate:
+                print(reminder.github_annotation())
     if problems:
         print(f"\n{len(problems)} problem(s) found. Fix each one at the line shown, then run this again.", file=sys.stderr)
         return 1

@@ -118,8 +118,10 @@ def real_site(real_site_dir):
 
 @pytest.fixture(scope="session")
 def fixture_site(tmp_path_factory) -> Path:
-    """The real configuration and pages, built with only the hostile and abbreviation fixture records."""
+    """The real configuration and pages, built with only the fixture records (hostile text, abbreviations, a reported
+    example with the guide's suggestions, an overdue one) and a made-up approach rating."""
     project_dir = copy_site_project(tmp_path_factory.mktemp("fixture-project"), sorted((FIXTURES / "site").glob("*.yaml")))
+    shutil.copy(FIXTURES / "guide" / "approaches.yaml", project_dir / "practice_examples" / "guide" / "approaches.yaml")
     return _built(project_dir, project_dir / "site")
 
 

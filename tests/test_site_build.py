@@ -102,8 +102,10 @@ def test_the_browse_index_is_written_from_the_records(fixture_site):
     by_id = {e["id"]: e for e in index["examples"]}
     assert set(by_id) == {record.stem for record in SITE_FIXTURES}
     assert by_id["long-form-only"]["values"] == {
-        "section": ["supervision"], "takeaway": ["hope-engagement-choice"], "provenance": ["illustrative"], "stage": ["review"],
+        "section": ["supervision"], "takeaway": ["hope-engagement-choice"], "provenance": ["illustrative"], "evidence": ["written-for-guide"],
+        "stage": ["review"],
     }
+    assert by_id["reported-with-guide-suggestions"]["values"]["evidence"] == ["comparison-group"]
     # The words box finds examples by their place in the search index, so both list them in the same order.
     manifest = search.read_index_file(fixture_site / "search" / "manifest.js")["data"]
     first_rows = [row[0] for row in search.read_index_file(fixture_site / "search" / "docs" / "0.js")["data"]][: manifest["examples"]]

@@ -155,7 +155,7 @@ def test_hostile_text_in_the_feed_reads_back_as_typed():
     from macros.load import examples
 
     payload = examples.load_example(FIXTURES / "site" / "payload-example.yaml", "payload-example.yaml", LOADED.guide,
-                                    examples.record_schema(ROOT, LOADED.guide), LOADED.examples[0].reviewed)[0]
+                                    examples.record_schema(ROOT, LOADED.guide), LOADED.examples[0].last_reviewed)[0]
     parsed = feedparser.parse(feed.atom([payload], LOADED.guide, "https://guide.example/", "The guide", "x"))
     assert not parsed.bozo
     assert parsed.entries[0].title == payload.title

@@ -33,6 +33,21 @@ class Problem:
         return f"::error file={_property(visible(self.path))},line={self.line},col={self.col}::{_data(visible(self.message))}"
 
 
+@dataclass(frozen=True, order=True)
+class Reminder:
+    """A date that has passed, at path:line: a warning, never a failure, since the example stays published and says so."""
+
+    path: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{visible(self.path)}:{self.line}: {visible(self.message)}"
+
+    def github_annotation(self) -> str:
+        return f"::warning file={_property(visible(self.path))},line={self.line}::{_data(visible(self.message))}"
+
+
 def _data(value: str) -> str:
     return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 

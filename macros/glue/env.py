@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from macros.pages import browse, coverage, feed, issue_links, common as render
+from macros.pages import browse, coverage, evidence, feed, issue_links, common as render
 from macros.load import project
 from macros.load.examples import SCHEMA_PATH
 from macros.base.problems import ProblemsFound
@@ -73,6 +73,28 @@ def define_env(env) -> None:
     @env.macro
     def example_count() -> int:
         return len(loaded().examples)
+
+    @env.macro
+    def reported_count() -> int:
+        return sum(example.is_reported for example in loaded().examples)
+
+    @env.macro
+    def illustrative_count() -> int:
+        return sum(not example.is_reported for example in loaded().examples)
+
+    @env.macro
+    def evidence_statuses() -> str:
+        data = loaded()
+        return evidence.status_table(data.guide, data.examples, root())
+
+    @env.macro
+    def evidence_levels() -> str:
+        return evidence.level_list(loaded().guide)
+
+    @env.macro
+    def approach_ratings() -> str:
+        data = loaded()
+        return evidence.approach_list(data.guide, data.examples, root())
 
     @env.macro
     def coverage_tables() -> str:

@@ -12,6 +12,7 @@ offline copy) comes from macros/pages/teaching.py.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import logging
 import sys
@@ -28,6 +29,7 @@ from mkdocs.structure.files import File, InclusionLevel  # noqa: E402
 from mkdocs.structure.toc import AnchorLink, get_toc  # noqa: E402
 
 from macros.pages import addresses, browse, build_problems, example as example_page, issue_links, material_fixes, offline, common as render, search, teaching  # noqa: E402
+from macros.pages import review_dates  # noqa: E402
 from macros.load import markup, project  # noqa: E402
 from macros.base import urls  # noqa: E402
 from macros.pages.generated import GeneratedPage  # noqa: E402
@@ -43,6 +45,7 @@ _example_urls: dict[str, str] = {}
 _search_links: dict[str, str] = {}
 SEARCH_LINKS = {"browse": "browse.md", "glossary": "glossary.md"}
 _serving = False  # set once per `mkdocs serve` (the hooks module outlives its rebuilds)
+_today = dt.date.today()  # set per build: which review and check dates have passed
 _offline = False
 log = logging.getLogger(f"mkdocs.hooks.{__name__}")
 
@@ -54,7 +57,8 @@ def on_startup(command, dirty):
 
 @event_priority(100)  # before the plugins: nothing is built from data that has problems
 def on_config(config):
-    global _project, _problems, _offline
+    global _project, _problems, _offline, _today
+    _today = dt.date.today()
     plugin = config.plugins.get(offline.PLUGIN)
     _offline = bool(plugin and plugin.config.enabled)
     # The offline plugin turns directory URLs off in its own on_config, which runs after this one.
@@ -112,14 +116,15 @@ def on_files(files, config):
         files.append(file)
         _example_urls[example.id] = file.url
         suggest_url = issue_links.suggest_change_url(config.repo_url, example.id) if config.repo_url else None
-        _generated[file.src_uri] = example_page.render(example, _project.guide, _project.related[example.id], edit_url, suggest_url)
+        _generated[file.src_uri] = example_page.render(example, _project.guide, _project.related[example.id], edit_url, suggest_url, _today)
         for former in example.former_ids:
             files.append(File.generated(config, urls.file_of(f"examples/{former}/"), content=render.redirect_page(example)))
     files.append(File.generated(config, "browse/index.json", content=browse.index_json(_project.examples, _project.guide)))
     for src_uri, generated in teaching.pages(_project, config.site_url, config.site_name).items():
         _add_generated(files, config, src_uri, generated)
+    _add_generated(files, config, review_dates.SOURCE, review_dates.render(_project.examples, _today))
     page_paths = [urls.clean_path(file.src_uri) for file in files.documentation_pages()]
-    published = teaching.files(_project, config.site_url, config.site_name, config.site_description, page_paths)
+    published = teaching.files(_project, config.site_url, config.site_name, config.site_description, page_paths, _today)
     for dest, content in published.items():
         files.append(File.generated(config, dest, content=content))
     for name, path in SEARCH_LINKS.items():

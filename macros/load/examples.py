@@ -14,7 +14,7 @@ from typing import Any
 from macros.load import markup, personal, rules, yamlsafe
 from macros.load import schema as schema_module
 from macros.load.guide import GUIDE_DIR, Guide
-from macros.base.problems import Problem, ProblemsFound
+from macros.base.problems import Problem, ProblemsFound, Reminder
 
 EXAMPLES_DIR = Path("practice_examples")
 SCHEMA_PATH = EXAMPLES_DIR / "schema.json"
@@ -143,6 +143,19 @@ class Example:
 
     def tag_ids(self) -> list[tuple[str, str]]:
         return [(facet, value) for facet, values in self.tags for value in values]
+
+    def reminders(self, today: dt.date) -> list[Reminder]:
+        """A warning for each review or check date that has passed, at its line, saying what to do."""
+        found = []
+        for due in self.overdue(today):
+            if due.what is None:
+                message = (f"review_by {due.by} has passed: check the whole example against its sources and the law, then set "
+                           "last_reviewed to the day you did and review_by to the next date it is due")
+            else:
+                message = (f"the check due by {due.by} has passed: {due.what.rstrip('. ')}. Then update the example, "
+                           "and remove this check or give it a later date")
+            found.append(Reminder(self.source_path, due.position[0], message))
+        return found
 
 
 def record_files(root: Path) -> tuple[list[Path], list[Problem]]:

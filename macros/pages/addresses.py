@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from macros.pages import feed, handout, packs
+from macros.pages import feed, handout, packs, review_dates
 from macros.base import urls
 from macros.base.problems import Problem
 from macros.load.project import Project
@@ -30,7 +30,8 @@ def page_paths(project: Project, docs_dir: Path) -> list[str]:
         for path in sorted(docs_dir.rglob("*.md"))
         if "overrides" not in path.relative_to(docs_dir).parts
     ]
-    generated = [f"examples/{e.id}/" for e in project.examples] + [handout.PAGE_PATH] + [packs.page_path(s.id) for s in project.guide.sections]
+    generated = [f"examples/{e.id}/" for e in project.examples] + [handout.PAGE_PATH, review_dates.PAGE_PATH]
+    generated += [packs.page_path(s.id) for s in project.guide.sections]
     return written + generated + [feed.PATH]
 
 

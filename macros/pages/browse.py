@@ -22,12 +22,14 @@ class Filter:
 
 
 def filters(guide: Guide) -> list[Filter]:
-    """Section and take-away first, then every facet of the tag vocabulary, in its order, then provenance."""
+    """Section and take-away first, then every facet of the tag vocabulary, in its order, then provenance and
+    evidence status (strongest first): the browse page's script reads them from the form, so each is data here."""
     return [
         Filter("section", "Section", tuple((s.id, s.title) for s in guide.sections)),
         Filter("takeaway", "Take-away", tuple((t.id, _takeaway_label(guide, t.id)) for t in guide.takeaways.values())),
         *(Filter(f.id, f.label, tuple((v.id, v.label) for v in f.values)) for f in guide.facets),
         Filter("provenance", "Provenance", tuple(PROVENANCE_LABELS.items())),
+        Filter("evidence", "Evidence", tuple((status.id, status.label) for status in guide.statuses.values())),
     ]
 
 
@@ -43,7 +45,8 @@ def _takeaway_label(guide: Guide, takeaway_id: str) -> str:
 
 def values_of(example: Example) -> dict[str, list[str]]:
     """The example's value ids for every filter it has a value in."""
-    values = {"section": [example.section], "takeaway": list(example.takeaways), "provenance": [example.provenance]}
+    values = {"section": [example.section], "takeaway": list(example.takeaways), "provenance": [example.provenance],
+              "evidence": [example.evidence.status]}
     values.update({facet: list(ids) for facet, ids in example.tags})
     return values
 

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
 from urllib.parse import urlencode
 
 from macros.base import urls
 from macros.base.text import escape, long_date
-from macros.load.examples import Example
+from macros.load.examples import Example, Part, Source
 from macros.load.guide import Guide, Section
 
 # Listings on the section pages stop here and link to the browse page: a first visit stays light
@@ -31,6 +32,10 @@ PROVENANCE_EXPLAINED = {
     ),
     "reported": "This practice is described in the published source cited below.",
 }
+EVIDENCE_PAGE = "evidence/"  # docs/evidence.md: each status explained at its own anchor
+GUIDE_PART_LABEL = "The guide's suggestion"  # a passage no source states, in a reported example
+GUIDE_LIST_LABEL = "The guide's suggestions, not from the sources."  # tips and questions of a reported example
+GUIDE_ADDITIONS = "Includes the guide's suggestions"  # on cards: a reported example with passages of the guide's own
 
 
 
@@ -73,6 +78,62 @@ def tag_chips(example: Example, guide: Guide, root: str) -> str:
     return f'<dl class="pe-tags">{"".join(rows)}</dl>'
 
 
+def evidence_url(root: str, status_id: str) -> str:
+    return urls.page(root, f"{EVIDENCE_PAGE}#{status_id}")
+
+
+def evidence_label(example: Example, guide: Guide) -> str:
+    """The example's evidence status as plain text, as every page and print shows it."""
+    return f"Evidence: {guide.statuses[example.evidence.status].label}"
+
+
+def evidence_badge(example: Example, guide: Guide, root: str, linked: bool = True) -> str:
+    """The evidence status in words, linking to its explanation (a plain badge inside a card's link-heavy listing)."""
+    label = escape(evidence_label(example, guide))
+    if not linked:
+        return f'<span class="pe-badge pe-badge--evidence">{label}</span>'
+    return f'<a class="pe-badge pe-badge--evidence" href="{evidence_url(root, example.evidence.status)}">{label}</a>'
+
+
+def source_date(written: str) -> str:
+    """A source's publication date as readers say it: 1 February 2023, February 2023, 2023, or undated."""
+    if written == "n.d.":
+        return "undated"
+    parts = written.split("-")
+    if len(parts) == 3:
+        return long_date(dt.date.fromisoformat(written))
+    if len(parts) == 2:
+        return f"{dt.date(int(parts[0]), int(parts[1]), 1):%B %Y}"
+    return written
+
+
+def source_anchor(source: Source) -> str:
+    """The id of a source's entry in an example page's list of sources."""
+    return f"source-{source.id}"
+
+
+def part_label(example: Example, part: Part, source_href: Callable[[Source], str | None]) -> str:
+    """Who a passage speaks for, in words: reported by a source (linked where source_href gives an address) or the guide's own."""
+    if part.source is None:
+        return f'<p class="pe-part__label">{GUIDE_PART_LABEL}</p>'
+    source = example.source(part.source)
+    words = escape(f"{source.publisher}, {source_date(source.date)}")
+    href = source_href(source)
+    named = f'<a href="{escape(href)}">{words}</a>' if href else words
+    return f'<p class="pe-part__label">Reported by {named}</p>'
+
+
+def parts_html(example: Example, parts: tuple[Part, ...], source_href: Callable[[Source], str | None]) -> str:
+    """A prose field's HTML. In a reported example each passage carries its label, so what a source reports and
+    what the guide adds are told apart in words, not by colour alone; an illustrative example is the guide's throughout."""
+    if not example.is_reported:
+        return "".join(part.prose.html for part in parts)
+    return "".join(
+        f'<div class="pe-part pe-part--{"guide" if part.source is None else "reported"}">{part_label(example, part, source_href)}{part.prose.html}</div>'
+        for part in parts
+    )
+
+
 def provenance_badge(example: Example) -> str:
     return f'<span class="pe-badge pe-badge--{example.provenance}">{PROVENANCE_LABELS[example.provenance]}</span>'
 
@@ -84,7 +145,8 @@ def example_card(example: Example, guide: Guide, root: str, with_tags: bool = Tr
     return (
         f'<li class="pe-card" data-example-id="{escape(example.id)}">'
         f'<h3 class="pe-card__title"><a href="{example_url(root, example.id)}">{escape(example.title)}</a></h3>'
-        f'<p class="pe-card__meta">{escape(section.short_title)} · {provenance_badge(example)}</p>'
+        f'<p class="pe-card__meta">{escape(section.short_title)} · {provenance_badge(example)} {evidence_badge(example, guide, root, linked=False)}'
+        f'{" · " + GUIDE_ADDITIONS if example.has_guide_additions else ""}</p>'
         f'<p class="pe-card__summary">{escape(example.summary)}</p>'
         f"{tags}</li>"
     )

@@ -2,19 +2,30 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
+
 from macros.base import urls
-from macros.load.examples import Example, Part, Prose, Source
+from macros.load.examples import Due, Example, Part, Prose, Source
 from macros.load.guide import Guide
 from macros.pages.generated import GeneratedPage, Heading, heading_html, title_for_templates
 from macros.base.text import escape, long_date
-from macros.pages.common import PROVENANCE_EXPLAINED, example_cards, provenance_badge, section_url, tag_chips, takeaway_url
+from macros.pages.common import (
+    GUIDE_LIST_LABEL, PROVENANCE_EXPLAINED, evidence_badge, example_cards, parts_html, provenance_badge, section_url, source_anchor,
+    source_date, tag_chips, takeaway_url,
+)
 
 
-def render(example: Example, guide: Guide, related: list[Example], edit_url: str | None, suggest_url: str | None = None) -> GeneratedPage:
+def render(example: Example, guide: Guide, related: list[Example], edit_url: str | None, suggest_url: str | None = None,
+           today: dt.date | None = None) -> GeneratedPage:
+    """The page as built on `today` (default: the day of the build), which decides whether a date has passed."""
+    today = today or dt.date.today()
     section = guide.section(example.section)
     root = urls.root_of(f"examples/{example.id}/")  # from this page back to the site's root
     parts: list[str] = [
         f'<p class="pe-kicker"><a href="{section_url(root, section.id)}">{escape(section.title)}</a> · {provenance_badge(example)}</p>',
+        evidence_box(example, guide, root),
+        overdue_notice(example, today),
         f'<p class="pe-summary">{escape(example.summary)}</p>',
         # Filled in by copy-link.js and handout.js; hidden without them.
         f'<p class="pe-page-actions" data-example-id="{escape(example.id)}" data-copy="" hidden></p>',
@@ -26,13 +37,11 @@ def render(example: Example, guide: Guide, related: list[Example], edit_url: str
         headings.append(heading)
         parts.extend((heading_html(heading), body))
 
-    part("context", "Context", _prose(example.context))
-    part("what-was-done", "What was done", _prose(example.what_was_done))
-    part("why-it-works", "Why it works", _prose(example.why_it_works))
-    if example.tips:
-        part("practical-tips", "Practical tips", _list(example.tips, "ul"))
-    if example.reflective_questions:
-        part("questions-for-reflection", "Questions for reflection", _list(example.reflective_questions, "ol"))
+    part("context", "Context", _prose(example, example.context))
+    part("what-was-done", "What was done", _prose(example, example.what_was_done))
+    part("why-it-works", "Why it works", _prose(example, example.why_it_works))
+    part("practical-tips", "Practical tips", _guide_list(example, example.tips, "ul"))
+    part("questions-for-reflection", "Questions for reflection", _guide_list(example, example.reflective_questions, "ol"))
     takeaways = "".join(
         f'<li><a href="{takeaway_url(root, guide, takeaway_id)}">{escape(guide.takeaways[takeaway_id].text)}</a></li>'
         for takeaway_id in example.takeaways
@@ -45,7 +54,7 @@ def render(example: Example, guide: Guide, related: list[Example], edit_url: str
     part("inspection-standards", "Inspection standards",
          f'<ul class="pe-list">{standards}</ul><p class="pe-small">{escape(guide.framework["title"])}.</p>')
     part("tags", "Tags", tag_chips(example, guide, root))
-    part("where-this-example-comes-from", "Where this example comes from", _provenance(example, edit_url, suggest_url))
+    part("where-this-example-comes-from", "Where this example comes from", _provenance(example, edit_url, suggest_url, today))
     if related:
         # Without their tags: the page's own are just above, and it stays under 40 KB with long sources.
         part("related-examples", "Related examples", example_cards(related, guide, root, with_tags=False))
@@ -55,33 +64,97 @@ def render(example: Example, guide: Guide, related: list[Example], edit_url: str
         "search": {"exclude": True},  # the site's own index holds the examples (macros/pages/search.py)
         "example_id": example.id,
     }
-    return GeneratedPage(meta, "\n".join(parts) + "\n", tuple(headings), frozenset(h.id for h in headings))
+    anchors = frozenset(h.id for h in headings) | {source_anchor(source) for source in example.sources}
+    return GeneratedPage(meta, "\n".join(piece for piece in parts if piece) + "\n", tuple(headings), anchors)
 
 
-def _prose(parts: tuple[Part, ...]) -> str:
-    return f'<div class="pe-prose">{"".join(part.prose.html for part in parts)}</div>'
+def on_page(source: Source) -> str:
+    """A source's entry in this page's list of sources."""
+    return f"#{source_anchor(source)}"
 
 
-def _list(items: tuple[Prose, ...], tag: str) -> str:
+def evidence_box(example: Example, guide: Guide, root: str, source_href: Callable[[Source], str | None] = on_page) -> str:
+    """Near the title: how strong the evidence is for this example, the study that gives it and what it found,
+    any body's rating of the general approach (quoted as theirs), and the review dates."""
+    lines = [f'<p class="pe-evidence__status">{evidence_badge(example, guide, root)}</p>']
+    study = example.study
+    if study:
+        href = source_href(study)
+        title = f'<a href="{escape(href)}">{escape(study.title)}</a>' if href else escape(study.title)
+        lines.append(f"<p><strong>Study:</strong> {title}, {escape(study.publisher)}, {escape(source_date(study.date))}. "
+                     f"<strong>What it found:</strong> {escape(example.evidence.found or '')}</p>")
+    if example.evidence.approaches:
+        items = "".join(_approach(guide, approach_id) for approach_id in example.evidence.approaches)
+        lines.append('<p><strong>Ratings of the general approach</strong> (each by the body named, in its own words; '
+                     f'not a rating of this example, and not this guide\'s):</p><ul class="pe-list">{items}</ul>')
+    lines.append(f'<p class="pe-small">Last reviewed {_day(example.last_reviewed)} · Review by {_day(example.review_by.by)}</p>')
+    return f'<div class="pe-evidence">{"".join(lines)}</div>'
+
+
+def _approach(guide: Guide, approach_id: str) -> str:
+    approach = guide.approaches[approach_id]
+    return (
+        f"<li><strong>{escape(approach.name)}:</strong> rated “{escape(approach.rating)}” by {escape(approach.rated_by)} "
+        f'(<a href="{escape(approach.source_url)}">{escape(approach.source_title)}</a>, {escape(source_date(approach.source_date))}). '
+        f'<span class="pe-small">What the rating covers, in this guide\'s summary: {escape(approach.summary)}</span></li>'
+    )
+
+
+def _day(day: dt.date) -> str:
+    return f'<time datetime="{day.isoformat()}">{long_date(day)}</time>'
+
+
+def overdue_sentences(example: Example, today: dt.date) -> list[str]:
+    """For each date that has passed, what to tell a reader, as plain text."""
+    reviewed = long_date(example.last_reviewed)
+    return [f"Last reviewed {reviewed}; {_what(due)} — check before relying on it." for due in example.overdue(today)]
+
+
+def _what(due: Due) -> str:
+    if due.what is None:
+        return f"its review was due by {long_date(due.by)}"
+    return f"due to be checked by {long_date(due.by)}: {due.what.rstrip('. ')}"
+
+
+def overdue_notice(example: Example, today: dt.date) -> str:
+    """Near the top, when a review or check date has passed: the reader is told to check before relying on the page."""
+    sentences = overdue_sentences(example, today)
+    if not sentences:
+        return ""
+    return f'<div class="pe-overdue" role="note">{"".join(f"<p>{escape(sentence)}</p>" for sentence in sentences)}</div>'
+
+
+def _prose(example: Example, parts: tuple[Part, ...]) -> str:
+    return f'<div class="pe-prose">{parts_html(example, parts, on_page)}</div>'
+
+
+def _guide_list(example: Example, items: tuple[Prose, ...], tag: str) -> str:
+    """Tips or questions: always the guide's own, which a reported example's page says in words."""
+    label = f'<p class="pe-part__label">{GUIDE_LIST_LABEL}</p>' if example.is_reported else ""
     inner = "".join(f"<li>{item.html}</li>" for item in items)
-    return f'<{tag} class="pe-list">{inner}</{tag}>'
+    return f'{label}<{tag} class="pe-list">{inner}</{tag}>'
 
 
 def _source_item(source: Source) -> str:
     supports = f'<br><span class="pe-supports">Supports: {escape(source.supports)}</span>' if source.supports else ""
     return (
-        f'<li><a href="{escape(source.url)}">{escape(source.title)}</a>, '
+        f'<li id="{escape(source_anchor(source))}"><a href="{escape(source.url)}">{escape(source.title)}</a>, '
         f"{escape(source.publisher)}, {escape(source.date)}{supports}</li>"
     )
 
 
-def _provenance(example: Example, edit_url: str | None, suggest_url: str | None) -> str:
+def _provenance(example: Example, edit_url: str | None, suggest_url: str | None, today: dt.date) -> str:
     note = f" {escape(example.provenance_note)}" if example.provenance_note else ""
     body = f"<p>{provenance_badge(example)} {PROVENANCE_EXPLAINED[example.provenance]}{note}</p>"
     if example.sources:
         heading = "Source" if example.is_reported else "Sources of facts it mentions"
         body += f'<p class="pe-small">{heading}:</p><ul class="pe-list">{"".join(_source_item(source) for source in example.sources)}</ul>'
-    body += f'<p class="pe-small">Added {long_date(example.added)}; last reviewed {long_date(example.last_reviewed)}.'
+    pending = [due for due in example.checks if not due.is_overdue(today)]
+    if pending:
+        items = "".join(f"<li>By {_day(due.by)}: {escape(due.what or '')}</li>" for due in pending)
+        body += f'<p class="pe-small">Statements to check again, as the law or a service changes:</p><ul class="pe-list">{items}</ul>'
+    body += (f'<p class="pe-small">Added {long_date(example.added)}; last reviewed {long_date(example.last_reviewed)}; '
+             f'to be reviewed again by {long_date(example.review_by.by)}.')
     links = []
     if suggest_url:
         links.append(f'<a href="{escape(suggest_url)}">Suggest a change</a> (a short form on GitHub, no Git needed)')

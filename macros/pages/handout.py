@@ -9,15 +9,20 @@ which the page inserts as text; its prose is the sanitised HTML of the example's
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
+from macros.load import markup
 from macros.pages import qr
 from macros.base import urls
 from macros.load.examples import Example
 from macros.load.guide import Guide
 from macros.pages.generated import GeneratedPage, title_for_templates
 from macros.base.text import escape, long_date
-from macros.pages.common import PROVENANCE_LABELS, browse_url, example_url, section_url, takeaway_url
+from macros.pages.common import (
+    GUIDE_LIST_LABEL, PROVENANCE_LABELS, browse_url, evidence_label, evidence_url, example_url, parts_html, section_url, source_date, takeaway_url,
+)
+from macros.pages.example import overdue_sentences
 
 PAGE_PATH = "handout/"
 SOURCE = "handout.md"
@@ -58,10 +63,16 @@ def page(site_url: str, site_name: str) -> GeneratedPage:
     return GeneratedPage(meta, html)
 
 
-def example_data(example: Example, guide: Guide, site_url: str) -> dict:
-    """Everything the handout shows of one example; addresses relative to the handout page."""
+def example_data(example: Example, guide: Guide, site_url: str, today: dt.date) -> dict:
+    """Everything the handout shows of one example; addresses relative to the handout page. Its prose carries
+    the part labels of the example's page, each reported part linking to its source's own address."""
     root = urls.root_of(PAGE_PATH)
     section = guide.section(example.section)
+    study = example.study
+
+    def prose(parts) -> str:
+        return markup.sanitise_page(parts_html(example, parts, lambda source: source.url))
+
     return {
         "id": example.id,
         "title": example.title,
@@ -69,10 +80,15 @@ def example_data(example: Example, guide: Guide, site_url: str) -> dict:
         "sectionUrl": section_url(root, section.id),
         "provenance": PROVENANCE_LABELS[example.provenance],
         "provenanceKind": example.provenance,
+        "evidence": evidence_label(example, guide),
+        "evidenceUrl": evidence_url(root, example.evidence.status),
+        "study": f"Study: {study.title}, {study.publisher}, {source_date(study.date)}. What it found: {example.evidence.found}" if study else "",
+        "overdue": overdue_sentences(example, today),
         "summary": example.summary,
-        "context": "".join(part.prose.html for part in example.context),
-        "whatWasDone": "".join(part.prose.html for part in example.what_was_done),
-        "whyItWorks": "".join(part.prose.html for part in example.why_it_works),
+        "context": prose(example.context),
+        "whatWasDone": prose(example.what_was_done),
+        "whyItWorks": prose(example.why_it_works),
+        "guideLists": GUIDE_LIST_LABEL if example.is_reported else "",
         "tips": [tip.html for tip in example.tips],
         "questions": [question.html for question in example.reflective_questions],
         "takeaways": [{"text": guide.takeaways[t].text, "url": takeaway_url(root, guide, t)} for t in example.takeaways],
@@ -81,16 +97,16 @@ def example_data(example: Example, guide: Guide, site_url: str) -> dict:
             for s in example.sources
         ],
         "sourcesHeading": "Source" if example.is_reported else "Sources of facts it mentions",
-        "dates": f"Added {long_date(example.added)}; last reviewed {long_date(example.last_reviewed)}.",
+        "dates": f"Added {long_date(example.added)}; last reviewed {long_date(example.last_reviewed)}; review by {long_date(example.review_by.by)}.",
         "url": example_url(root, example.id),
         "address": urls.published(site_url, f"examples/{example.id}/"),
         "qr": root + qr.path_for(f"examples/{example.id}/"),
     }
 
 
-def data_script(example: Example, guide: Guide, site_url: str) -> str:
+def data_script(example: Example, guide: Guide, site_url: str, today: dt.date) -> str:
     """The example's data file: one call handing its data to the handout page."""
-    return f"{REGISTER}({script_value(example_data(example, guide, site_url))});\n"
+    return f"{REGISTER}({script_value(example_data(example, guide, site_url, today))});\n"
 
 
 def script_value(value: object) -> str:

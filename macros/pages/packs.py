@@ -9,7 +9,7 @@ from macros.load.examples import Example, Prose
 from macros.load.guide import Guide, Section
 from macros.pages.generated import GeneratedPage, Heading, heading_html, title_for_templates
 from macros.base.text import escape
-from macros.pages.common import attribution, example_url, provenance_badge, section_url
+from macros.pages.common import GUIDE_ADDITIONS, GUIDE_LIST_LABEL, attribution, evidence_badge, example_url, provenance_badge, section_url
 
 
 def page_path(section_id: str) -> str:
@@ -59,7 +59,7 @@ def render(section: Section, guide: Guide, examples: list[Example], site_url: st
         attribution(guide),
         f'<ol class="pe-takeaways">{"".join(takeaway_item(t) for t in section.takeaways)}</ol>',
         heading_html(headings[1]),
-        "".join(_example(example, root, site_url) for example in examples) or '<p class="pe-empty">No examples yet.</p>',
+        "".join(_example(example, guide, root, site_url) for example in examples) or '<p class="pe-empty">No examples yet.</p>',
     ]
     meta = {
         "title": title_for_templates(f"{section.title}: section pack"),
@@ -70,16 +70,16 @@ def render(section: Section, guide: Guide, examples: list[Example], site_url: st
     return GeneratedPage(meta, "\n".join(parts) + "\n", tuple(headings), anchors)
 
 
-def _example(example: Example, root: str, site_url: str) -> str:
+def _example(example: Example, guide: Guide, root: str, site_url: str) -> str:
     address = urls.published(site_url, f"examples/{example.id}/")
-    questions = (
-        f'<h4>Questions for reflection</h4><ol class="pe-list">{"".join(_item(q) for q in example.reflective_questions)}</ol>'
-        if example.reflective_questions else ""
-    )
+    # Questions are the guide's own; on a reported example, in words.
+    label = f'<p class="pe-part__label">{GUIDE_LIST_LABEL}</p>' if example.is_reported else ""
+    questions = f'<h4>Questions for reflection</h4>{label}<ol class="pe-list">{"".join(_item(q) for q in example.reflective_questions)}</ol>'
+    additions = f" · {GUIDE_ADDITIONS} (labelled on its page)" if example.has_guide_additions else ""
     return (
         f'<section class="pe-pack-example" id="example-{escape(example.id)}">'
         f"<h3>{escape(example.title)}</h3>"
-        f'<p class="pe-kicker">{provenance_badge(example)}</p>'
+        f'<p class="pe-kicker">{provenance_badge(example)} {evidence_badge(example, guide, root)}{additions}</p>'
         f'<p class="pe-summary">{escape(example.summary)}</p>'
         f"{questions}"
         '<div class="pe-example-address">'

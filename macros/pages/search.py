@@ -92,7 +92,8 @@ def teaser(text: str) -> str:
 
 
 def example_document(example: Example, guide: Guide, location: str) -> Document:
-    """An example's document: its title; its section, tags and summary; then its text."""
+    """An example's document: its title; its section, tags and summary; then its text: every part, whoever's it is,
+    then tips and questions."""
     section = guide.section(example.section)
     labels = " ".join([section.title, example.summary, *(guide.tag(facet, value).label for facet, value in example.tag_ids())])
     text = " ".join(plain_text(prose.html) for prose in example.markdown)

@@ -4,6 +4,7 @@ the take-aways in section pages' tables of contents, and the published-address c
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 
 from macros.pages import feed, handout, packs, printed, qr, takeaway_links
@@ -22,10 +23,10 @@ def pages(project: Project, site_url: str, site_name: str) -> dict[str, Generate
     return found
 
 
-def files(project: Project, site_url: str, site_name: str, description: str, page_paths: list[str]) -> dict[str, str | bytes]:
+def files(project: Project, site_url: str, site_name: str, description: str, page_paths: list[str], today: dt.date) -> dict[str, str | bytes]:
     """The files published beside the pages, by destination: handout data, the feed, a QR code per page."""
     found: dict[str, str | bytes] = {
-        handout.data_path(e.id): handout.data_script(e, project.guide, site_url) for e in project.examples
+        handout.data_path(e.id): handout.data_script(e, project.guide, site_url, today) for e in project.examples
     }
     found[feed.PATH] = feed.atom(project.examples, project.guide, site_url, site_name, description)
     for path in page_paths:

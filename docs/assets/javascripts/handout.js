@@ -6,7 +6,7 @@
 
    Each example's data is a script, examples/<id>/handout.js, calling peHandout.register: a
    page opened from a folder (the offline copy) may load scripts but not fetch files. Text is
-   inserted as text; the only HTML inserted is the example's prose, sanitised at build time. */
+   inserted as text; the only HTML inserted is the example's prose with its part labels, sanitised at build time. */
 (function () {
   "use strict";
 
@@ -176,8 +176,17 @@
     slot.textContent = "";
     slot.appendChild(element("h2", null, data.title));
     var kicker = element("p", "pe-kicker");
-    kicker.append(link(data.sectionUrl, data.section), " · ", element("span", "pe-badge pe-badge--" + data.provenanceKind, data.provenance));
+    kicker.append(link(data.sectionUrl, data.section), " · ", element("span", "pe-badge pe-badge--" + data.provenanceKind, data.provenance),
+      " ", link(data.evidenceUrl, data.evidence));
+    kicker.lastChild.className = "pe-badge pe-badge--evidence";
     slot.appendChild(kicker);
+    if (data.study) slot.appendChild(element("p", "pe-small", data.study));
+    if (data.overdue.length) {
+      var overdue = element("div", "pe-overdue");
+      overdue.setAttribute("role", "note");
+      data.overdue.forEach(function (sentence) { overdue.appendChild(element("p", null, sentence)); });
+      slot.appendChild(overdue);
+    }
     var where = element("div", "pe-example-address");
     var qr = element("img", "pe-qr");
     qr.src = data.qr;
@@ -192,8 +201,13 @@
     section(slot, "Context", prose(data.context, base));
     section(slot, "What was done", prose(data.whatWasDone, base));
     section(slot, "Why it works", prose(data.whyItWorks, base));
-    if (data.tips.length) section(slot, "Practical tips", list("ul", data.tips, base));
-    if (data.questions.length) section(slot, "Questions for reflection", list("ol", data.questions, base));
+    // Tips and questions are the guide's own; a reported example says so in words.
+    [["Practical tips", "ul", data.tips], ["Questions for reflection", "ol", data.questions]].forEach(function (part) {
+      var body = element("div");
+      if (data.guideLists) body.appendChild(element("p", "pe-part__label", data.guideLists));
+      body.appendChild(list(part[1], part[2], base));
+      section(slot, part[0], body);
+    });
     var takeaways = element("ul", "pe-list");
     data.takeaways.forEach(function (takeaway) {
       var item = element("li");
