@@ -20,7 +20,7 @@ from typing import Any
 
 import yaml
 
-from macros.problems import Problem
+from macros.base.problems import Problem
 
 MAX_BYTES = 64 * 1024
 MAX_DEPTH = 20  # a record needs four levels; this stops runaway nesting long before recursion limits

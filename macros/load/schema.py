@@ -2,28 +2,24 @@
 
 The record schema (practice_examples/schema.json) is the single source of a record's shape.
 Its vocabulary lists (sections, take-aways, standards, tag facets and values) are filled in
-from the guide's data by with_vocabulary(), so they are defined once, in the guide's files;
+from the guide's data by macros.load.examples.record_schema(), so they are defined once, in the guide's files;
 `make schema` writes them into the committed file for editors' autocompletion.
 """
 
 from __future__ import annotations
 
-import copy
 import difflib
 import json
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from jsonschema import Draft202012Validator, validators
 from jsonschema.exceptions import ValidationError
 
-from macros.problems import Problem, ProblemsFound
-from macros.yamlsafe import Located, YamlPath
-
-if TYPE_CHECKING:
-    from macros.guide import Guide
+from macros.base.problems import Problem, ProblemsFound
+from macros.load.yamlsafe import Located, YamlPath
 
 VALUE_KEYWORDS = {"pattern", "format", "minLength", "maxLength", "type", "enum"}
 YAML_BOOLEAN_WORDS = {"yes", "no", "on", "off", "true", "false", "y", "n"}
@@ -46,25 +42,6 @@ def read_schema(path: Path, display: str | None = None) -> dict[str, Any]:
         raise ProblemsFound([Problem(display, 1, 1, f"this is not the project's schema (it has no $defs): restore it with git checkout -- {display}")])
     return schema
 
-
-def with_vocabulary(schema: dict[str, Any], guide: Guide) -> dict[str, Any]:
-    """The record schema with every vocabulary list taken from the guide's data."""
-    schema = copy.deepcopy(schema)
-    defs = schema["$defs"]
-    defs["sectionId"] = {"enum": [section.id for section in guide.sections]}
-    defs["takeawayId"] = {"enum": list(guide.takeaways)}
-    defs["standardId"] = {"enum": list(guide.standards)}
-    schema["properties"]["tags"]["properties"] = {
-        facet.id: {
-            "description": facet.description,
-            "type": "array",
-            "minItems": 1,
-            "uniqueItems": True,
-            "items": {"enum": [value.id for value in facet.values]},
-        }
-        for facet in guide.facets
-    }
-    return schema
 
 
 def _pattern(validator, pattern: str, instance: Any, schema: dict) -> Any:
@@ -128,6 +105,8 @@ def _suggest(value: Any, allowed: list[str]) -> str:
 
 
 def _allowed(allowed: list[str], where: str) -> str:
+    if not allowed:
+        return f" None is defined yet: add it to {where.split(' and ')[0]} first, or remove this value."
     if len(allowed) <= 10:
         return " Use one of: " + ", ".join(allowed) + "."
     return f" The allowed values are listed in {where}."
@@ -145,6 +124,10 @@ def _enum_subject(path: YamlPath) -> tuple[str, str]:
         return f"value for the tag facet '{keys[1]}'", "practice_examples/guide/tags.yaml"
     if keys == ["provenance", "kind"]:
         return "provenance kind", "the schema"
+    if keys == ["evidence", "status"]:
+        return "evidence status", "practice_examples/guide/evidence.yaml and on the About the evidence page"
+    if keys == ["evidence", "approaches"]:
+        return "approach", "practice_examples/guide/approaches.yaml"
     return f"value for {name_of(path)}", "the schema"
 
 
@@ -194,10 +177,13 @@ def _translate(error: ValidationError, located: Located) -> list[tuple[YamlPath,
     if kind == "additionalProperties":
         known = list(error.schema.get("properties", {}))
         results = []
+        renamed = error.schema.get("renamedFields", {})
         for name in instance:
             if name in known:
                 continue
-            if path == ("tags",):
+            if name in renamed:
+                message = f"the field '{name}' is now called '{renamed[name]}': rename it"
+            elif path == ("tags",):
                 message = f"unknown tag facet '{name}'.{_suggest(name, known)}{_allowed(known, 'practice_examples/guide/tags.yaml')}"
             else:
                 where = f" in {field}" if path else ""
@@ -212,6 +198,8 @@ def _translate(error: ValidationError, located: Located) -> list[tuple[YamlPath,
         shown = instance if isinstance(instance, str) else json.dumps(instance)
         return [(path, f"unknown {subject} '{shown}'.{_suggest(instance, allowed)}{_allowed(allowed, where)}", False)]
     if kind == "type":
+        if error.schema.get("typeMessage") and instance is not None:
+            return [(path, f"{field} {error.schema['typeMessage']}", False)]
         return [(path, _type_hint(instance, error.validator_value, located.scalars.get(path, ""), field), False)]
     if kind == "minLength":
         if not instance.strip():

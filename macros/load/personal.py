@@ -17,10 +17,10 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from macros import schema as schema_module
-from macros import yamlsafe
-from macros.given_names import GIVEN_NAMES
-from macros.problems import Problem
+from macros.load import schema as schema_module
+from macros.load import yamlsafe
+from macros.load.given_names import GIVEN_NAMES
+from macros.base.problems import Problem
 
 ALLOWED_FILE = Path("practice_examples/guide/personal-details-allowed.yaml")
 GUIDE_SCHEMA = Path("practice_examples/guide/schema.json")

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import json
 
-from macros import qr, urls
-from macros.examples import Example
-from macros.guide import Guide
-from macros.pages import GeneratedPage, title_for_templates
-from macros.render import PROVENANCE_LABELS, browse_url, escape, example_url, long_date, section_url, takeaway_url
+from macros.pages import qr
+from macros.base import urls
+from macros.load.examples import Example
+from macros.load.guide import Guide
+from macros.pages.generated import GeneratedPage, title_for_templates
+from macros.base.text import escape, long_date
+from macros.pages.common import PROVENANCE_LABELS, browse_url, example_url, section_url, takeaway_url
 
 PAGE_PATH = "handout/"
 SOURCE = "handout.md"
@@ -68,9 +70,9 @@ def example_data(example: Example, guide: Guide, site_url: str) -> dict:
         "provenance": PROVENANCE_LABELS[example.provenance],
         "provenanceKind": example.provenance,
         "summary": example.summary,
-        "context": example.context.html,
-        "whatWasDone": example.what_was_done.html,
-        "whyItWorks": example.why_it_works.html,
+        "context": "".join(part.prose.html for part in example.context),
+        "whatWasDone": "".join(part.prose.html for part in example.what_was_done),
+        "whyItWorks": "".join(part.prose.html for part in example.why_it_works),
         "tips": [tip.html for tip in example.tips],
         "questions": [question.html for question in example.reflective_questions],
         "takeaways": [{"text": guide.takeaways[t].text, "url": takeaway_url(root, guide, t)} for t in example.takeaways],
@@ -79,7 +81,7 @@ def example_data(example: Example, guide: Guide, site_url: str) -> dict:
             for s in example.sources
         ],
         "sourcesHeading": "Source" if example.is_reported else "Sources of facts it mentions",
-        "dates": f"Added {long_date(example.added)}; last reviewed {long_date(example.reviewed)}.",
+        "dates": f"Added {long_date(example.added)}; last reviewed {long_date(example.last_reviewed)}.",
         "url": example_url(root, example.id),
         "address": urls.published(site_url, f"examples/{example.id}/"),
         "qr": root + qr.path_for(f"examples/{example.id}/"),
