@@ -38,6 +38,8 @@ CONFIRMATIONS = (
     "I wrote this in my own words; I did not paste text from reports, articles or the inspectorate's guide.",
 )
 _IN_QUOTES = re.compile(r"\s*[^.]*\bin quotes\b[^.]*\.")
+# How a record file writes parts: on the form, the converter makes them from the boxes below.
+_PARTS = re.compile(r"\s*[^.]*\bparts\b[^.]*\.")
 
 
 @dataclass(frozen=True)
@@ -99,8 +101,8 @@ class Form:
 
 
 def help_text(description: str) -> str:
-    """A schema description as form help: advice on quoting YAML values does not apply to a form."""
-    return _IN_QUOTES.sub("", description).strip()
+    """A schema description as form help: advice on quoting YAML values, or on writing parts, does not apply to a form."""
+    return _PARTS.sub("", _IN_QUOTES.sub("", description)).strip()
 
 
 def build_form(schema: dict[str, Any], guide: Guide) -> Form:
@@ -144,8 +146,11 @@ def build_form(schema: dict[str, Any], guide: Guide) -> Form:
                 "Use this form to share a piece of effective practice without using Git. A maintainer reads it, "
                 "and when it is ready turns it into a practice example file and a pull request, which links back here.\n\n"
                 "Every example follows the guide's rules: **no one is identifiable**, **provenance is honest** "
-                "(`Reported` only when a published source says the practice happened), **facts carry sources**, "
-                "and it is in **your own words**. See CONTRIBUTING.md for the full rules and what review looks for."
+                "(`Reported` only when a published source says the practice happened), **the evidence status is honest** "
+                "(the strongest study of this practice itself that you have read), **facts carry sources**, "
+                "and it is in **your own words**. It needs at least one tip and two or three questions for reflection, "
+                "and any abbreviation in its title or summary must be one the guide's glossary defines. It is dated today "
+                "and due for review a year from now. See CONTRIBUTING.md for the full rules and what review looks for."
             ),
         ),
         text("input", "example_title", "title", "Title"),
@@ -159,9 +164,17 @@ def build_form(schema: dict[str, Any], guide: Guide) -> Form:
             "section" in required,
             tuple((section.title, section.id) for section in guide.sections),
         ),
-        text("textarea", "context", "context", "Context"),
-        text("textarea", "what_was_done", "what_was_done", "What was done"),
-        text("textarea", "why_it_works", "why_it_works", "Why it works"),
+        text("textarea", "context", "context", "Context",
+             "For a reported example, write here only what your sources say, in your own words; your own ideas go in What you suggest."),
+        text("textarea", "what_was_done", "what_was_done", "What was done",
+             "For a reported example, write only what the first source under Sources says was done, in your own words: "
+             "it is shown as reported by that source."),
+        Element("textarea", "guide_suggestions", "What you suggest", (
+            "Reported examples only, and optional: steps a practitioner could add that no source describes. They are shown "
+            "after what the source reports, labelled as the guide's suggestion. For an illustrative example, leave this empty "
+            "and put everything in What was done."), False),
+        text("textarea", "why_it_works", "why_it_works", "Why it works",
+             "For a reported example, this is shown as the guide's own reading."),
         text("textarea", "tips", "tips", "Tips", "Write one tip per line."),
         text("textarea", "reflective_questions", "reflective_questions", "Reflective questions", "Write one question per line."),
         Element(
@@ -203,6 +216,9 @@ def build_form(schema: dict[str, Any], guide: Guide) -> Form:
             )
         )
     provenance = fields["provenance"]["properties"]
+    evidence = fields["evidence"]["properties"]
+    needs_study = [status.label for status in guide.statuses.values() if status.study_required]
+    illustrative = next(status.label for status in guide.statuses.values() if status.kind == KINDS["Illustrative"])
     elements += [
         Element(
             "dropdown",
@@ -214,6 +230,21 @@ def build_form(schema: dict[str, Any], guide: Guide) -> Form:
         ),
         Element("input", "provenance_note", "Provenance note", help_text(provenance["note"]["description"]), False),
         Element("textarea", "sources", "Sources", sources_help, False, placeholder=sources_placeholder),
+        Element(
+            "dropdown",
+            "evidence_status",
+            "Evidence status",
+            described("evidence", f"Choose {illustrative} for every illustrative example, and only for those; for a reported example, "
+                                  "the strongest study you have read of its own service or scheme."),
+            "evidence" in required,
+            tuple((status.label, status.id) for status in guide.statuses.values()),
+        ),
+        Element("input", "evidence_study", "Study (web address)", (
+            f"Needed for these statuses: {'; '.join(needs_study)}. The web address of the study that gives this evidence, "
+            "exactly as you list it under Sources. Leave it empty for the others."), False),
+        Element("textarea", "evidence_found", "What the study found", help_text(evidence["found"]["description"]), False),
+        text("textarea", "checks", "checks", "Statements to check later",
+             "Write each on its own line: the date to check by (YYYY-MM-DD), a colon, and what to check."),
         Element("checkboxes", "confirm", "Before you submit", required=True, options=tuple((line, line) for line in CONFIRMATIONS)),
     ]
     form = Form(

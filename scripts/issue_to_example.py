@@ -6,8 +6,10 @@ The issue body is the Markdown GitHub writes from the form: a "### Label" headin
 "_No response_" for an empty one ("None" for a dropdown left at None) and "- [X]" / "- [ ]"
 lines for checkboxes. Contributor text is written with PyYAML's safe emitter, so it stays
 data; line ends become plain newlines and spaces at line ends are dropped. The new file is
-then checked with the project's validator, against the rest of the library. Its added and
-reviewed dates are today.
+then checked with the project's validator, against the rest of the library. It is added and
+last reviewed today, and due for review a year from today. In a reported example, Context and
+What was done become parts reported by the first source, and What you suggest a part of the
+guide's own; each source gets an id made from its publisher and date, which the evidence names.
 
 Exit status: 0 the file was written and passes the checks; 1 the issue is missing something
 (each point is printed and nothing is written) or the written file has problems (each printed
@@ -31,6 +33,8 @@ from issue_form import KINDS, SOURCE_WORDS, Element, Form, dump_yaml, load_form
 
 from macros.load import project
 from macros.load.examples import EXAMPLES_DIR, SCHEMA_PATH
+from macros.load.guide import Guide, load_guide
+from macros.load.rules import GUIDE, years_after
 from macros.base.ids import id_from_title
 from macros.base.problems import Problem, ProblemsFound
 from macros.load.schema import read_schema
@@ -42,6 +46,7 @@ HEADING = re.compile(r"^### (.*?)[ \t]*$", re.MULTILINE)
 CHECKBOX = re.compile(r"^- \[([ xX])\] (.*?)[ \t]*$")
 ID_SUFFIX = re.compile(r"\(([^()]+)\)$")
 LIST_MARKER = re.compile(r"^(?:[-*+]|\d+[.)])\s+")
+CHECK_LINE = re.compile(r"^(\d{4}-\d{2}-\d{2})\s*:\s*(\S.*)$")
 
 
 class Incomplete(Exception):
@@ -86,7 +91,10 @@ def _tidy(text: str) -> str:
     return "\n".join(line.rstrip() for line in text.splitlines()).strip("\n")
 
 
-def record_from(body: str, form: Form, schema: dict[str, Any], today: dt.date) -> dict[str, Any]:
+SOURCE_ID_LENGTH = 60
+
+
+def record_from(body: str, form: Form, schema: dict[str, Any], guide: Guide, today: dt.date) -> dict[str, Any]:
     """The record an issue body describes, in the schema's field order; raises Incomplete with every reason."""
     given = answers(body, form)
     reasons: list[str] = []
@@ -99,14 +107,22 @@ def record_from(body: str, form: Form, schema: dict[str, Any], today: dt.date) -
         return value
 
     def lines(element_id: str) -> list[str]:
+        """One item a line, as many as the schema allows."""
         value = given[element_id]
-        return [LIST_MARKER.sub("", line.strip()) for line in value.splitlines() if line.strip()] if value else []
+        found = [LIST_MARKER.sub("", line.strip()) for line in value.splitlines() if line.strip()] if value else []
+        rule = schema["properties"][element_id]
+        if not rule["minItems"] <= len(found) <= rule["maxItems"]:
+            reasons.append(f"{form.field(element_id).label}: write between {rule['minItems']} and {rule['maxItems']}, "
+                           f"one on each line; there are {len(found)}")
+        return found
 
     title = text("example_title")
     example_id = _example_id(given["example_id"], title, schema, reasons)
     section = _dropdown(form.field("section"), given["section"], reasons)
     summary = text("summary")
     context, what_was_done, why_it_works = text("context"), text("what_was_done"), text("why_it_works")
+    tips, questions = lines("tips"), lines("reflective_questions")
+    checks = _checks(given["checks"], reasons)
     takeaways = [
         value for element in form.fields() if element.id.startswith("takeaways-") for value in _ticked(element, given[element.id], reasons)
     ]
@@ -121,6 +137,11 @@ def record_from(body: str, form: Form, schema: dict[str, Any], today: dt.date) -
         reasons.append(f"Tags: choose at least one tag in one of the lists: {', '.join(element.label for element in tag_lists)}")
     kind = _dropdown(form.field("provenance"), given["provenance"], reasons)
     sources = _sources(given["sources"], kind, reasons)
+    status = _dropdown(form.field("evidence_status"), given["evidence_status"], reasons)
+    evidence = _evidence(guide, status, given["evidence_study"], given["evidence_found"], kind, sources, reasons)
+    suggestions = given["guide_suggestions"]
+    if suggestions and kind == KINDS["Illustrative"]:
+        reasons.append("What you suggest: this is for reported examples only; for an illustrative example, put everything in What was done")
     confirm = form.field("confirm")
     unticked = {shown for shown, _ in confirm.options} - set(_ticked(confirm, given["confirm"], reasons))
     for shown in sorted(unticked):
@@ -133,6 +154,11 @@ def record_from(body: str, form: Form, schema: dict[str, Any], today: dt.date) -
         provenance["note"] = given["provenance_note"]
     if sources:
         provenance["sources"] = sources
+    if kind == KINDS["Reported"]:
+        # What the first source reports, and the guide's own suggestions after it, told apart.
+        reporter = sources[0]["id"]
+        context = [{"from": reporter, "text": context}]
+        what_was_done = [{"from": reporter, "text": what_was_done}] + ([{"from": GUIDE, "text": suggestions}] if suggestions else [])
     record: dict[str, Any] = {
         "id": example_id,
         "title": title,
@@ -141,14 +167,17 @@ def record_from(body: str, form: Form, schema: dict[str, Any], today: dt.date) -
         "context": context,
         "what_was_done": what_was_done,
         "why_it_works": why_it_works,
-        "tips": lines("tips"),
-        "reflective_questions": lines("reflective_questions"),
+        "tips": tips,
+        "reflective_questions": questions,
         "takeaways": takeaways,
         "standards": standards,
         "tags": tags,
+        "evidence": evidence,
         "provenance": provenance,
         "added": today.isoformat(),
-        "reviewed": today.isoformat(),
+        "last_reviewed": today.isoformat(),
+        "review_by": years_after(today, 1).isoformat(),
+        "checks": checks,
     }
     order = list(schema["properties"])
     return {name: record[name] for name in sorted(record, key=order.index) if record[name] != []}
@@ -235,8 +264,65 @@ def _ticked(element: Element, answer: str | None, reasons: list[str]) -> list[st
     return sorted(set(ticked), key=order.index)
 
 
+def _evidence(guide: Guide, status_id: str | None, study: str | None, found: str | None, kind: str | None,
+              sources: list[dict[str, str]], reasons: list[str]) -> dict[str, str]:
+    """The evidence status, with the id of the source that gives it and what it found where the status needs a study."""
+    if status_id is None:
+        return {}
+    status = guide.statuses[status_id]
+    if kind and status.kind != kind:
+        fitting = "; ".join(s.label for s in guide.statuses.values() if s.kind == kind)
+        reasons.append(f"Evidence status: '{status.label}' does not go with Provenance '{kind.capitalize()}': choose {fitting}, or change Provenance")
+    evidence = {"status": status_id}
+    if not status.study_required:
+        if study or found:
+            reasons.append(f"Study (web address): '{status.label}' names no study: leave Study and What the study found empty, "
+                           "or choose the status that the study gives")
+        return evidence
+    if study is None:
+        reasons.append(f"Study (web address): '{status.label}' needs the study that gives this evidence: give its web address, "
+                       "and list the study under Sources")
+    else:
+        matching = [source["id"] for source in sources if source.get("url", "").rstrip("/") == study.strip().rstrip("/")]
+        if matching:
+            evidence["study"] = matching[0]
+        else:
+            reasons.append(f"Study (web address): '{study}' is not the web address of any source under Sources: list the study there, "
+                           "or correct the address")
+    if found is None:
+        reasons.append("What the study found: say in a sentence or two what the study found, including no effect, mixed results or a small sample")
+    else:
+        evidence["found"] = " ".join(found.split())  # one plain paragraph
+    return evidence
+
+
+def _checks(answer: str | None, reasons: list[str]) -> list[dict[str, str]]:
+    """Each line 'YYYY-MM-DD: what to check' as a check; the validator says whether the date is a real one after today."""
+    checks = []
+    for line in (answer or "").splitlines():
+        if not line.strip():
+            continue
+        match = CHECK_LINE.match(LIST_MARKER.sub("", line.strip()))
+        if match:
+            checks.append({"by": match.group(1), "what": match.group(2)})
+        else:
+            reasons.append(f"Statements to check later: the line '{line.strip()}' does not start with a date as YYYY-MM-DD and a colon")
+    return checks
+
+
+def _source_id(source: dict[str, str], taken: set[str]) -> str:
+    """A source's id, made from its publisher and date, unique in the record."""
+    made = id_from_title(f"{source.get('publisher', '')} {source.get('date', '').replace('n.d.', '')}", SOURCE_ID_LENGTH) or "source"
+    unique, number = made, 1
+    while unique in taken:
+        number += 1
+        unique = f"{made[: SOURCE_ID_LENGTH - len(str(number)) - 1].rstrip('-')}-{number}"
+    taken.add(unique)
+    return unique
+
+
 def _sources(answer: str | None, kind: str | None, reasons: list[str]) -> list[dict[str, str]]:
-    """Each source written as 'Word: value' lines, with an empty line between sources."""
+    """Each source written as 'Word: value' lines, with an empty line between sources, given an id."""
     if answer is None:
         if kind == KINDS["Reported"]:
             reasons.append("Sources: a reported example needs at least one published source that describes the practice")
@@ -260,7 +346,8 @@ def _sources(answer: str | None, kind: str | None, reasons: list[str]) -> list[d
         if missing:
             reasons.append(f"Sources, source {number}: add a line for {', '.join(missing)}")
         sources.append({name: source[name] for name in SOURCE_WORDS if name in source})
-    return sources
+    taken: set[str] = set()
+    return [{"id": _source_id(source, taken), **source} for source in sources]
 
 
 def convert(body: str, root: Path, today: dt.date) -> tuple[Path, list[Problem]]:
@@ -270,7 +357,7 @@ def convert(body: str, root: Path, today: dt.date) -> tuple[Path, list[Problem]]
     """
     form = load_form(root)
     schema = read_schema(root / SCHEMA_PATH)
-    record = record_from(body, form, schema, today)
+    record = record_from(body, form, schema, load_guide(root), today)
     path = root / EXAMPLES_DIR / f"{record['id']}.yaml"
     try:
         with open(path, "x", encoding="utf-8") as written:  # never overwrite, nor follow a link that is there

@@ -29,6 +29,7 @@ from _root import ROOT
 
 from macros.load.examples import EXAMPLES_DIR, SCHEMA_PATH
 from macros.load.guide import Guide, Section, load_guide
+from macros.load.rules import years_after
 from macros.base.ids import id_from_title
 from macros.base.problems import ProblemsFound
 from macros.load.schema import read_schema
@@ -54,7 +55,7 @@ def scaffold(example_id: str, section_id: str, title: str | None = None) -> str:
     schema = read_schema(ROOT / SCHEMA_PATH, SCHEMA_PATH.as_posix())
     guide = load_guide(ROOT)
     fields = schema["properties"]
-    today = dt.date.today().isoformat()
+    today = dt.date.today()
     section = guide.section(section_id)
     takeaway_ids = [t.id for t in guide.takeaways.values() if t.section == section_id]
     parts = ["# yaml-language-server: $schema=schema.json\n"]
@@ -69,17 +70,33 @@ def scaffold(example_id: str, section_id: str, title: str | None = None) -> str:
     field("summary", "summary: >-\n  TODO: one or two sentences of plain text.\n")
     for name in ("context", "what_was_done", "why_it_works"):
         field(name, f"{name}: |\n  TODO: write this part in Markdown, in your own words.\n")
-    field("tips", '# tips:\n#   - "A practical tip."\n')
-    field("reflective_questions", '# reflective_questions:\n#   - "A question for supervision or training?"\n')
+    parts.append("# In a reported example, context and what_was_done are lists of parts, each in one voice:\n"
+                 "# what_was_done:\n#   - from: a-short-name  # the id of the source whose report this is\n#     text: |\n"
+                 "#       What the source says was done, in your own words.\n#   - from: guide  # the guide's own suggestion\n"
+                 "#     text: |\n#       What a practitioner could add.\n")
+    field("tips", 'tips:\n  - "TODO: a practical tip."\n')
+    field("reflective_questions", 'reflective_questions:\n  - "TODO: a question for supervision or training?"\n  - "TODO: another question?"\n')
     field("takeaways", "takeaways: []\n" + "".join(f"#   - {t}\n" for t in takeaway_ids))
     field("standards", "standards: []\n" + "".join(f'#   - "{s.id}"  # {s.title}\n' for s in guide.standards.values()))
     tags = "tags:\n" + "".join(
         f"  # {facet.id}: [{', '.join(value.id for value in facet.values)}]\n" for facet in guide.facets
     )
     field("tags", tags)
-    field("provenance", "provenance:\n  kind: illustrative\n  note: TODO how this example was put together.\n")
-    field("added", f'added: "{today}"\n')
-    field("reviewed", f'reviewed: "{today}"\n')
+    statuses = "".join(
+        f"#   {status.id:<20} {status.label}{' (needs study: and found:)' if status.study_required else ''}\n"
+        for status in guide.statuses.values()
+    )
+    field("evidence", "evidence:\n  status: written-for-guide  # every illustrative example; a reported one uses one of:\n" + statuses
+          + "#   study: the-source-id  # the id: of the source under provenance.sources that gives the evidence\n"
+          + "#   found: >-\n#     What that study found, in your own words.\n")
+    field("provenance", "provenance:\n  kind: illustrative\n  note: TODO how this example was put together.\n"
+          "  # sources:  # each with an id that parts (from:) and evidence.study can name\n"
+          "  #   - id: a-short-name\n  #     title: ...\n  #     publisher: ...\n  #     date: \"2026-01\"\n  #     url: https://...\n"
+          "  #     supports: Which facts this source supports\n")
+    field("added", f'added: "{today.isoformat()}"\n')
+    field("last_reviewed", f'last_reviewed: "{today.isoformat()}"\n')
+    field("review_by", f'review_by: "{years_after(today, 1).isoformat()}"\n')
+    field("checks", '# checks:\n#   - by: "YYYY-MM-DD"\n#     what: What to check, and what to change if it has happened.\n')
     return "".join(parts)
 
 

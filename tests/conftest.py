@@ -60,9 +60,11 @@ def copy_site_project(destination: Path, records: list[Path]) -> Path:
     return destination
 
 
-def build_site(project_dir: Path, site_dir: Path) -> subprocess.CompletedProcess:
-    """mkdocs build --strict, as `make build` runs it, in a fresh process."""
+def build_site(project_dir: Path, site_dir: Path, day: dt.date | None = None) -> subprocess.CompletedProcess:
+    """mkdocs build --strict, as `make build` runs it, in a fresh process; built as on `day` (which dates have passed) if given."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    if day:
+        env["SOURCE_DATE_EPOCH"] = str(int(dt.datetime(day.year, day.month, day.day, 12, tzinfo=dt.timezone.utc).timestamp()))
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(project_dir / "mkdocs.yml"), "--site-dir", str(site_dir)],
         cwd=project_dir,
@@ -89,8 +91,8 @@ def browser():
         launched.close()
 
 
-def _built(project_dir: Path, site: Path) -> Path:
-    result = build_site(project_dir, site)
+def _built(project_dir: Path, site: Path, day: dt.date | None = None) -> Path:
+    result = build_site(project_dir, site, day)
     assert result.returncode == 0, result.stdout + result.stderr
     return site
 
@@ -122,7 +124,7 @@ def fixture_site(tmp_path_factory) -> Path:
     example with the guide's suggestions, an overdue one) and a made-up approach rating."""
     project_dir = copy_site_project(tmp_path_factory.mktemp("fixture-project"), sorted((FIXTURES / "site").glob("*.yaml")))
     shutil.copy(FIXTURES / "guide" / "approaches.yaml", project_dir / "practice_examples" / "guide" / "approaches.yaml")
-    return _built(project_dir, project_dir / "site")
+    return _built(project_dir, project_dir / "site", TODAY)  # built as on TODAY, so the same dates have passed whenever it runs
 
 
 @pytest.fixture(scope="session")

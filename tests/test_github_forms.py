@@ -111,8 +111,8 @@ def fields_of(definition: dict) -> dict[str, dict]:
 
 def test_every_field_a_contributor_writes_is_on_the_form_with_the_schemas_help():
     fields = fields_of(form_definition())
-    element_for = {"id": "example_id", "title": "example_title", "provenance": "provenance"}
-    written_by_the_converter = {"former_ids", "added", "reviewed"}
+    element_for = {"id": "example_id", "title": "example_title", "provenance": "provenance", "evidence": "evidence_status"}
+    written_by_the_converter = {"former_ids", "added", "last_reviewed", "review_by"}
     introduced_by_markdown = {"takeaways", "tags"}  # one field spread over several lists, introduced once
     notes = "\n".join(element["attributes"]["value"] for element in form_definition()["body"] if element["type"] == "markdown")
     for name, rule in SCHEMA["properties"].items():
@@ -147,6 +147,24 @@ def test_the_form_offers_exactly_the_guides_vocabulary():
         assert dropdown["options"] == [value.label for value in facet.values]
     assert set(SCHEMA["properties"]["tags"]["properties"]) == {facet.id for facet in GUIDE.facets}
     assert fields["provenance"]["attributes"]["options"] == ["Illustrative", "Reported"]
+
+
+def test_the_form_states_the_validators_rules_for_tips_questions_abbreviations_evidence_and_dates():
+    definition = form_definition()
+    fields = fields_of(definition)
+    intro = definition["body"][0]["attributes"]["value"]
+    for rule in ("at least one tip and two or three questions", "abbreviation in its title or summary must be one the guide's glossary defines",
+                 "due for review a year from now", "the evidence status is honest"):
+        assert rule in intro, rule
+    for name, minimum, maximum in (("tips", 1, 8), ("reflective_questions", 2, 3)):
+        assert (SCHEMA["properties"][name]["minItems"], SCHEMA["properties"][name]["maxItems"]) == (minimum, maximum)
+        assert fields[name]["validations"]["required"] is True
+    assert fields["evidence_status"]["attributes"]["options"] == [status.label for status in GUIDE.statuses.values()]
+    assert fields["evidence_status"]["validations"]["required"] is True
+    needed = fields["evidence_study"]["attributes"]["description"]
+    for status in GUIDE.statuses.values():
+        assert (status.label in needed) == status.study_required, status.id
+    assert "labelled as the guide's suggestion" in fields["guide_suggestions"]["attributes"]["description"]
 
 
 def test_the_form_asks_for_each_part_of_a_source_and_a_confirmation_that_no_one_is_identifiable():

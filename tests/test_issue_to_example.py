@@ -61,6 +61,7 @@ def test_a_reported_proposal_becomes_a_valid_record_with_its_sources(scratch):
     assert loaded["provenance"]["kind"] == "reported"
     assert loaded["provenance"]["sources"] == [
         {
+            "id": "example-probation-region-2024-05",
             "title": "Induction day treatment workers: an evaluation",
             "publisher": "Example Probation Region",
             "date": "2024-05",
@@ -68,6 +69,7 @@ def test_a_reported_proposal_becomes_a_valid_record_with_its_sources(scratch):
             "supports": "The treatment worker at induction and the booking of first appointments",
         },
         {
+            "id": "an-example-council",
             "title": "Annual treatment report",
             "publisher": "An example council",
             "date": "n.d.",
@@ -75,14 +77,79 @@ def test_a_reported_proposal_becomes_a_valid_record_with_its_sources(scratch):
             "supports": "That people often missed a first appointment in another building",
         },
     ]
-    assert loaded["added"] == loaded["reviewed"] == TODAY.isoformat()
+    assert loaded["added"] == loaded["last_reviewed"] == TODAY.isoformat()
+    assert loaded["review_by"] == TODAY.replace(year=TODAY.year + 1).isoformat()
+
+
+def test_a_reported_proposal_tells_what_the_source_reports_from_what_the_contributor_suggests(scratch):
+    _, loaded = converted(scratch, body("reported"))
+    assert loaded["context"] == [{"from": "example-probation-region-2024-05", "text": loaded["context"][0]["text"]}]
+    assert loaded["context"][0]["text"].startswith("An urban probation delivery unit found")
+    assert [part["from"] for part in loaded["what_was_done"]] == ["example-probation-region-2024-05", "guide"]
+    assert loaded["what_was_done"][0]["text"].startswith("1. The treatment provider placed a worker")
+    assert loaded["what_was_done"][1]["text"].startswith("Ask each person afterwards")
+    assert isinstance(loaded["why_it_works"], str)  # the guide's own reading
+    assert loaded["evidence"] == {
+        "status": "process-evaluation",
+        "study": "example-probation-region-2024-05",
+        "found": "Most people who met the worker at induction went to their first treatment appointment, in a small sample with no comparison group.",
+    }
+
+
+def test_an_illustrative_proposal_is_written_for_the_guide_in_plain_markdown(scratch):
+    _, loaded = converted(scratch, body("illustrative"))
+    assert loaded["evidence"] == {"status": "written-for-guide"}
+    assert isinstance(loaded["context"], str) and isinstance(loaded["what_was_done"], str)
+
+
+@pytest.mark.parametrize(("name", "label", "answer", "reason"), [
+    ("illustrative", "Evidence status", "Compared with a similar group",
+     "Evidence status: 'Compared with a similar group' does not go with Provenance 'Illustrative': choose Written for this guide, or change Provenance"),
+    ("reported", "Evidence status", "Written for this guide",
+     "Evidence status: 'Written for this guide' does not go with Provenance 'Reported': choose Randomised controlled trial; "
+     "Compared with a similar group; Evaluated, without a comparison group; The service's own figures; Seen by an inspection or review; "
+     "Described, not evaluated, or change Provenance"),
+    ("reported", "Study (web address)", "_No response_",
+     "Study (web address): 'Evaluated, without a comparison group' needs the study that gives this evidence: give its web address, "
+     "and list the study under Sources"),
+    ("reported", "Study (web address)", "https://www.example.org/elsewhere",
+     "Study (web address): 'https://www.example.org/elsewhere' is not the web address of any source under Sources: list the study there, "
+     "or correct the address"),
+    ("reported", "What the study found", "_No response_",
+     "What the study found: say in a sentence or two what the study found, including no effect, mixed results or a small sample"),
+    ("illustrative", "Study (web address)", "https://www.example.org/x",
+     "Study (web address): 'Written for this guide' names no study: leave Study and What the study found empty, or choose the status that the study gives"),
+    ("illustrative", "What you suggest", "Something the contributor suggests, long enough.",
+     "What you suggest: this is for reported examples only; for an illustrative example, put everything in What was done"),
+])
+def test_evidence_that_does_not_fit_is_explained_in_the_forms_words(scratch, name, label, answer, reason):
+    with pytest.raises(Incomplete) as raised:
+        convert(with_answer(name, label, answer), scratch, TODAY)
+    assert reason in raised.value.reasons
+    assert records(scratch) == []
+
+
+def test_a_statement_to_check_later_needs_a_date_first():
+    with pytest.raises(Incomplete) as raised:
+        record_from(with_answer("illustrative", "Statements to check later", "2027-06-30: Whether the law changed\nSoon: whether it did"),
+                    FORM, SCHEMA, GUIDE, TODAY)
+    assert raised.value.reasons == ["Statements to check later: the line 'Soon: whether it did' does not start with a date as YYYY-MM-DD and a colon"]
+
+
+def test_two_sources_with_the_same_publisher_and_date_get_different_ids():
+    sources = ("Title: A report\nPublisher: A council\nDate: 2024\nWeb address: https://www.example.org/one\nSupports: The figures\n\n"
+               "Title: Another report\nPublisher: A council\nDate: 2024\nWeb address: https://www.example.org/two\nSupports: The dates")
+    text = with_answer("reported", "Sources", sources).replace("https://www.example.org/induction-evaluation", "https://www.example.org/two")
+    record = record_from(text, FORM, SCHEMA, GUIDE, TODAY)
+    assert [source["id"] for source in record["provenance"]["sources"]] == ["a-council-2024", "a-council-2024-2"]
+    assert record["evidence"]["study"] == "a-council-2024-2"
 
 
 def test_an_illustrative_proposal_needs_no_sources_and_keeps_tags_with_commas_in_vocabulary_order(scratch):
     _, loaded = converted(scratch, body("illustrative"))
     assert loaded["provenance"] == {"kind": "illustrative"}
     assert loaded["tags"]["population"] == ["women", "homelessness", "gypsy-roma-traveller"]
-    assert "tips" not in loaded and "reflective_questions" not in loaded
+    assert len(loaded["tips"]) == 1 and len(loaded["reflective_questions"]) == 2
 
 
 def test_missing_required_fields_are_each_named_and_nothing_is_written(scratch):
@@ -99,6 +166,9 @@ def test_missing_required_fields_are_each_named_and_nothing_is_written(scratch):
         "Inspection standards",
         "Tags",
         "Sources",
+        "Evidence status",
+        "Tips",
+        "Reflective questions",
     ):
         assert any(reason.startswith(field + ":") for reason in reasons), (field, reasons)
     assert any(reason.startswith("Before you submit: tick 'I wrote this in my own words") for reason in reasons)
@@ -119,7 +189,7 @@ Emoji 🧪, "double" and 'single' quotes, and a trailing colon:"""
 
 def test_hostile_text_is_written_safely_and_reads_back_exactly(scratch):
     text = body("hostile")
-    submitted = record_from(text, FORM, SCHEMA, TODAY)
+    submitted = record_from(text, FORM, SCHEMA, GUIDE, TODAY)
     assert submitted["title"] == '- "Café" naloxone: at {{ induction }} # <script>alert(1)</script> 🎉'
     assert submitted["context"] == HOSTILE_CONTEXT
     assert submitted["why_it_works"].startswith('  Two leading spaces on the first line, "quotes" and: colons.\n    Four')
@@ -135,13 +205,13 @@ def test_hostile_text_is_written_safely_and_reads_back_exactly(scratch):
     assert "context: |" in written and "what_was_done: |" in written, "multi-line text is written as a block"
     assert "🧪" in written, "emoji are written as themselves, not escaped"
     example = project.check(scratch)[0].example(path.stem)
-    assert example.context.source == HOSTILE_CONTEXT and example.title == submitted["title"]
+    assert example.context[0].prose.source == HOSTILE_CONTEXT and example.title == submitted["title"]
 
 
 def test_windows_line_endings_in_the_body_are_read_as_plain_lines(scratch):
     _, loaded = converted(scratch, body("reported").replace("\n", "\r\n"))
     assert "\r" not in yaml.safe_dump(loaded)
-    assert loaded["what_was_done"].splitlines()[1] == "2. The probation practitioner introduced the person to the worker in the same room."
+    assert loaded["what_was_done"][0]["text"].splitlines()[1] == "2. The probation practitioner introduced the person to the worker in the same room."
 
 
 def test_a_form_heading_inside_an_answer_is_refused_rather_than_guessed(scratch):
@@ -185,7 +255,7 @@ def test_a_given_id_names_the_file(scratch):
 
 def test_the_suggested_id_drops_apostrophes_and_accents_and_stops_at_a_whole_word(scratch):
     title = "Women’s café-based drop-in: naloxone, alcohol and housing advice given on one afternoon each week in town"
-    record = record_from(with_answer("illustrative", "Title", title), FORM, SCHEMA, TODAY)
+    record = record_from(with_answer("illustrative", "Title", title), FORM, SCHEMA, GUIDE, TODAY)
     assert record["id"] == "womens-cafe-based-drop-in-naloxone-alcohol-and-housing"
     assert len(record["id"]) <= 60
 
@@ -245,9 +315,10 @@ def test_each_source_line_problem_is_named_with_its_source(scratch, sources, rea
 
 def test_sources_accept_list_markers_bold_words_and_url(scratch):
     sources = "- **Title:** A report\n- **Publisher:** A council\n- **Date:** 2024\n- **URL:** https://www.example.org/\n- **Supports:** The figures"
-    record = record_from(with_answer("reported", "Sources", sources), FORM, SCHEMA, TODAY)
+    text = with_answer("reported", "Sources", sources).replace("https://www.example.org/induction-evaluation", "https://www.example.org/")
+    record = record_from(text, FORM, SCHEMA, GUIDE, TODAY)
     assert record["provenance"]["sources"] == [
-        {"title": "A report", "publisher": "A council", "date": "2024", "url": "https://www.example.org/", "supports": "The figures"}
+        {"id": "a-council-2024", "title": "A report", "publisher": "A council", "date": "2024", "url": "https://www.example.org/", "supports": "The figures"}
     ]
 
 
@@ -259,19 +330,19 @@ def test_a_choice_no_longer_offered_is_named(scratch):
 
 def test_a_very_long_list_of_choices_is_read_without_running_out_of_stack():
     answer = ", ".join(["Gypsy, Roma and Traveller people", "Women"] * 5000)
-    record = record_from(with_answer("illustrative", "Who it helped", answer), FORM, SCHEMA, TODAY)
+    record = record_from(with_answer("illustrative", "Who it helped", answer), FORM, SCHEMA, GUIDE, TODAY)
     assert record["tags"]["population"] == ["women", "gypsy-roma-traveller"]
 
 
 def test_a_dropdown_left_at_none_counts_as_no_choice(scratch):
-    record = record_from(with_answer("illustrative", "Substance", "None"), FORM, SCHEMA, TODAY)
+    record = record_from(with_answer("illustrative", "Substance", "None"), FORM, SCHEMA, GUIDE, TODAY)
     assert set(record["tags"]) == {"stage", "population"}
 
 
 def test_a_take_away_whose_wording_changed_is_still_found_by_its_id(scratch):
     text = body("illustrative").replace("- [X] Reducing harm: ", "- [X] Reducing harm: (older wording) ")
     assert "(older wording)" in text
-    assert record_from(text, FORM, SCHEMA, TODAY)["takeaways"] == ["practical-solutions"]
+    assert record_from(text, FORM, SCHEMA, GUIDE, TODAY)["takeaways"] == ["practical-solutions"]
 
 
 def test_a_body_rendered_from_the_committed_form_with_every_choice_parses():
@@ -292,16 +363,24 @@ def test_a_body_rendered_from_the_committed_form_with_every_choice_parses():
             "context": "Context.",
             "what_was_done": "Done.",
             "why_it_works": "Works.",
+            "tips": "A tip.",
+            "reflective_questions": "One question?\nAnother question?",
+            "checks": "2027-06-30: Whether the law has changed",
             "provenance": options(definition, "provenance")[1],
             "sources": "Title: T\nPublisher: P\nDate: 2024\nWeb address: https://www.example.org/\nSupports: S",
+            "evidence_status": options(definition, "evidence_status")[0],
+            "evidence_study": "https://www.example.org/",
+            "evidence_found": "What the study found, in a sentence.",
         },
     )
-    record = record_from(rendered, FORM, SCHEMA, TODAY)
+    record = record_from(rendered, FORM, SCHEMA, GUIDE, TODAY)
     assert record["section"] == GUIDE.sections[0].id
     assert record["takeaways"] == list(GUIDE.takeaways)
     assert record["standards"] == list(GUIDE.standards)
     assert record["tags"] == {facet.id: [value.id for value in facet.values] for facet in GUIDE.facets}
     assert record["provenance"]["kind"] == "reported"
+    assert record["evidence"] == {"status": next(iter(GUIDE.statuses)), "study": "p-2024", "found": "What the study found, in a sentence."}
+    assert record["checks"] == [{"by": "2027-06-30", "what": "Whether the law has changed"}]
     assert set(answers(rendered, FORM)) == {element.id for element in FORM.fields()}
 
 

@@ -16,6 +16,7 @@ import yaml
 from conftest import ROOT
 
 from macros.load import project, yamlsafe
+from macros.load.rules import years_after
 
 SECTIONS = (
     "The section is one of these (its id, title or short title, in any case):\n"
@@ -228,8 +229,21 @@ def test_the_written_file_only_needs_its_todos_replaced(copy):
     problems = project.check(copy, [copy / "practice_examples" / "peer-mentor.yaml"], today=dt.date.today())[1]  # it writes today's date
     # What the file leaves for its author: TODO placeholders, and the lists and tags to choose.
     assert sorted({p.message.split(" ")[0] for p in problems}) == [
-        "context", "provenance.note", "standards", "summary", "tags", "takeaways", "what_was_done", "why_it_works"]
+        "context", "provenance.note", "reflective_questions", "standards", "summary", "tags", "takeaways", "tips", "what_was_done", "why_it_works"]
     assert all("TODO" in p.message or p.message.endswith(("add at least 1", "give it a value")) for p in problems), problems
+
+
+def test_the_written_file_has_the_record_formats_required_fields_and_dates(copy):
+    assert make_new(copy, ID="peer-mentor", SECTION="supervision").returncode == 0
+    record = yaml.safe_load((copy / "practice_examples" / "peer-mentor.yaml").read_text(encoding="utf-8"))
+    today = dt.date.today()
+    assert record["evidence"] == {"status": "written-for-guide"}
+    assert record["added"] == record["last_reviewed"] == today.isoformat()
+    assert record["review_by"] == years_after(today, 1).isoformat()
+    assert len(record["tips"]) == 1 and len(record["reflective_questions"]) == 2
+    text = (copy / "practice_examples" / "peer-mentor.yaml").read_text(encoding="utf-8")
+    for status in ("randomised-trial", "descriptive", "written-for-guide"):
+        assert f"#   {status}" in text
 
 
 def at_terminal(copy: Path, answers: list[str], *args: str) -> tuple[int, str]:

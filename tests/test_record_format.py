@@ -102,6 +102,7 @@ def test_what_a_study_found_is_plain_text_on_one_paragraph(scratch):
 
 
 def test_an_approach_must_be_defined_in_the_guide(scratch):
+    (scratch / "practice_examples" / "guide" / "approaches.yaml").write_text("approaches: []\n", encoding="utf-8")
     text = valid_text().replace("status: written-for-guide\n", "status: written-for-guide\n  approaches:\n    - take-home-naloxone\n")
     problem = only(check_text(scratch, text))
     assert (problem.line, problem.col) == (32, 7)

@@ -149,3 +149,11 @@ def test_every_tag_value_is_used_by_an_example(facet, value):
 def test_every_source_of_a_reported_record_says_what_it_supports(path):
     example, _ = load(path)
     assert all(source.supports for source in example.sources)
+
+
+def test_the_schema_says_which_statuses_need_a_study_and_which_goes_with_illustrative_examples():
+    evidence = SCHEMA["properties"]["evidence"]["properties"]
+    without = [status.id for status in GUIDE.statuses.values() if not status.study_required]
+    assert f"every status except {' and '.join(without)}" in evidence["study"]["description"]
+    illustrative = [status.id for status in GUIDE.statuses.values() if status.kind == "illustrative"]
+    assert evidence["status"]["description"].startswith(f"The example's evidence status, by its id. {illustrative[0]} for every illustrative example")

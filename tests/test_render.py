@@ -110,7 +110,7 @@ def test_the_example_page_cites_a_reported_examples_sources(loaded):
 def test_the_example_page_shows_what_each_source_supports(loaded):
     reported = next(e for e in loaded.examples if e.is_reported)
     source = dataclasses.replace(reported.sources[0], supports="The <launch> date & the 98% figure")
-    page = example_page.render(dataclasses.replace(reported, sources=(source,)), loaded.guide, [], None).html
+    page = example_page.render(dataclasses.replace(reported, sources=(source, *reported.sources[1:])), loaded.guide, [], None).html
     assert "Supports: The &lt;launch&gt; date &amp; the 98% figure" in page
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import subprocess
 import sys
@@ -12,6 +13,7 @@ import pytest
 from conftest import ROOT, TODAY, check_text, reported_text, valid_text
 from macros.load import project
 from macros.load.guide import load_guide
+from macros.load.rules import years_after
 from macros.base.problems import Problem, ProblemsFound
 
 
@@ -467,6 +469,44 @@ def test_the_command_adds_github_annotations_in_actions(tmp_path):
     assert result.returncode == 1
     assert "::error file=" in result.stdout
     assert ",line=4,col=10::unknown section 'courts'" in result.stdout
+
+
+def overdue_record(tmp_path):
+    record = tmp_path / "overdue-example.yaml"
+    text = valid_text().replace("id: valid-example", "id: overdue-example").replace('added: "2026-01-05"', 'added: "2023-01-05"')
+    text = text.replace('last_reviewed: "2026-02-10"', 'last_reviewed: "2024-02-10"').replace('review_by: "2027-02-10"', 'review_by: "2025-02-10"')
+    text += 'checks:\n  - by: "2024-06-30"\n    what: Whether the rule on reports is in force; if so, change step 2.\n'
+    record.write_text(text, encoding="utf-8")
+    return record
+
+
+def test_the_command_warns_of_each_passed_date_at_its_line_and_still_exits_0(tmp_path):
+    env = {key: value for key, value in os.environ.items() if key != "GITHUB_ACTIONS"}
+    result = run_validate(str(overdue_record(tmp_path)), env=env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[1].startswith("2 warning(s): these dates have passed.")
+    assert lines[2].endswith("overdue-example.yaml:36: review_by 2025-02-10 has passed: check the whole example against its sources and the law, "
+                             "then set last_reviewed to the day you did and review_by to the next date it is due")
+    assert lines[3].endswith("overdue-example.yaml:38: the check due by 2024-06-30 has passed: Whether the rule on reports is in force; "
+                             "if so, change step 2. Then update the example, and remove this check or give it a later date")
+    assert lines[4].startswith("No problems in 1 file(s)")
+
+
+def test_the_command_warns_in_github_annotations_too(tmp_path):
+    result = run_validate(str(overdue_record(tmp_path)), env={**os.environ, "GITHUB_ACTIONS": "true"})
+    assert result.returncode == 0
+    assert ",line=36::review_by 2025-02-10 has passed" in result.stdout and "::warning file=" in result.stdout
+
+
+def test_a_date_to_come_is_no_warning(tmp_path):
+    record = tmp_path / "fresh-example.yaml"
+    today = dt.date.today()
+    text = valid_text().replace("id: valid-example", "id: fresh-example").replace('added: "2026-01-05"', f'added: "{today}"')
+    text = text.replace('last_reviewed: "2026-02-10"', f'last_reviewed: "{today}"').replace('review_by: "2027-02-10"', f'review_by: "{years_after(today, 1)}"')
+    record.write_text(text + f'checks:\n  - by: "{years_after(today, 1)}"\n    what: Whether the rule on reports is in force yet.\n', encoding="utf-8")
+    result = run_validate(str(record))
+    assert result.returncode == 0 and "warning" not in result.stdout
 
 
 def test_text_after_an_unquoted_hash_is_not_dropped_silently(scratch):

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+import os
 import sys
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
@@ -58,7 +59,7 @@ def on_startup(command, dirty):
 @event_priority(100)  # before the plugins: nothing is built from data that has problems
 def on_config(config):
     global _project, _problems, _offline, _today
-    _today = dt.date.today()
+    _today = _build_day()
     plugin = config.plugins.get(offline.PLUGIN)
     _offline = bool(plugin and plugin.config.enabled)
     # The offline plugin turns directory URLs off in its own on_config, which runs after this one.
@@ -79,6 +80,13 @@ def on_config(config):
     if _offline:
         config.extra["polyfills"] = [*config.extra.get("polyfills", []), *offline.POLYFILLS]
     return config
+
+
+def _build_day() -> dt.date:
+    """The day the site is built for, which decides the dates that have passed: SOURCE_DATE_EPOCH when set (the
+    reproducible-builds convention MkDocs also follows), else today."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date() if epoch else dt.date.today()
 
 
 def _check_published_addresses(root: Path, docs_dir: Path) -> None:

@@ -255,10 +255,14 @@ def glossary(guide: Guide) -> str:
     return f'<dl class="pe-glossary">{"".join(entries)}</dl>'
 
 
+REF_KINDS = {"markdown": "Markdown", "prose": "Markdown, or a list of parts", "date": "date", "sectionId": "section id",
+             "evidenceStatusId": "evidence status id"}
+
+
 def _field_kind(spec: dict) -> str:
     if "$ref" in spec:
         kind = spec["$ref"].rsplit("/", 1)[-1]
-        return {"markdown": "Markdown", "date": "date", "sectionId": "section id"}.get(kind, kind)
+        return REF_KINDS.get(kind, kind)
     if spec.get("type") == "array":
         return "list"
     if spec.get("type") == "object":
@@ -269,7 +273,9 @@ def _field_kind(spec: dict) -> str:
 
 
 def field_table(schema: dict) -> str:
-    """Every field of a practice example, from the schema's own descriptions (left out of search)."""
+    """Every field of a practice example, nested ones too, from the schema's own descriptions (left out of search).
+    The tags' facets have a table of their own; the fields of a part are listed once, for every field written as parts."""
+    defs = schema["$defs"]
     rows = []
 
     def add(name: str, spec: dict, required: bool) -> None:
@@ -278,14 +284,16 @@ def field_table(schema: dict) -> str:
             f"<td>{escape(_field_kind(spec))}</td><td>{escape(spec.get('description', ''))}</td></tr>"
         )
 
-    for name, spec in schema["properties"].items():
-        add(name, spec, name in schema["required"])
-        if name == "provenance":
-            for sub, sub_spec in spec["properties"].items():
-                add(f"provenance.{sub}", sub_spec, sub in spec["required"])
-            source = schema["$defs"]["source"]
-            for sub, sub_spec in source["properties"].items():
-                add(f"provenance.sources[].{sub}", sub_spec, True)
+    def walk(prefix: str, shape: dict) -> None:
+        for name, spec in shape["properties"].items():
+            add(prefix + name, spec, name in shape.get("required", ()))
+            inner, joint = (spec.get("items", {}), "[].") if spec.get("type") == "array" else (spec, ".")
+            inner = defs.get(inner["$ref"].rsplit("/", 1)[-1], inner) if "$ref" in inner else inner
+            if "properties" in inner and name != "tags":
+                walk(f"{prefix}{name}{joint}", inner)
+
+    walk("", schema)
+    walk("part.", defs["part"])
     return _search_excluded(
         '<table class="pe-fields"><thead><tr><th scope="col">Field</th><th scope="col">Required</th>'
         f'<th scope="col">Kind</th><th scope="col">What to write</th></tr></thead><tbody>{"".join(rows)}</tbody></table>'
