@@ -71,12 +71,12 @@ def test_keyboard_users_can_skip_to_content_and_reach_search(watched, real_site)
 
 def sample_pages() -> list[str]:
     """Every hand-written page, the 404 page, three examples (first, middle, last), a handout of
-    those three and a section pack: each kind of page."""
+    those three, a section pack and the review dates: each kind of page."""
     written = sorted("" if p.stem == "index" else f"{p.stem}/" for p in (ROOT / "docs").glob("*.md"))
     examples = LOADED.examples
     three = (examples[0], examples[len(examples) // 2], examples[-1])
     handout = "handout/?ids=" + ",".join(e.id for e in three)
-    return [*written, "404.html", *(f"examples/{e.id}/" for e in three), handout, f"packs/{LOADED.guide.sections[0].id}/"]
+    return [*written, "404.html", *(f"examples/{e.id}/" for e in three), handout, f"packs/{LOADED.guide.sections[0].id}/", "review-dates/"]
 
 
 @pytest.mark.parametrize("path", sample_pages())
