@@ -575,6 +575,30 @@ def test_yaml_mistakes_are_explained_in_plain_words_at_the_real_line(scratch, mi
     assert "(YAML parser: " in problem.message  # the parser's own words stay, at the end, for experts
 
 
+def test_a_field_without_its_colon_is_named_at_its_own_line(scratch):
+    problem = only(check_text(scratch, valid_text().replace("  kind: illustrative", "  kind illustrative")))
+    assert (problem.line, problem.col) == (32, 3)
+    assert problem.message.startswith("this line has no ':' after its first word: if 'kind' is a field, write 'kind: illustrative'")
+
+
+def test_a_group_written_as_one_field_without_its_colon_says_which_colon_is_missing(scratch):
+    problem = only(check_text(scratch, valid_text().replace("  status: written-for-guide", "  status written-for-guide")))
+    assert problem.message == "evidence should be a group of fields, but 'status' has no ':' after it: write 'status: written-for-guide'"
+
+
+def test_the_command_refuses_what_only_tests_used_to_know(tmp_path):
+    """Tips, two or three questions and glossary abbreviations: make validate, make serve and pre-commit all run this check."""
+    record = tmp_path / "rules-example.yaml"
+    text = valid_text().replace("id: valid-example", "id: rules-example").replace("tips:\n  - A practical tip for the fixture.\n", "")
+    text = text.replace("  - What would you try differently next time?\n", "").replace("used by the tests", "for the QXZ team")
+    record.write_text(text, encoding="utf-8")
+    result = run_validate(str(record), env={key: value for key, value in os.environ.items() if key != "GITHUB_ACTIONS"})
+    assert result.returncode == 1
+    said = result.stdout
+    assert ":3:8: title uses the abbreviation 'QXZ', which the glossary does not define" in said
+    assert "tips is missing: add it" in said and "reflective_questions needs at least 2 items" in said
+
+
 def test_personal_details_in_any_text_field_are_reported_at_their_line(scratch):
     context = (
         "context: |\n"

@@ -131,7 +131,7 @@ def _enum_subject(path: YamlPath) -> tuple[str, str]:
     return f"value for {name_of(path)}", "the schema"
 
 
-def _type_hint(instance: Any, expected: str, raw: str, field: str) -> str:
+def _type_hint(instance: Any, expected: str, raw: str, field: str, properties: dict | None = None) -> str:
     if instance is None:
         return f"{field} is empty: give it a value"
     if expected == "string":
@@ -149,6 +149,9 @@ def _type_hint(instance: Any, expected: str, raw: str, field: str) -> str:
             return f"{field} should be a list: write each item on its own line starting with '- '"
         return f"{field} should be a list, with each item on its own line starting with '- '"
     if expected == "object":
+        first, _, rest = instance.partition(" ") if isinstance(instance, str) else ("", "", "")
+        if rest.strip() and first in (properties or {}):  # `status written-for-guide` under a group: a field without its colon
+            return f"{field} should be a group of fields, but '{first}' has no ':' after it: write '{first}: {rest.strip()}'"
         return f"{field} should be a group of fields (name: value), indented under it"
     return f"{field} should be of type {expected}"
 
@@ -200,7 +203,7 @@ def _translate(error: ValidationError, located: Located) -> list[tuple[YamlPath,
     if kind == "type":
         if error.schema.get("typeMessage") and instance is not None:
             return [(path, f"{field} {error.schema['typeMessage']}", False)]
-        return [(path, _type_hint(instance, error.validator_value, located.scalars.get(path, ""), field), False)]
+        return [(path, _type_hint(instance, error.validator_value, located.scalars.get(path, ""), field, error.schema.get("properties", {})), False)]
     if kind == "minLength":
         if not instance.strip():
             return [(path, f"{field} is empty: write {error.validator_value} characters or more", False)]

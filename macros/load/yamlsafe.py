@@ -289,6 +289,8 @@ def explain(error: yaml.MarkedYAMLError, lines: list[str], display: str) -> Prob
         advice = "this line is indented with a tab: indent with spaces, not tabs"
     elif "cannot start any token" in problem and char in "@`":
         advice = f"text cannot start with {char} in YAML: put the whole text in quotes"
+    elif "mapping values are not allowed" in problem and (missing := _missing_colon(lines, line)):
+        line, col, advice = missing
     elif "mapping values are not allowed" in problem:
         if re.match(r"\s*(- )?[^\s:#][^:]*:\s", text) and text.find(": ") < col - 1:
             advice = "this text contains ': ' (a colon and a space), which YAML reads as the start of a new field: put the whole text in quotes"
@@ -321,6 +323,22 @@ def explain(error: yaml.MarkedYAMLError, lines: list[str], display: str) -> Prob
         advice = "this is not valid YAML: check the indentation, and put text containing ': ' or ' #' in quotes"
     words = ", ".join(part for part in (problem, context) if part)
     return Problem(display, line, col, f"{advice} (YAML parser: {words})")
+
+
+def _missing_colon(lines: list[str], error_line: int) -> tuple[int, int, str] | None:
+    """A field written without its colon (`  kind illustrative`), which YAML reads as text running on into the
+    next field, so that it complains only at the next line: the line without the colon, and what to write."""
+    below = lines[error_line - 1] if 0 < error_line <= len(lines) else ""
+    indent = len(below) - len(below.lstrip())
+    number = error_line - 1
+    while number > 0 and (not lines[number - 1].strip() or lines[number - 1].lstrip().startswith("#")):
+        number -= 1
+    above = lines[number - 1] if number > 0 else ""
+    words = above.split()
+    if number < 1 or len(above) - len(above.lstrip()) != indent or ":" in above or above.lstrip().startswith("- ") or len(words) < 2:
+        return None
+    return number, indent + 1, (f"this line has no ':' after its first word: if '{words[0]}' is a field, write '{words[0]}: {' '.join(words[1:])}'; "
+                                "if the line carries on the text above, indent it further than the field it belongs to")
 
 
 _OPENING_QUOTE = re.compile(r"""^\s*(?:-\s+)?(?:[^\s"'#][^:#]*:\s+)?(["'])""")
