@@ -20,8 +20,8 @@ from typing import Any, Iterator
 import yaml
 from _root import ROOT
 
-from macros import yamlsafe
-from macros.personal import Sentences, find_personal_details
+from macros.load import yamlsafe
+from macros.load.personal import Sentences, find_personal_details
 
 CORPUS = ROOT / "tests" / "fixtures" / "personal-details"
 SIZE = 60_000

@@ -1,5 +1,5 @@
 """The search rules restated from the records alone, so tests can compute which examples a query
-must find (macros/search.py describes the rules; docs/assets/javascripts/search.js applies them),
+must find (macros/pages/search.py describes the rules; docs/assets/javascripts/search.js applies them),
 helpers that read a built site's index files, and one that searches the site with Material's search box."""
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ import unicodedata
 from pathlib import Path
 from urllib.parse import urlparse
 
-from macros import search
-from macros.project import Project
+from macros.pages import search
+from macros.load.project import Project
 
 SHOWN = 30  # results search.js lists
 
@@ -24,7 +24,8 @@ def words(text: str) -> list[str]:
 
 def example_text(example, guide) -> str:
     """Everything search reads of an example: title, section, summary, tag labels and its text."""
-    prose = [example.context, example.what_was_done, example.why_it_works, *example.tips, *example.reflective_questions]
+    parts = [part.prose for part in (*example.context, *example.what_was_done, *example.why_it_works)]  # each part's text, whoever's it is
+    prose = [*parts, *example.tips, *example.reflective_questions]
     labels = [guide.tag(facet, value).label for facet, value in example.tag_ids()]
     text = " ".join(re.sub(r"<[^>]+>", " ", part.html) for part in prose)
     return " ".join([example.title, guide.section(example.section).title, example.summary, *labels, html.unescape(text)])

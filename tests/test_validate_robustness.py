@@ -8,15 +8,17 @@ import subprocess
 import sys
 
 import pytest
-from conftest import ROOT, TODAY, check_text, valid_text
+import yaml
+from conftest import ROOT, TODAY, check_text, reported_text, valid_text
 
-from macros import markup, project
-from macros.problems import Problem
-from macros.schema import check as schema_check
-from macros.yamlsafe import Located
+from macros.load import markup, project
+from macros.load.examples import GUIDE_FILES
+from macros.base.problems import Problem
+from macros.load.schema import check as schema_check
+from macros.load.yamlsafe import Located
 
 FIELDS = ["id", "title", "section", "summary", "context", "what_was_done", "why_it_works", "tips", "reflective_questions",
-          "takeaways", "standards", "tags", "provenance", "added", "reviewed"]
+          "takeaways", "standards", "tags", "evidence", "provenance", "added", "last_reviewed", "review_by"]
 WRONG_VALUES = {"a list": "[reducing-harm]", "a block list": "\n  - reducing-harm", "a mapping": "{a: b}", "a number": "12",
                 "true or false": "yes", "nothing": "", "a nested list": "[[a]]"}
 
@@ -46,6 +48,24 @@ def test_a_wrong_type_in_any_field_gets_a_located_message_not_a_crash(scratch, n
     assert problems, f"{name} as {kind} was accepted"
     for problem in problems:
         assert problem.path == "practice_examples/valid-example.yaml" and problem.line >= 1 and problem.message
+
+
+REPORTED_PATHS = [("context", 0, "from"), ("context", 0, "text"), ("what_was_done", 1), ("evidence", "study"), ("evidence", "found"),
+                  ("evidence", "approaches"), ("provenance", "sources", 0, "id")]
+
+
+@pytest.mark.parametrize("path", REPORTED_PATHS, ids=["/".join(map(str, path)) for path in REPORTED_PATHS])
+@pytest.mark.parametrize("kind", ["a mapping", "a number", "true or false", "nothing", "a nested list"])
+def test_a_wrong_type_inside_parts_evidence_or_sources_gets_a_located_message_not_a_crash(scratch, path, kind):
+    data = yaml.safe_load(reported_text())
+    target = data
+    for key in path[:-1]:
+        target = target[key]
+    target[path[-1]] = yaml.safe_load(f"x: {WRONG_VALUES[kind]}")["x"]
+    problems = check_text(scratch, yaml.safe_dump(data, sort_keys=False), "reported-example")
+    assert problems, f"{path} as {kind} was accepted"
+    for problem in problems:
+        assert problem.path == "practice_examples/reported-example.yaml" and problem.line >= 1 and problem.message
 
 
 @pytest.mark.parametrize("char", ["\x00", "\x0b", "\x0c", "\x1b", "\x7f", "\x80", "\ufffe"])
@@ -234,8 +254,8 @@ def test_the_whole_link_target_is_shown(scratch):
 def test_a_repeated_tag_is_reported_at_the_repeat(scratch):
     text = valid_text().replace("    - women\n", "    - women\n    - women\n")
     problem = only(check_text(scratch, text))
-    assert (problem.line, problem.col) == (28, 7)
-    assert problem.message == "tags.population (item 2) lists 'women' more than once (first on line 27): keep one"
+    assert (problem.line, problem.col) == (29, 7)
+    assert problem.message == "tags.population (item 2) lists 'women' more than once (first on line 28): keep one"
 
 
 def test_the_command_never_prints_a_traceback_for_an_unreadable_library(tmp_path):
@@ -243,11 +263,11 @@ def test_the_command_never_prints_a_traceback_for_an_unreadable_library(tmp_path
     project_dir = tmp_path / "copy"
     (project_dir / "practice_examples" / "guide").mkdir(parents=True)
     (project_dir / "scripts").mkdir()
-    for name in ("sections.yaml", "tags.yaml", "standards.yaml", "glossary.yaml", "synonyms.yaml", "personal-details-allowed.yaml", "schema.json"):
+    for name in GUIDE_FILES:
         (project_dir / "practice_examples" / "guide" / name).write_bytes((ROOT / "practice_examples" / "guide" / name).read_bytes())
     (project_dir / "practice_examples" / "schema.json").write_text("{", encoding="utf-8")
     result = subprocess.run(
-        [sys.executable, "-c", ("import sys; sys.path.insert(0, sys.argv[1]); from macros import project; from pathlib import Path;"
+        [sys.executable, "-c", ("import sys; sys.path.insert(0, sys.argv[1]); from macros.load import project; from pathlib import Path;"
          "_, p = project.check(Path(sys.argv[2])); print('\\n'.join(map(str, p)))"), str(ROOT), str(project_dir)],
         capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)},
     )

@@ -1,0 +1,107 @@
+"""mkdocs-macros glue: registers the macros that hand-written pages call. Formatting lives in render.py."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from macros.pages import browse, coverage, feed, issue_links, common as render
+from macros.load import project
+from macros.load.examples import SCHEMA_PATH
+from macros.base.problems import ProblemsFound
+from macros.load.schema import read_schema
+
+
+def define_env(env) -> None:
+    root_dir = Path(env.project_dir)
+    # The hooks' on_config has already stopped any build but `mkdocs serve` on a problem; under serve
+    # the pages are made from the valid records, and while the guide's own data is broken no page calls a macro.
+    data, problems = project.load_valid(root_dir)
+
+    def loaded() -> project.Project:
+        if data is None:
+            raise ProblemsFound(problems)
+        return data
+
+    def root() -> str:
+        """The relative path from the page being rendered back to the site's root."""
+        return "../" * env.page.url.count("/")
+
+    @env.macro
+    def section_intro(section_id: str) -> str:
+        return render.section_intro(loaded().guide.section(section_id))
+
+    @env.macro
+    def takeaways(section_id: str) -> str:
+        data = loaded()
+        return render.takeaway_list(data.guide.section(section_id), data.guide, data.by_takeaway, root())
+
+    @env.macro
+    def section_examples(section_id: str) -> str:
+        data = loaded()
+        return render.section_examples(data.guide.section(section_id), data.in_section(section_id), data.guide, root())
+
+    @env.macro
+    def attribution() -> str:
+        return render.attribution(loaded().guide)
+
+    @env.macro
+    def section_cards() -> str:
+        data = loaded()
+        return render.section_cards(data.guide, {s.id: len(data.in_section(s.id)) for s in data.guide.sections}, root())
+
+    @env.macro
+    def browse_page() -> str:
+        data = loaded()
+        return browse.page_html(data.examples, data.guide, root())
+
+    @env.macro
+    def glossary() -> str:
+        return render.glossary(loaded().guide)
+
+    @env.macro
+    def field_table() -> str:
+        return render.field_table(read_schema(root_dir / SCHEMA_PATH, SCHEMA_PATH.as_posix()))
+
+    @env.macro
+    def tag_vocabulary() -> str:
+        return render.tag_vocabulary(loaded().guide)
+
+    @env.macro
+    def standards_table() -> str:
+        return render.standards_table(loaded().guide)
+
+    @env.macro
+    def example_count() -> int:
+        return len(loaded().examples)
+
+    @env.macro
+    def coverage_tables() -> str:
+        data = loaded()
+        return coverage.page_html(data.examples, data.guide, root(), env.conf.repo_url)
+
+    @env.macro
+    def tag_index() -> str:
+        data = loaded()
+        return coverage.tag_index(data.examples, data.guide, root())
+
+    @env.macro
+    def thin_below() -> int:
+        return coverage.THIN_BELOW
+
+    @env.macro
+    def propose_example_url() -> str:
+        return issue_links.new_issue_url(env.conf.repo_url, issue_links.PROPOSE_FORM)
+
+    @env.macro
+    def new_issue_url() -> str:
+        """GitHub's choice of issue forms, and a blank issue."""
+        return issue_links.new_issue_url(env.conf.repo_url) + "/choose"
+
+    @env.macro
+    def site_root() -> str:
+        """For addresses of files in hand-written HTML, such as scripts: right in both layouts."""
+        return root()
+
+    @env.macro
+    def whats_new() -> str:
+        return feed.recent_list(loaded().examples, root())

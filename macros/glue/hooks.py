@@ -1,0 +1,232 @@
+"""MkDocs hooks: thin glue that registers the pipeline's output with MkDocs.
+
+Validation runs first and stops the build on any problem (under `mkdocs serve`, the pages are
+built from the valid records instead, each with a banner listing every problem); each example
+becomes a generated page whose metadata and HTML are made in Python (never Markdown or front
+matter for MkDocs to parse back); the browse page's index is written from the records;
+and the site's search index (macros/pages/search.py) is written from the records and Material's
+index of the hand-written pages. What trainers use (the handout, section packs, QR codes, the
+feed, print additions, take-aways in the table of contents, the published-address check and the
+offline copy) comes from macros/pages/teaching.py.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:  # MkDocs loads hooks by file path, not as part of the package
+    sys.path.insert(0, str(ROOT))
+
+from mkdocs.exceptions import Abort  # noqa: E402
+from mkdocs.plugins import event_priority  # noqa: E402
+from mkdocs.structure.files import File, InclusionLevel  # noqa: E402
+from mkdocs.structure.toc import AnchorLink, get_toc  # noqa: E402
+
+from macros.pages import addresses, browse, build_problems, example as example_page, issue_links, material_fixes, offline, common as render, search, teaching  # noqa: E402
+from macros.load import markup, project  # noqa: E402
+from macros.base import urls  # noqa: E402
+from macros.pages.generated import GeneratedPage  # noqa: E402
+from macros.base.problems import Problem, ProblemsFound  # noqa: E402
+
+# Set in on_config and on_files, for one build: the checked project (None if the guide's own data is
+# broken), every problem (only ever non-empty under `mkdocs serve`), the generated pages by source path,
+# each example's address, and the pages that search's no-results note points to.
+_project: project.Project | None = None
+_problems: list[Problem] = []
+_generated: dict[str, GeneratedPage] = {}
+_example_urls: dict[str, str] = {}
+_search_links: dict[str, str] = {}
+SEARCH_LINKS = {"browse": "browse.md", "glossary": "glossary.md"}
+_serving = False  # set once per `mkdocs serve` (the hooks module outlives its rebuilds)
+_offline = False
+log = logging.getLogger(f"mkdocs.hooks.{__name__}")
+
+
+def on_startup(command, dirty):
+    global _serving
+    _serving = command == "serve"
+
+
+@event_priority(100)  # before the plugins: nothing is built from data that has problems
+def on_config(config):
+    global _project, _problems, _offline
+    plugin = config.plugins.get(offline.PLUGIN)
+    _offline = bool(plugin and plugin.config.enabled)
+    # The offline plugin turns directory URLs off in its own on_config, which runs after this one.
+    urls.set_directory_urls(config.use_directory_urls and not _offline)
+    root = Path(config.config_file_path).parent
+    _project, _problems = project.load_valid(root)
+    if _problems and not _serving:
+        raise Abort(f"{len(_problems)} problem(s) in practice_examples/, so nothing was built:\n{ProblemsFound(_problems).report()}")
+    if _problems:
+        # Printed, not logged: under --strict a logged warning would stop the preview that shows them.
+        print(f"{len(_problems)} problem(s) in practice_examples/; the preview leaves out what they affect "
+              f"and lists them on every page:\n{ProblemsFound(_problems).report()}", file=sys.stderr, flush=True)
+    if _project is None:
+        return config  # the guide's data is broken: each page will only say so (on_files)
+    config.mdx_configs.setdefault("abbr", {})["glossary"] = _project.guide.abbreviations
+    if not _problems:  # a preview that leaves out broken records would look like a removal
+        _check_published_addresses(root, Path(config.docs_dir))
+    if _offline:
+        config.extra["polyfills"] = [*config.extra.get("polyfills", []), *offline.POLYFILLS]
+    return config
+
+
+def _check_published_addresses(root: Path, docs_dir: Path) -> None:
+    """Stop the build if an address in the committed list has gone without a forward."""
+    list_path = root / addresses.LIST_PATH
+    if not list_path.is_file():  # a scratch copy of the project, as the tests build
+        log.info(f"no {addresses.LIST_PATH} in {root}, so no published address was compared")
+        return
+    gone = addresses.missing(_project, docs_dir, list_path)
+    if gone:
+        raise Abort(f"{len(gone)} published address(es) would disappear, so nothing was built:\n" + "\n".join(map(str, gone)))
+
+
+def on_files(files, config):
+    _refuse_linked_pages(files, config)
+    _generated.clear()
+    _example_urls.clear()
+    if _project is None:
+        # Every address keeps a page, so the one being viewed reloads into the problems and back out.
+        for file in files.documentation_pages():
+            _generated[file.src_uri] = build_problems.guide_problems_page()
+        for example_id in build_problems.record_ids(Path(config.config_file_path).parent):
+            _add_generated(files, config, f"examples/{example_id}.md", build_problems.guide_problems_page())
+        return files
+    taken = {example.id for example in _project.examples} | {former for example in _project.examples for former in example.former_ids}
+    for example_id, problems in build_problems.broken_records(_problems, taken).items():
+        _add_generated(files, config, f"examples/{example_id}.md", build_problems.broken_record_page(example_id, problems))
+    for example in _project.examples:
+        # Material's edit button follows file.edit_uri; the page's own link needs the same address now.
+        edit_uri = f"../{example.source_path}"  # edit_uri in mkdocs.yml points into docs/
+        edit_url = urljoin(config.repo_url.rstrip("/") + "/", config.edit_uri + edit_uri) if config.repo_url and config.edit_uri else None
+        # Reached from listings and search; a nav entry each would grow every page.
+        file = File.generated(config, f"examples/{example.id}.md", content="", inclusion=InclusionLevel.NOT_IN_NAV)
+        file.edit_uri = edit_uri
+        files.append(file)
+        _example_urls[example.id] = file.url
+        suggest_url = issue_links.suggest_change_url(config.repo_url, example.id) if config.repo_url else None
+        _generated[file.src_uri] = example_page.render(example, _project.guide, _project.related[example.id], edit_url, suggest_url)
+        for former in example.former_ids:
+            files.append(File.generated(config, urls.file_of(f"examples/{former}/"), content=render.redirect_page(example)))
+    files.append(File.generated(config, "browse/index.json", content=browse.index_json(_project.examples, _project.guide)))
+    for src_uri, generated in teaching.pages(_project, config.site_url, config.site_name).items():
+        _add_generated(files, config, src_uri, generated)
+    page_paths = [urls.clean_path(file.src_uri) for file in files.documentation_pages()]
+    published = teaching.files(_project, config.site_url, config.site_name, config.site_description, page_paths)
+    for dest, content in published.items():
+        files.append(File.generated(config, dest, content=content))
+    for name, path in SEARCH_LINKS.items():
+        linked = files.get_file_from_path(path)
+        if linked is None:
+            raise Abort(f"docs/{path} is missing: search's no-results note links to it")
+        _search_links[name] = linked.url
+    return files
+
+
+def _add_generated(files, config, src_uri: str, page: GeneratedPage) -> None:
+    files.append(File.generated(config, src_uri, content="", inclusion=InclusionLevel.NOT_IN_NAV))
+    _generated[src_uri] = page
+
+
+def _refuse_linked_pages(files, config) -> None:
+    """A symbolic link under docs/ could publish any file on the build machine: refuse it."""
+    docs = Path(config.docs_dir)
+    linked = sorted(
+        file.src_uri for file in files
+        if file.abs_src_path and any(part.is_symlink() for part in [Path(file.abs_src_path), *Path(file.abs_src_path).parents] if docs in part.parents or part == docs)
+    )
+    if linked:
+        raise Abort("symbolic links under docs/ are never published, so nothing was built: " + ", ".join(linked) + ". Put the files themselves there.")
+
+
+@event_priority(100)  # before the tags and macros plugins read the page's metadata
+def on_page_markdown(markdown, page, config, files):
+    generated = _generated.get(page.file.src_uri)
+    if generated is None:
+        return markdown
+    page.meta = dict(generated.meta)
+    return ""
+
+
+@event_priority(-100)  # last: the content that reaches the templates and the search index
+def on_page_content(html, page, config, files):
+    generated = _generated.get(page.file.src_uri)
+    if generated is None:
+        return html
+    page.toc = get_toc(generated.toc_tokens())
+    page.present_anchor_ids = set(generated.anchors)
+    return markup.sanitise_page(generated.html)
+
+
+def _list_takeaways_in_toc(page) -> None:
+    """A section page's take-aways join its table of contents, under the heading they sit below."""
+    entries = teaching.toc_takeaways(page.file.src_uri, _project)
+    if not entries:
+        return
+    heading = next((item for item in _toc_items(page.toc) if item.id == teaching.TAKEAWAYS_HEADING), None)
+    if heading is None:
+        raise Abort(f"{page.file.src_uri} lists take-aways but has no '## Key take-aways' heading (#{teaching.TAKEAWAYS_HEADING}) to list them under")
+    heading.children.extend(AnchorLink(label, anchor, heading.level + 1) for anchor, label in entries)
+
+
+def _toc_items(items):
+    """Every entry of a table of contents, depth first."""
+    for item in items:
+        yield item
+        yield from _toc_items(item.children)
+
+
+def on_pre_build(config):
+    # Material's offline plugin adds a script from unpkg.com so that its search worker can start from
+    # file://. This guide's search runs in the page (search.js), and the site makes no third-party requests.
+    polyfills = config.extra.get("polyfills")
+    if polyfills:
+        config.extra["polyfills"] = [script for script in polyfills if not urlsplit(str(script)).netloc]
+
+
+def on_page_context(context, page, config, nav):
+    if "edit" in page.meta.get("hide", ()):  # Material has no switch for one page's edit button
+        page.edit_url = None
+    if _project is not None:
+        _list_takeaways_in_toc(page)
+        context["pe_page"] = teaching.page_context(page.file.src_uri, page.url, page.title, config.site_url, config.site_name, _offline)
+    return context
+
+
+@event_priority(-100)  # last: the finished page
+def on_post_page(output, page, config):
+    """Material's markup corrected where no template override reaches it, and any problem banner."""
+    return build_problems.with_banner(material_fixes.corrected(output), _problems)
+
+
+def on_post_template(output_content, template_name, config):
+    """The 404 page is a theme template, not a page: the same corrections and banner."""
+    if not template_name.endswith(".html"):
+        return output_content
+    return build_problems.with_banner(material_fixes.corrected(output_content), _problems)
+
+
+@event_priority(-50)  # after Material's search plugin writes its index (0), before its offline plugin copies it (-100)
+def on_post_build(config):
+    if _project is None:
+        return
+    folder = Path(config.site_dir) / "search"
+    material = folder / "search_index.json"
+    # Material indexes the hand-written pages; examples are left out of its index (example_page) and added here.
+    pages = json.loads(material.read_text(encoding="utf-8")) if material.is_file() else {"docs": []}
+    guide = _project.guide
+    documents = [search.example_document(example, guide, _example_urls[example.id]) for example in _project.examples]
+    documents += search.page_documents(pages["docs"], len(documents))
+    search.write_index(folder, documents, len(_project.examples), search.synonym_groups(guide.synonyms, guide.abbreviations), dict(_search_links))
+    if "config" in pages:
+        # Material's script fetches this file on every page: its settings are all it needs now.
+        material.write_text(json.dumps({"config": pages["config"], "docs": []}, separators=(",", ":")), encoding="utf-8")
+    if _offline:
+        offline.finish(Path(config.site_dir))

@@ -1,0 +1,526 @@
+"""Practice examples: one YAML file each in practice_examples/, checked and turned into records."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import hashlib
+import re
+import stat
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from macros.load import markup, personal, rules, yamlsafe
+from macros.load import schema as schema_module
+from macros.load.guide import GUIDE_DIR, Guide
+from macros.base.problems import Problem, ProblemsFound
+
+EXAMPLES_DIR = Path("practice_examples")
+SCHEMA_PATH = EXAMPLES_DIR / "schema.json"
+MARKDOWN_LISTS = ("tips", "reflective_questions")
+# Fields whose value is an id, a vocabulary value, a date or an address: a ' #' after them is a comment,
+# and they are not read for personal details.
+STRUCTURED_FIELDS = {"id", "former_ids", "section", "takeaways", "standards", "tags", "added", "last_reviewed", "review_by"}
+STRUCTURED_SOURCE_FIELDS = {"id", "date", "url"}
+STRUCTURED_EVIDENCE_FIELDS = {"status", "study", "approaches"}
+# Invisible characters that no text needs: control characters, bidirectional overrides that can
+# make text read differently from what it says, and non-characters.
+_FORBIDDEN_IN_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]")
+# Markdown that a plain-text field would print as typed.
+_MARKDOWN_IN_PLAIN_TEXT = re.compile(
+    r"\*\*[^*\s][^*]*\*\*|(?<![\w*])\*[^*\s][^*]*\*(?![\w*])|(?<!\w)__?[^_\s][^_]*__?(?!\w)"
+    r"|\[[^\]]+\]\([^)]*\)|`[^`]+`|^#{1,6} "
+)
+
+
+@dataclass(frozen=True)
+class Prose:
+    """A Markdown field as written, and its sanitised HTML (converted once, when the record is read)."""
+
+    source: str
+    html: str
+
+
+@dataclass(frozen=True)
+class Part:
+    """A passage in one voice: what a source reports (in the contributor's words) or the guide's own text."""
+
+    source: str | None  # the id of the source whose report this is; None for the guide's own text
+    prose: Prose
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    title: str
+    publisher: str
+    date: str
+    url: str
+    supports: str | None = None  # which of the example's facts this source supports
+
+
+@dataclass(frozen=True)
+class Evidence:
+    status: str  # an id in the guide's evidence.yaml
+    study: str | None  # the id of the source that gives the evidence
+    found: str | None  # plain text: what that study found
+    approaches: tuple[str, ...] = ()  # ids in the guide's approaches.yaml
+
+
+@dataclass(frozen=True)
+class Due:
+    """A date by which something in an example must be checked again: the whole example, or one statement."""
+
+    by: dt.date
+    what: str | None  # plain text: the statement to check; None for the example's review
+    position: tuple[int, int] = field(default=(1, 1), compare=False)
+
+    def is_overdue(self, today: dt.date) -> bool:
+        return self.by < today
+
+
+@dataclass(frozen=True)
+class Example:
+    id: str
+    former_ids: tuple[str, ...]
+    title: str
+    section: str
+    summary: str
+    context: tuple[Part, ...]
+    what_was_done: tuple[Part, ...]
+    why_it_works: tuple[Part, ...]
+    tips: tuple[Prose, ...]
+    reflective_questions: tuple[Prose, ...]
+    takeaways: tuple[str, ...]
+    standards: tuple[str, ...]
+    tags: tuple[tuple[str, tuple[str, ...]], ...]  # (facet id, value ids), in vocabulary order
+    evidence: Evidence
+    provenance: str  # "illustrative" or "reported"
+    provenance_note: str | None
+    sources: tuple[Source, ...]
+    added: dt.date
+    last_reviewed: dt.date
+    review_by: Due
+    checks: tuple[Due, ...]
+    source_path: str
+    id_position: tuple[int, int] = field(default=(1, 1), compare=False)
+    former_id_positions: tuple[tuple[int, int], ...] = field(default=(), compare=False)
+
+    @property
+    def is_reported(self) -> bool:
+        return self.provenance == "reported"
+
+    @property
+    def prose(self) -> tuple[tuple[str, tuple[Part, ...]], ...]:
+        """The three prose fields by name, each as its parts."""
+        return (("context", self.context), ("what_was_done", self.what_was_done), ("why_it_works", self.why_it_works))
+
+    @property
+    def has_guide_additions(self) -> bool:
+        """A reported example whose text includes the guide's own passages beside what its sources report."""
+        return self.is_reported and any(part.source is None for _, parts in self.prose for part in parts)
+
+    @property
+    def markdown(self) -> tuple[Prose, ...]:
+        """Every Markdown text of the example, in page order: the prose fields' parts, tips and questions."""
+        return (*(part.prose for _, parts in self.prose for part in parts), *self.tips, *self.reflective_questions)
+
+    def source(self, source_id: str) -> Source:
+        return next(source for source in self.sources if source.id == source_id)
+
+    @property
+    def study(self) -> Source | None:
+        return self.source(self.evidence.study) if self.evidence.study else None
+
+    @property
+    def dues(self) -> tuple[Due, ...]:
+        """The review-by date and every check, soonest first."""
+        return tuple(sorted((self.review_by, *self.checks), key=lambda due: due.by))
+
+    def overdue(self, today: dt.date) -> tuple[Due, ...]:
+        return tuple(due for due in self.dues if due.is_overdue(today))
+
+    def tag_ids(self) -> list[tuple[str, str]]:
+        return [(facet, value) for facet, values in self.tags for value in values]
+
+
+def record_files(root: Path) -> tuple[list[Path], list[Problem]]:
+    """The record files in practice_examples/, and a problem for anything else found there.
+
+    Nothing is skipped silently: a record saved as .yml, in a subfolder or under another name
+    would otherwise be left out while the check says everything is valid. Symbolic links are
+    refused without being followed, so nothing outside the folder is ever read.
+    """
+    folder = root / EXAMPLES_DIR
+    records: list[Path] = []
+    problems: list[Problem] = []
+    if not folder.is_dir():
+        return [], [Problem(EXAMPLES_DIR.as_posix(), 1, 1, "the practice_examples folder is missing: run this from the project's folder")]
+    for path in sorted(folder.iterdir()):
+        display = (EXAMPLES_DIR / path.name).as_posix()
+        refused = _refuse_entry(path, display)
+        if refused:
+            problems.append(refused)
+        elif path.name == GUIDE_DIR.name and path.is_dir():
+            problems += _unexpected_guide_files(path)
+        elif path.is_dir():
+            problems += _files_in_subfolder(path, root)
+        elif path.name == SCHEMA_PATH.name:
+            continue
+        elif path.name.endswith(".yaml"):
+            records.append(path)
+        elif path.name.lower().endswith((".yaml", ".yml")):
+            problems.append(Problem(display, 1, 1, f"practice examples must end in .yaml: rename this file to {path.name.rsplit('.', 1)[0]}.yaml"))
+        elif not path.name.startswith("."):  # editors' hidden swap and settings files are not records
+            problems.append(Problem(display, 1, 1, "this is not a practice example (its name does not end in .yaml): "
+                                    "rename it to <id>.yaml if it is one, or remove it from practice_examples/"))
+    return records, problems
+
+
+def _refuse_entry(path: Path, display: str) -> Problem | None:
+    """A problem for a file name or file type that is never read."""
+    if any(char in "\n\r\t" or not char.isprintable() for char in path.name):
+        return Problem(display, 1, 1, "this file name contains an invisible or control character: rename it using lowercase letters, digits and hyphens")
+    mode = path.lstat().st_mode
+    if stat.S_ISLNK(mode):
+        return Problem(display, 1, 1, "this is a symbolic link, which is never followed: put the file itself here instead of a link to it")
+    if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+        return Problem(display, 1, 1, "this is not an ordinary file: remove it from practice_examples/")
+    if stat.S_ISDIR(mode) and path.name.lower().endswith((".yaml", ".yml")):
+        return Problem(display, 1, 1, "this is a folder, not a file: a practice example is one .yaml file; remove or rename the folder")
+    return None
+
+
+def _files_in_subfolder(folder: Path, root: Path) -> list[Problem]:
+    problems = []
+    entries = sorted(folder.rglob("*"))
+    for path in entries or [folder]:
+        if path.is_dir() and not path.is_symlink() and path != folder:
+            continue
+        display = path.relative_to(root).as_posix()
+        problems.append(Problem(display, 1, 1, "practice examples go directly in practice_examples/, not in a subfolder: move this file up a level (or remove it)"))
+    return problems
+
+
+GUIDE_FILES = ("sections.yaml", "tags.yaml", "standards.yaml", "glossary.yaml", "synonyms.yaml", "evidence.yaml", "approaches.yaml",
+               "personal-details-allowed.yaml", "schema.json")
+
+
+def _unexpected_guide_files(folder: Path) -> list[Problem]:
+    problems = []
+    for path in sorted(folder.iterdir()):
+        display = (GUIDE_DIR / path.name).as_posix()
+        refused = _refuse_entry(path, display)
+        if refused:
+            problems.append(refused)
+        elif path.name not in GUIDE_FILES and not path.name.startswith("."):
+            problems.append(Problem(display, 1, 1, f"this is not one of the guide's data files ({', '.join(GUIDE_FILES)}): remove it or move it elsewhere"))
+    return problems
+
+
+def record_schema(root: Path, guide: Guide) -> dict[str, Any]:
+    return _with_vocabulary(schema_module.read_schema(root / SCHEMA_PATH, SCHEMA_PATH.as_posix()), guide)
+
+def _with_vocabulary(schema: dict[str, Any], guide: Guide) -> dict[str, Any]:
+    """The record schema with every vocabulary list taken from the guide's data."""
+    schema = copy.deepcopy(schema)
+    defs = schema["$defs"]
+    defs["sectionId"] = {"enum": [section.id for section in guide.sections]}
+    defs["takeawayId"] = {"enum": list(guide.takeaways)}
+    defs["standardId"] = {"enum": list(guide.standards)}
+    defs["evidenceStatusId"] = {"enum": list(guide.statuses)}
+    defs["approachId"] = {"enum": list(guide.approaches)}
+    schema["properties"]["tags"]["properties"] = {
+        facet.id: {
+            "description": facet.description,
+            "type": "array",
+            "minItems": 1,
+            "uniqueItems": True,
+            "items": {"enum": [value.id for value in facet.values]},
+        }
+        for facet in guide.facets
+    }
+    return schema
+
+
+
+def load_example(path: Path, display: str, guide: Guide, schema: dict[str, Any], today: dt.date) -> tuple[Example | None, list[Problem]]:
+    """One record, or every problem with it."""
+    located, problems = yamlsafe.load(path, display)
+    if located is None:
+        return None, problems
+    return check_record(located, path.stem, display, guide, schema, today, problems)
+
+
+def check_record(located: yamlsafe.Located, stem: str, display: str, guide: Guide, schema: dict[str, Any], today: dt.date,
+                 problems: list[Problem]) -> tuple[Example | None, list[Problem]]:
+    data = located.data
+    if not isinstance(data, dict):
+        return None, problems + [Problem(display, 1, 1, "the file should be a set of fields (id:, title:, section: and so on); see the template in CONTRIBUTING.md")]
+    problems = problems + schema_module.check(data, located, schema, display)
+    converted = _convert_markdown(data, guide)
+    problems += _check_meaning(data, located, stem, guide, display, today, converted)
+    if problems:
+        return None, problems
+    return _record(data, guide, display, located, converted), []
+
+
+def _convert_markdown(data: dict, guide: Guide) -> dict[tuple, markup.Converted]:
+    """Each Markdown field converted once, for the link check and for the page."""
+    abbreviations = tuple(sorted(guide.abbreviations.items()))
+    return {path: markup.convert(text, abbreviations) for _, path, text in _markdown_texts(data)}
+
+
+def _check_meaning(data: dict, located: yamlsafe.Located, stem: str, guide: Guide, display: str, today: dt.date,
+                   converted: dict[tuple, markup.Converted]) -> list[Problem]:
+    """Rules a schema cannot express: they compare fields with each other, the file name or the guide,
+    or look inside the text. Each looks only at values of the right type, so a wrong type gets the
+    schema's message and never a crash."""
+    problems = []
+
+    def problem(path: tuple, message: str, offset: int | None = None) -> None:
+        """A problem at path, or, given an offset into a text value, at the line of that character."""
+        where = located.position(path) if offset is None else located.position_in(path, offset)
+        problems.append(Problem(display, *where, message))
+
+    if isinstance(data.get("id"), str) and data["id"] != stem:
+        problem(("id",), f"id '{data['id']}' does not match the file name '{stem}.yaml': rename the file or change the id so they are the same")
+    section = data.get("section")
+    takeaways = data.get("takeaways")
+    if isinstance(section, str) and section in {s.id for s in guide.sections} and isinstance(takeaways, list):
+        known = [guide.takeaways[t] for t in takeaways if isinstance(t, str) and t in guide.takeaways]
+        if known and all(takeaway.section != section for takeaway in known):
+            own = ", ".join(t.id for t in guide.takeaways.values() if t.section == section)
+            problem(("takeaways",), f"none of these take-aways is from this example's own section '{section}': list at least one of {own}")
+    rules.check(data, guide, today, problem)
+    for path, value in _strings(data, ()):
+        name = _field_name(path)
+        bad = _FORBIDDEN_IN_TEXT.search(value)
+        if bad:
+            problem(path, f"{name} contains an invisible control character (U+{ord(bad.group()):04X}) here: delete it", bad.start())
+        if "TODO" in value:
+            problem(path, f"{name} still has a TODO placeholder: replace it with your own text", value.index("TODO"))
+        if not _is_structured(path):
+            for finding in personal.find_personal_details(value, guide.personal_details_allowed):
+                problem(path, f"{name}: {finding.message}", finding.start)
+        if path in located.comments_after and not _is_structured(path):
+            problems.append(Problem(display, *located.comments_after[path], f"the text after ' #' on this line was being dropped, because YAML reads ' #' as the start of a comment: "
+                          f"put the whole of {name} in quotes"))
+    for path in _plain_text_paths(data):
+        found = _MARKDOWN_IN_PLAIN_TEXT.search(data_at(data, path))
+        if found:
+            problem(path, f"{schema_module.name_of(path)} is plain text, so the Markdown '{found.group()}' would show its symbols as typed: "
+                          "remove them (Markdown works in context, what_was_done, why_it_works, tips and questions)")
+    for name, path, text in _markdown_texts(data):
+        for target in converted[path].links:
+            if not markup.is_safe_link(target):
+                problem(path, f"{name} links to '{target}': only https://, http:// and mailto: links (or links to other pages of this guide) are allowed",
+                        max(text.find(target), 0))
+    return problems
+
+
+def _field_name(path: tuple) -> str:
+    """A field as the contributor finds it: context, part 2, or the schema's name for anything else."""
+    if len(path) == 3 and path[0] in rules.PROSE_FIELDS and path[2] == "text":
+        return f"{path[0]}, part {path[1] + 1}"
+    return schema_module.name_of(path)
+
+
+def _is_structured(path: tuple) -> bool:
+    if path[0] in STRUCTURED_FIELDS or path[:2] == ("provenance", "kind"):
+        return True
+    if path[0] == "evidence":
+        return len(path) > 1 and path[1] in STRUCTURED_EVIDENCE_FIELDS
+    if path[0] in rules.PROSE_FIELDS or path[0] == "checks":
+        return path[-1] in ("from", "by")
+    return path[:2] == ("provenance", "sources") and path[-1] in STRUCTURED_SOURCE_FIELDS
+
+
+def _plain_text_paths(data: dict):
+    """Paths of the fields shown as plain text, where Markdown would print its symbols."""
+    for name in ("title", "summary"):
+        if isinstance(data.get(name), str):
+            yield (name,)
+    evidence = data.get("evidence")
+    if isinstance(evidence, dict) and isinstance(evidence.get("found"), str):
+        yield ("evidence", "found")
+    checks = data.get("checks")
+    for index, item in enumerate(checks if isinstance(checks, list) else []):
+        if isinstance(item, dict) and isinstance(item.get("what"), str):
+            yield ("checks", index, "what")
+    provenance = data.get("provenance")
+    if isinstance(provenance, dict):
+        if isinstance(provenance.get("note"), str):
+            yield ("provenance", "note")
+        sources = provenance.get("sources")
+        for index, source in enumerate(sources if isinstance(sources, list) else []):
+            for key in ("title", "publisher", "supports"):
+                if isinstance(source, dict) and isinstance(source.get(key), str):
+                    yield ("provenance", "sources", index, key)
+
+
+def data_at(data: Any, path: tuple) -> Any:
+    for part in path:
+        data = data[part]
+    return data
+
+
+def _strings(value: Any, path: tuple):
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(item, path + (key,))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _strings(item, path + (index,))
+
+
+def _markdown_texts(data: dict):
+    """(field name, path, text) of every Markdown text: the prose fields, each written whole or as parts, then tips and questions."""
+    for name in rules.PROSE_FIELDS:
+        value = data.get(name)
+        if isinstance(value, str):
+            yield name, (name,), value
+        elif isinstance(value, list):
+            for index, part in enumerate(value):
+                if isinstance(part, dict) and isinstance(part.get("text"), str):
+                    yield name, (name, index, "text"), part["text"]
+    for name in MARKDOWN_LISTS:
+        items = data.get(name)
+        if isinstance(items, list):
+            for index, item in enumerate(items):
+                if isinstance(item, str):
+                    yield name, (name, index), item
+
+
+def _record(data: dict, guide: Guide, display: str, located: yamlsafe.Located, converted: dict[tuple, markup.Converted]) -> Example:
+    provenance = data["provenance"]
+    evidence = data["evidence"]
+
+    def prose(path: tuple) -> Prose:
+        return Prose(data_at(data, path), converted[path].html)
+
+    def parts(name: str) -> tuple[Part, ...]:
+        if isinstance(data[name], str):  # written whole: the guide's own text
+            return (Part(None, prose((name,))),)
+        return tuple(Part(None if part["from"] == rules.GUIDE else part["from"], prose((name, index, "text")))
+                     for index, part in enumerate(data[name]))
+
+    former_ids = tuple(data.get("former_ids", ()))
+    return Example(
+        id=data["id"],
+        former_ids=former_ids,
+        title=data["title"],
+        section=data["section"],
+        summary=data["summary"],
+        context=parts("context"),
+        what_was_done=parts("what_was_done"),
+        why_it_works=parts("why_it_works"),
+        tips=tuple(prose(("tips", index)) for index in range(len(data["tips"]))),
+        reflective_questions=tuple(prose(("reflective_questions", index)) for index in range(len(data["reflective_questions"]))),
+        takeaways=tuple(data["takeaways"]),
+        standards=tuple(data["standards"]),
+        tags=tuple(
+            (facet.id, tuple(value.id for value in facet.values if value.id in data["tags"][facet.id]))
+            for facet in guide.facets
+            if facet.id in data["tags"]
+        ),
+        evidence=Evidence(evidence["status"], evidence.get("study"), evidence.get("found"), tuple(evidence.get("approaches", ()))),
+        provenance=provenance["kind"],
+        provenance_note=provenance.get("note"),
+        sources=tuple(Source(**source) for source in provenance.get("sources", ())),
+        added=dt.date.fromisoformat(data["added"]),
+        last_reviewed=dt.date.fromisoformat(data["last_reviewed"]),
+        review_by=Due(dt.date.fromisoformat(data["review_by"]), None, located.position(("review_by",))),
+        checks=tuple(Due(dt.date.fromisoformat(item["by"]), item["what"], located.position(("checks", index, "by")))
+                     for index, item in enumerate(data.get("checks", ()))),
+        source_path=display,
+        id_position=located.position(("id",)),
+        former_id_positions=tuple(located.position(("former_ids", index)) for index in range(len(former_ids))),
+    )
+
+
+# Records already checked, keyed by what they were checked against and their exact text: a
+# rebuild (make serve) re-checks only the files that changed.
+_checked: dict[tuple, tuple[Example | None, list[Problem]]] = {}
+
+
+def load_examples(root: Path, guide: Guide, paths: list[Path] | None = None, today: dt.date | None = None) -> tuple[list[Example], list[Problem]]:
+    """Every record, with every problem across them, duplicate ids included.
+
+    Given paths (records being checked before they join the library), those are loaded
+    beside the library, so cross-record rules see everything, and only their problems count.
+    """
+    try:
+        schema = record_schema(root, guide)
+    except ProblemsFound as found:
+        return [], found.problems
+    today = today or dt.date.today()
+    library, problems = record_files(root)
+    known = {path.resolve() for path in library}
+    extra = [path for path in paths or [] if path.resolve() not in known]
+    examples = []
+    first_file: dict[str, str] = {}
+    version = (guide.fingerprint, today)
+    seen = set()
+    for path in library + extra:
+        display = _display(path, root)
+        text, found = yamlsafe.read_text(path, display)
+        if text is None:
+            problems += found
+            continue
+        key = (display, version, hashlib.sha1(text.encode("utf-8")).digest())
+        seen.add(key)
+        if key not in _checked:
+            located, found = yamlsafe.parse(text, display)
+            _checked[key] = (None, found) if located is None else check_record(located, path.stem, display, guide, schema, today, found)
+        example, found = _checked[key]
+        problems += found
+        if example is None:
+            continue
+        if example.id in first_file:
+            problems.append(Problem(display, *example.id_position, f"the id '{example.id}' is already used by {first_file[example.id]}: choose another id and file name"))
+            continue
+        first_file[example.id] = display
+        examples.append(example)
+    if paths is None:
+        for stale in set(_checked) - seen:
+            del _checked[stale]
+    problems += _check_former_ids(examples)
+    if paths is not None:
+        wanted = {_display(path, root) for path in paths}
+        problems = [problem for problem in problems if problem.path in wanted]
+    return examples, sorted(set(problems))
+
+
+def _check_former_ids(examples: list[Example]) -> list[Problem]:
+    """An old address can lead to one example only, and never hide a current one: each clash is
+    reported on every file involved, at the id or former id concerned."""
+    current = {example.id: example for example in examples}
+    claims: dict[str, list[tuple[Example, tuple[int, int]]]] = {}
+    for example in examples:
+        for former, where in zip(example.former_ids, example.former_id_positions):
+            claims.setdefault(former, []).append((example, where))
+    problems = []
+    for former, claimers in claims.items():
+        for example, where in claimers:
+            if former in current:
+                owner = current[former]
+                problems.append(Problem(example.source_path, *where,
+                                        f"former id '{former}' is the id of {owner.source_path}: an old address cannot also be a current one"))
+                problems.append(Problem(owner.source_path, *owner.id_position,
+                                        f"the id '{former}' is also a former id of {example.source_path}: an old address cannot also be a current one; "
+                                        f"choose another id, or remove it from that file's former_ids"))
+            elif len(claimers) > 1:
+                others = ", ".join(other.source_path for other, _ in claimers if other is not example)
+                problems.append(Problem(example.source_path, *where, f"former id '{former}' is also claimed by {others}: an old address can lead to one example only"))
+    return problems
+
+
+def _display(path: Path, root: Path) -> str:
+    try:
+        return path.absolute().relative_to(root.absolute()).as_posix()
+    except ValueError:
+        return path.as_posix()

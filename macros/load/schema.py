@@ -1,0 +1,240 @@
+"""JSON Schema checks with errors in plain words, each at the line and column it is about.
+
+The record schema (practice_examples/schema.json) is the single source of a record's shape.
+Its vocabulary lists (sections, take-aways, standards, tag facets and values) are filled in
+from the guide's data by macros.load.examples.record_schema(), so they are defined once, in the guide's files;
+`make schema` writes them into the committed file for editors' autocompletion.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft202012Validator, validators
+from jsonschema.exceptions import ValidationError
+
+from macros.base.problems import Problem, ProblemsFound
+from macros.load.yamlsafe import Located, YamlPath
+
+VALUE_KEYWORDS = {"pattern", "format", "minLength", "maxLength", "type", "enum"}
+YAML_BOOLEAN_WORDS = {"yes", "no", "on", "off", "true", "false", "y", "n"}
+
+
+def read_schema(path: Path, display: str | None = None) -> dict[str, Any]:
+    """A JSON schema file; raises ProblemsFound, at the line of the mistake, if it is missing or broken."""
+    display = display or path.as_posix()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ProblemsFound([Problem(display, 1, 1, "this schema file is missing: restore it with git checkout -- " + display)]) from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise ProblemsFound([Problem(display, 1, 1, f"this schema file cannot be read ({error}): restore it with git checkout -- {display}")]) from None
+    try:
+        schema = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise ProblemsFound([Problem(display, error.lineno, error.colno, f"this is not valid JSON ({error.msg}): fix it here, or restore the file with git checkout -- {display}")]) from None
+    if not isinstance(schema, dict) or not isinstance(schema.get("$defs"), dict):
+        raise ProblemsFound([Problem(display, 1, 1, f"this is not the project's schema (it has no $defs): restore it with git checkout -- {display}")])
+    return schema
+
+
+
+def _pattern(validator, pattern: str, instance: Any, schema: dict) -> Any:
+    """JSON Schema's pattern, with $ meaning the end of the text as in JavaScript and editors.
+
+    Python's $ also matches before a final newline, which let "old-name\n" pass as an id.
+    """
+    if not isinstance(instance, str):
+        return
+    if len(instance) > schema.get("maxLength", len(instance)):
+        return  # maxLength reports it; a pattern over very long text is wasted work
+    if not _strict(pattern).search(instance):
+        yield ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+@lru_cache(maxsize=256)
+def _strict(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern[:-1] + r"\Z" if pattern.endswith("$") else pattern)
+
+
+_Validator = validators.extend(Draft202012Validator, {"pattern": _pattern})
+
+
+_validators: dict[int, tuple[dict, Any]] = {}
+
+
+def _validator(schema: dict[str, Any]):
+    """One validator per schema object: building one resolves every $ref again."""
+    cached = _validators.get(id(schema))
+    if cached is None or cached[0] is not schema:
+        if len(_validators) > 8:  # a rebuild brings new schema objects; keep only recent ones
+            _validators.clear()
+        cached = _validators[id(schema)] = (schema, _Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER))
+    return cached[1]
+
+
+def check(data: Any, located: Located, schema: dict[str, Any], display: str) -> list[Problem]:
+    """Every schema error in data, translated for a contributor."""
+    validator = _validator(schema)
+    found: dict[tuple, Problem] = {}
+    for error in validator.iter_errors(data):
+        for path, message, at_key in _translate(error, located):
+            # A value that breaks several rules (say pattern and format) gets one message.
+            key = (path, "value") if error.validator in VALUE_KEYWORDS else (path, message)
+            found.setdefault(key, Problem(display, *located.position(path, key=at_key), message))
+    return sorted(found.values())
+
+
+def name_of(path: YamlPath) -> str:
+    """A field's path as a contributor reads it in the YAML: tags.population, provenance.sources."""
+    keys = [str(part) for part in path if not isinstance(part, int)]
+    name = ".".join(keys) if keys else "the file"
+    return f"{name} (item {path[-1] + 1})" if path and isinstance(path[-1], int) else name
+
+
+def _suggest(value: Any, allowed: list[str]) -> str:
+    if not isinstance(value, str):
+        return ""
+    close = difflib.get_close_matches(value, allowed, n=1, cutoff=0.6)
+    return f" Did you mean '{close[0]}'?" if close else ""
+
+
+def _allowed(allowed: list[str], where: str) -> str:
+    if not allowed:
+        return f" None is defined yet: add it to {where.split(' and ')[0]} first, or remove this value."
+    if len(allowed) <= 10:
+        return " Use one of: " + ", ".join(allowed) + "."
+    return f" The allowed values are listed in {where}."
+
+
+def _enum_subject(path: YamlPath) -> tuple[str, str]:
+    keys = [part for part in path if not isinstance(part, int)]
+    if keys == ["section"]:
+        return "section", "practice_examples/guide/sections.yaml"
+    if keys == ["takeaways"]:
+        return "take-away", "practice_examples/guide/sections.yaml and on each section page"
+    if keys == ["standards"]:
+        return "inspection standard", "practice_examples/guide/standards.yaml"
+    if len(keys) == 2 and keys[0] == "tags":
+        return f"value for the tag facet '{keys[1]}'", "practice_examples/guide/tags.yaml"
+    if keys == ["provenance", "kind"]:
+        return "provenance kind", "the schema"
+    if keys == ["evidence", "status"]:
+        return "evidence status", "practice_examples/guide/evidence.yaml and on the About the evidence page"
+    if keys == ["evidence", "approaches"]:
+        return "approach", "practice_examples/guide/approaches.yaml"
+    return f"value for {name_of(path)}", "the schema"
+
+
+def _type_hint(instance: Any, expected: str, raw: str, field: str) -> str:
+    if instance is None:
+        return f"{field} is empty: give it a value"
+    if expected == "string":
+        if isinstance(instance, bool) and raw.lower() in YAML_BOOLEAN_WORDS:
+            return f"{field} should be text, but YAML reads {raw} as true or false: put it in quotes ('{raw}')"
+        if isinstance(instance, (int, float)) and not isinstance(instance, bool):
+            return f"{field} should be text, but YAML reads {raw} as a number: put it in quotes ('{raw}')"
+        if isinstance(instance, dict):
+            return f"{field} should be text, but YAML reads it as a field because it contains ': ': put the whole text in quotes"
+        if isinstance(instance, list):
+            return f"{field} should be a single piece of text, not a list"
+        return f"{field} should be text: put it in quotes"
+    if expected == "array":
+        if isinstance(instance, str):
+            return f"{field} should be a list: write each item on its own line starting with '- '"
+        return f"{field} should be a list, with each item on its own line starting with '- '"
+    if expected == "object":
+        return f"{field} should be a group of fields (name: value), indented under it"
+    return f"{field} should be of type {expected}"
+
+
+def _translate(error: ValidationError, located: Located) -> list[tuple[YamlPath, str, bool]]:
+    path: YamlPath = tuple(error.absolute_path)
+    field = name_of(path)
+    instance = error.instance
+    kind = error.validator
+    custom = error.schema.get("errorMessage") if isinstance(error.schema, dict) else None
+
+    if kind == "required":
+        missing = [name for name in error.validator_value if name not in instance]
+        results = []
+        for name in missing:
+            if name == "sources" and path[-1:] == ("provenance",):
+                message = (
+                    "a 'reported' example must cite its source under provenance.sources "
+                    "(title, publisher, date and url); if no published source describes this practice, "
+                    "set kind: illustrative"
+                )
+            else:
+                message = f"{name_of(path + (name,))} is missing: add it" + _description_hint(error, name)
+            results.append((path, message, True))
+        return results
+    if kind == "additionalProperties":
+        known = list(error.schema.get("properties", {}))
+        results = []
+        renamed = error.schema.get("renamedFields", {})
+        for name in instance:
+            if name in known:
+                continue
+            if name in renamed:
+                message = f"the field '{name}' is now called '{renamed[name]}': rename it"
+            elif path == ("tags",):
+                message = f"unknown tag facet '{name}'.{_suggest(name, known)}{_allowed(known, 'practice_examples/guide/tags.yaml')}"
+            else:
+                where = f" in {field}" if path else ""
+                message = f"unknown field '{name}'{where}.{_suggest(name, known)} Allowed fields are: {', '.join(known)}."
+            results.append((path + (name,), message, True))
+        return results
+    if kind == "enum":
+        if not isinstance(instance, str) and all(isinstance(value, str) for value in error.validator_value):
+            return [(path, _type_hint(instance, "string", located.scalars.get(path, ""), field), False)]
+        subject, where = _enum_subject(path)
+        allowed = [str(value) for value in error.validator_value]
+        shown = instance if isinstance(instance, str) else json.dumps(instance)
+        return [(path, f"unknown {subject} '{shown}'.{_suggest(instance, allowed)}{_allowed(allowed, where)}", False)]
+    if kind == "type":
+        if error.schema.get("typeMessage") and instance is not None:
+            return [(path, f"{field} {error.schema['typeMessage']}", False)]
+        return [(path, _type_hint(instance, error.validator_value, located.scalars.get(path, ""), field), False)]
+    if kind == "minLength":
+        if not instance.strip():
+            return [(path, f"{field} is empty: write {error.validator_value} characters or more", False)]
+        return [(path, f"{field} is too short ({len(instance)} characters): write at least {error.validator_value}", False)]
+    if kind == "maxLength":
+        return [(path, f"{field} is {len(instance)} characters long: keep it to {error.validator_value} or fewer", False)]
+    if kind == "minItems":
+        if not instance:
+            return [(path, f"{field} is an empty list: add at least {error.validator_value}", False)]
+        return [(path, f"{field} needs at least {error.validator_value} items", False)]
+    if kind == "maxItems":
+        return [(path, f"{field} has {len(instance)} items: keep it to {error.validator_value} or fewer", False)]
+    if kind == "minProperties":
+        return [(path, f"{field} is empty: add at least one{' facet' if path == ('tags',) else ' field'}", False)]
+    if kind == "uniqueItems":
+        first: dict[str, int] = {}
+        results = []
+        for index, item in enumerate(instance):
+            key = json.dumps(item, sort_keys=True)
+            if key in first:
+                shown = item if isinstance(item, str) else key
+                line = located.position(path + (first[key],))[0]
+                results.append((path + (index,), f"{name_of(path + (index,))} lists '{shown}' more than once (first on line {line}): keep one", False))
+            else:
+                first[key] = index
+        return results
+    if kind in ("pattern", "format"):
+        advice = custom or ("write a real date as YYYY-MM-DD" if error.validator_value == "date" else "check the format")
+        problem = "is not a real date" if kind == "format" and error.validator_value == "date" else "is not in the right form"
+        return [(path, f"{field} '{instance}' {problem}: {advice}", False)]
+    return [(path, f"{field}: {error.message}", False)]
+
+
+def _description_hint(error: ValidationError, name: str) -> str:
+    properties = error.schema.get("properties", {}) if isinstance(error.schema, dict) else {}
+    description = properties.get(name, {}).get("description")
+    return f" ({description})" if description else ""

@@ -1,0 +1,97 @@
+"""The browse page: its filter options and the JSON index its script filters, both from the records."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from macros.pages import takeaway_links
+from macros.load.examples import Example
+from macros.load.guide import Guide
+from macros.base.text import escape
+from macros.pages.common import PROVENANCE_LABELS, example_cards
+
+
+@dataclass(frozen=True)
+class Filter:
+    """One group of checkboxes on the browse page; id is its name in the page's URL query."""
+
+    id: str
+    label: str
+    options: tuple[tuple[str, str], ...]  # (value id, label)
+
+
+def filters(guide: Guide) -> list[Filter]:
+    """Section and take-away first, then every facet of the tag vocabulary, in its order, then provenance."""
+    return [
+        Filter("section", "Section", tuple((s.id, s.title) for s in guide.sections)),
+        Filter("takeaway", "Take-away", tuple((t.id, _takeaway_label(guide, t.id)) for t in guide.takeaways.values())),
+        *(Filter(f.id, f.label, tuple((v.id, v.label) for v in f.values)) for f in guide.facets),
+        Filter("provenance", "Provenance", tuple(PROVENANCE_LABELS.items())),
+    ]
+
+
+def _takeaway_label(guide: Guide, takeaway_id: str) -> str:
+    """A take-away's opening words; a sub-point's after its parent's, which it does not make sense without."""
+    takeaway = guide.takeaways[takeaway_id]
+    label = takeaway_links.short_label(takeaway.text)
+    if not takeaway.parent:
+        return label
+    joined = label[0].lower() + label[1:] if label[1:2].islower() else label  # "If the person…", not "DRR…"
+    return f"{_takeaway_label(guide, takeaway.parent)}: {joined}"
+
+
+def values_of(example: Example) -> dict[str, list[str]]:
+    """The example's value ids for every filter it has a value in."""
+    values = {"section": [example.section], "takeaway": list(example.takeaways), "provenance": [example.provenance]}
+    values.update({facet: list(ids) for facet, ids in example.tags})
+    return values
+
+
+def index_json(examples: list[Example], guide: Guide) -> str:
+    """Each example's filter values, in the order of the search index's examples (its words box asks search.js)."""
+    index = {"examples": [{"id": e.id, "values": values_of(e)} for e in examples]}
+    return json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+
+
+def page_html(examples: list[Example], guide: Guide, root: str) -> str:
+    """The browse page's body: every example as a card (enough without JavaScript), and the filter
+    form, hidden until the script has loaded the index and filled in the counts. On a phone the
+    count and results come first and the form opens above them from a "Filters" button."""
+    groups = []
+    for group in filters(guide):
+        options = "".join(
+            f'<li><input type="checkbox" id="pe-{group.id}-{value}" name="{group.id}" value="{value}">'
+            f'<label for="pe-{group.id}-{value}">{escape(label)} <span class="pe-count" data-count></span></label></li>'
+            for value, label in group.options
+        )
+        groups.append(f'<fieldset class="pe-filter" data-filter="{group.id}"><legend>{escape(group.label)}</legend><ul>{options}</ul></fieldset>')
+    bar = (
+        '<div class="pe-browse__bar">'
+        f'<p id="pe-status" class="pe-status" role="status" aria-live="polite" aria-atomic="true">{len(examples)} examples.</p>'
+        '<button type="button" class="md-button pe-filters-toggle" aria-expanded="false" aria-controls="pe-filters" hidden>Filters</button>'
+        "</div>"
+    )
+    form = (
+        f'<form class="pe-filters" id="pe-filters" role="search" aria-label="Filter examples" data-index="{escape(root)}browse/index.json" hidden>'
+        '<h2 class="pe-filters__title">Filters</h2>'
+        '<p class="pe-small">Examples must match every group you use, and any of the boxes ticked within a group. '
+        "The number beside each box is how many examples you would see with it. The page address changes as you go, "
+        "so you can copy it to share or bookmark exactly this selection.</p>"
+        '<p class="pe-filter-text"><label for="pe-words">Words in the examples</label>'
+        '<input type="search" id="pe-words" name="words" autocomplete="off" spellcheck="false"></p>'
+        f'{"".join(groups)}'
+        '<p class="pe-filters__actions"><button type="button" class="md-button" data-clear>Clear all filters</button></p>'
+        '<p class="pe-show-results-bar"><button type="button" class="md-button md-button--primary" data-show-results>Show results</button></p>'
+        "</form>"
+    )
+    results = (
+        '<div class="pe-results">'
+        '<h2 id="pe-results" class="pe-visually-hidden" tabindex="-1">Results</h2>'
+        '<div id="pe-empty" class="pe-empty" hidden><p>No example matches all of these filters. '
+        "Remove one of them to see more:</p><ul class=\"pe-remove\"></ul></div>"
+        f"{example_cards(examples, guide, root)}"
+        '<p><button type="button" class="md-button" id="pe-more" hidden>Show more</button></p>'
+        "</div>"
+    )
+    return f'{takeaway_links.forwards_script(guide, root)}<div class="pe-browse">{bar}{form}{results}</div>'

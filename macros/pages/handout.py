@@ -1,0 +1,101 @@
+"""The handout: chosen examples on one printable page, /handout/?ids=<id>,<id>&title=<title>.
+
+The page is put together in the reader's browser, so it needs no server and works from the
+offline copy too. Each example's content is published as a small script,
+examples/<id>/handout.js, that hands it to the page (a script, not a JSON file: a page
+opened from a folder may load scripts but not fetch files). Its text fields are plain text,
+which the page inserts as text; its prose is the sanitised HTML of the example's own page.
+"""
+
+from __future__ import annotations
+
+import json
+
+from macros.pages import qr
+from macros.base import urls
+from macros.load.examples import Example
+from macros.load.guide import Guide
+from macros.pages.generated import GeneratedPage, title_for_templates
+from macros.base.text import escape, long_date
+from macros.pages.common import PROVENANCE_LABELS, browse_url, example_url, section_url, takeaway_url
+
+PAGE_PATH = "handout/"
+SOURCE = "handout.md"
+DATA_FILE = "handout.js"  # beside each example's page: examples/<id>/handout.js
+REGISTER = "peHandout.register"  # the function, defined by assets/javascripts/handout.js, that each data file calls
+
+
+def data_path(example_id: str) -> str:
+    return f"examples/{example_id}/{DATA_FILE}"
+
+
+def page(site_url: str, site_name: str) -> GeneratedPage:
+    """The handout page: an empty list its script fills in, and what to do without JavaScript."""
+    root = urls.root_of(PAGE_PATH)
+    html = (
+        f'<div class="pe-handout" id="pe-handout" data-handout-root="{escape(root)}" hidden>'
+        '<div class="pe-handout-actions pe-screen-only">'
+        '<p id="pe-handout-status" class="pe-status" role="status" aria-live="polite"></p>'
+        "</div>"
+        '<div id="pe-handout-unknown" class="pe-handout-unknown" role="alert" hidden></div>'
+        '<div id="pe-handout-examples" class="pe-handout-examples"></div>'
+        "</div>"
+        '<div class="pe-handout-nojs" id="pe-handout-nojs">'
+        "<p>A handout is put together by your browser from the examples named in its web address, "
+        "and this browser is not running JavaScript, so the examples cannot be shown here.</p>"
+        "<p>Each example has its own page, which prints well: its address is "
+        f"<code>{escape(urls.published(site_url, 'examples/'))}</code> followed by the example’s id. "
+        "This handout’s ids are in its address after <code>ids=</code>, separated by commas. "
+        f'You can also find every example on <a href="{browse_url(root)}">Browse and filter</a>.</p>'
+        "</div>"
+    )
+    meta = {
+        "title": title_for_templates("Handout"),
+        "description": escape(f"Chosen practice examples from {site_name}, on one page to print or share."),
+        "hide": ["navigation", "toc"],
+        "search": {"exclude": True},
+    }
+    return GeneratedPage(meta, html)
+
+
+def example_data(example: Example, guide: Guide, site_url: str) -> dict:
+    """Everything the handout shows of one example; addresses relative to the handout page."""
+    root = urls.root_of(PAGE_PATH)
+    section = guide.section(example.section)
+    return {
+        "id": example.id,
+        "title": example.title,
+        "section": section.title,
+        "sectionUrl": section_url(root, section.id),
+        "provenance": PROVENANCE_LABELS[example.provenance],
+        "provenanceKind": example.provenance,
+        "summary": example.summary,
+        "context": "".join(part.prose.html for part in example.context),
+        "whatWasDone": "".join(part.prose.html for part in example.what_was_done),
+        "whyItWorks": "".join(part.prose.html for part in example.why_it_works),
+        "tips": [tip.html for tip in example.tips],
+        "questions": [question.html for question in example.reflective_questions],
+        "takeaways": [{"text": guide.takeaways[t].text, "url": takeaway_url(root, guide, t)} for t in example.takeaways],
+        "sources": [
+            {"title": s.title, "publisher": s.publisher, "date": s.date, "url": s.url, "supports": s.supports or ""}
+            for s in example.sources
+        ],
+        "sourcesHeading": "Source" if example.is_reported else "Sources of facts it mentions",
+        "dates": f"Added {long_date(example.added)}; last reviewed {long_date(example.last_reviewed)}.",
+        "url": example_url(root, example.id),
+        "address": urls.published(site_url, f"examples/{example.id}/"),
+        "qr": root + qr.path_for(f"examples/{example.id}/"),
+    }
+
+
+def data_script(example: Example, guide: Guide, site_url: str) -> str:
+    """The example's data file: one call handing its data to the handout page."""
+    return f"{REGISTER}({script_value(example_data(example, guide, site_url))});\n"
+
+
+def script_value(value: object) -> str:
+    """value as a JavaScript literal that no text in it can break out of: JSON with every
+    non-ASCII character and every <, > and & escaped, so it reads the same in any encoding
+    and inside any HTML."""
+    text = json.dumps(value, ensure_ascii=True, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

@@ -1,0 +1,182 @@
+"""The site's search index, in small files: the search box at the top of every page and the browse
+page's word box read the same index with the same rules (docs/assets/javascripts/search.js), so
+they always find the same examples.
+
+The rules, which search.js applies to what the reader types:
+- text is lower-cased, stripped of accents and split into words of letters and digits, and words
+  of one character are left out;
+- a document matches when every typed word starts one of its words;
+- typed words that are an entry of a synonym group (a glossary abbreviation and its term count as
+  one) also match the group's other entries, whose words must each be a whole word of the
+  document, or that word with an s added.
+
+A search fetches only what it needs, never the whole library: a manifest (synonyms and the list of
+word files), the word files for the first letters of what was typed (each word's documents, and
+whether it is in their title, their labels or their text), and the document files holding the
+titles, addresses and teasers of the results shown (DOCUMENTS_PER_FILE to a file). Every file is
+a script calling peSearch.file(...), so the index also loads from file:// in the offline copy.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from macros.base.text import fold, words
+
+if TYPE_CHECKING:
+    from macros.load.examples import Example
+    from macros.load.guide import Guide
+
+TAG = re.compile(r"<[^>]*>")
+TITLE, LABEL, TEXT = 2, 1, 0  # where a word is found, best first: the title; section, tags or summary; the text
+DOCUMENTS_PER_FILE = 20
+WORD_FILE_LIMIT = 24_000  # characters: a word file bigger than this is split by the next letter
+KEY_LENGTH = (2, 4)  # word files are keyed by a word's first 2 letters, or up to 4 once split
+TEASER_LENGTH = 220
+
+
+
+
+def plain_text(markup: str) -> str:
+    """The text of sanitised HTML (the converter's or Material's), tags dropped and entities read."""
+    return html.unescape(TAG.sub(" ", markup))
+
+
+def synonym_groups(synonyms: Iterable[Iterable[str]], abbreviations: dict[str, str]) -> list[list[list[str]]]:
+    """Every group of entries as search matches them (each entry its words of two or more characters),
+    with each glossary abbreviation and its term as a group; groups sharing an entry are merged."""
+    groups: list[set[tuple[str, ...]]] = []
+    for entries in [*synonyms, *abbreviations.items()]:
+        merged = {tuple(word for word in words(entry) if len(word) > 1) for entry in entries} - {()}
+        for group in [group for group in groups if group & merged]:
+            merged |= group
+            groups.remove(group)
+        groups.append(merged)
+    return sorted(sorted(list(entry) for entry in group) for group in groups if len(group) > 1)
+
+
+@dataclass(frozen=True)
+class Document:
+    """One search result: an example, a page or a part of a page (with parent, the page's own document)."""
+
+    location: str  # relative to the site's root, as MkDocs writes page addresses
+    title: str  # plain text
+    teaser: str  # plain text shown under the title
+    section: str | None  # the guide section an example belongs to, shown with it
+    parent: int | None
+    terms: dict[str, int]  # each word of two or more characters, and the best place it is found
+
+
+def terms(title: str, labels: str, text: str) -> dict[str, int]:
+    """Each word of the document and the best field it is in."""
+    found = dict.fromkeys(words(text), TEXT)
+    found.update(dict.fromkeys(words(labels), LABEL))
+    found.update(dict.fromkeys(words(title), TITLE))
+    return {word: rank for word, rank in found.items() if len(word) > 1}
+
+
+def teaser(text: str) -> str:
+    """The start of text, cut at a word, for the line under a result's title."""
+    text = " ".join(text.split())
+    if len(text) <= TEASER_LENGTH:
+        return text
+    return text[:TEASER_LENGTH].rsplit(" ", 1)[0] + " …"
+
+
+def example_document(example: Example, guide: Guide, location: str) -> Document:
+    """An example's document: its title; its section, tags and summary; then its text."""
+    section = guide.section(example.section)
+    labels = " ".join([section.title, example.summary, *(guide.tag(facet, value).label for facet, value in example.tag_ids())])
+    text = " ".join(plain_text(prose.html) for prose in example.markdown)
+    return Document(location, example.title, example.summary, section.title, None, terms(example.title, labels, text))
+
+
+def page_documents(material_docs: list[dict], first_number: int) -> list[Document]:
+    """The hand-written pages' documents from Material's search index: each page, and each of its
+    parts that starts at a heading, numbered from first_number."""
+    documents: list[Document] = []
+    pages: dict[str, int] = {}
+    for doc in material_docs:
+        page, _, anchor = doc["location"].partition("#")
+        title, text = plain_text(doc["title"]), plain_text(doc["text"])
+        parent = pages.get(page) if anchor else None
+        if parent is not None and not text.strip() and title == documents[parent - first_number].title:
+            continue  # a heading inside a part left out of search: Material gives it the page's title and no text
+        if not anchor:
+            pages[page] = first_number + len(documents)
+        documents.append(Document(doc["location"], " ".join(title.split()), teaser(text), None, parent, terms(title, "", text)))
+    return documents
+
+
+def write_index(folder: Path, documents: list[Document], example_count: int, groups: list[list[list[str]]], links: dict[str, str]) -> str:
+    """Write the index's files into folder (the site's search/ folder); return its version."""
+    postings: dict[str, list[int]] = defaultdict(list)
+    last: dict[str, int] = {}
+    for number, document in enumerate(documents):
+        for word, rank in document.terms.items():
+            # Document numbers as gaps from the previous one, times 4, plus the field: small numbers.
+            postings[word].append((number - last.get(word, 0)) * 4 + rank)
+            last[word] = number
+    files = {f"words/{key.encode('utf-8').hex()}": shard for key, shard in _word_files(postings).items()}
+    for start in range(0, len(documents), DOCUMENTS_PER_FILE):
+        files[f"docs/{start // DOCUMENTS_PER_FILE}"] = [
+            [d.location, d.title, d.teaser, d.section] for d in documents[start : start + DOCUMENTS_PER_FILE]
+        ]
+    keys = sorted(bytes.fromhex(name.split("/")[1]).decode("utf-8") for name in files if name.startswith("words/"))
+    files["manifest"] = {
+        "keys": keys,
+        "documents": len(documents),
+        "examples": example_count,  # documents 0 to examples - 1 are the examples, in the browse page's order
+        "perFile": DOCUMENTS_PER_FILE,
+        "parents": [d.parent for d in documents[example_count:]],  # for the pages' parts, the page's document
+        "synonyms": groups,
+        "links": links,
+    }
+    # JSON, which is also a JavaScript expression: ASCII only, and no "<", so no text can end the script early.
+    texts = {name: json.dumps(data, ensure_ascii=True, separators=(",", ":"), sort_keys=True).replace("<", "\\u003c") for name, data in files.items()}
+    digest = hashlib.sha1()
+    for name in sorted(texts):
+        digest.update(name.encode() + b"\0" + texts[name].encode() + b"\0")
+    version = digest.hexdigest()[:12]
+    for sub in ("words", "docs"):
+        (folder / sub).mkdir(parents=True, exist_ok=True)
+    for name, text in texts.items():
+        (folder / f"{name}.js").write_text(f'peSearch.file({{"file":"{name}","version":"{version}","data":{text}}});\n', encoding="utf-8")
+    return version
+
+
+def read_index_file(path: Path) -> dict:
+    """A file written by write_index, read back (for tests and the benchmark)."""
+    text = path.read_text(encoding="utf-8")
+    prefix, suffix = "peSearch.file(", ");\n"
+    if not (text.startswith(prefix) and text.endswith(suffix)):
+        raise ValueError(f"{path} is not a search index file")
+    return json.loads(text[len(prefix) : -len(suffix)])
+
+
+def _word_files(postings: dict[str, list[int]]) -> dict[str, dict[str, list[int]]]:
+    """Words grouped by their first letters: 2, or more where a group is too big to fetch at once."""
+    pending: dict[str, dict[str, list[int]]] = defaultdict(dict)
+    for word, numbers in postings.items():
+        pending[word[: KEY_LENGTH[0]]][word] = numbers
+    files: dict[str, dict[str, list[int]]] = {}
+    while pending:
+        key, shard = pending.popitem()
+        size = sum(len(word) + 4 * len(numbers) for word, numbers in shard.items())
+        if size <= WORD_FILE_LIMIT or len(key) >= KEY_LENGTH[1]:
+            files[key] = shard
+            continue
+        for word, numbers in shard.items():
+            if len(word) == len(key):
+                files.setdefault(key, {})[word] = numbers  # the word the key spells stays in its own file
+            else:
+                pending.setdefault(word[: len(key) + 1], {})[word] = numbers
+    return files
