@@ -108,6 +108,7 @@ def varied_copy(source: dict, copy: int, rng: random.Random) -> dict:
     while len(" ".join(title)) > TITLE_MAX:
         title.pop()
     varied = {**source, "id": f"{day:%Y-%m}-{source['id']}"[:80].rstrip("-"), "title": " ".join(title)}
+    varied.pop("former_ids", None)  # a copy is a new example: an old address leads to one example only
     for name in PROSE:  # written whole, or as parts
         varied[name] = swap(source[name]) if isinstance(source[name], str) else [{**part, "text": swap(part["text"])} for part in source[name]]
     region = f"\n\nThis account comes from {rng.choice(REGIONS)}.\n"

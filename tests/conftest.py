@@ -60,6 +60,14 @@ def copy_site_project(destination: Path, records: list[Path]) -> Path:
     return destination
 
 
+def copy_fixture_site_project(destination: Path) -> Path:
+    """The real configuration and pages with only the fixture records (tests/fixtures/site/) and the made-up approach
+    rating one of them cites."""
+    project_dir = copy_site_project(destination, sorted((FIXTURES / "site").glob("*.yaml")))
+    shutil.copy(FIXTURES / "guide" / "approaches.yaml", project_dir / "practice_examples" / "guide" / "approaches.yaml")
+    return project_dir
+
+
 def build_site(project_dir: Path, site_dir: Path, day: dt.date | None = None) -> subprocess.CompletedProcess:
     """mkdocs build --strict, as `make build` runs it, in a fresh process; built as on `day` (which dates have passed) if given."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -122,8 +130,7 @@ def real_site(real_site_dir):
 def fixture_site(tmp_path_factory) -> Path:
     """The real configuration and pages, built with only the fixture records (hostile text, abbreviations, a reported
     example with the guide's suggestions, an overdue one) and a made-up approach rating."""
-    project_dir = copy_site_project(tmp_path_factory.mktemp("fixture-project"), sorted((FIXTURES / "site").glob("*.yaml")))
-    shutil.copy(FIXTURES / "guide" / "approaches.yaml", project_dir / "practice_examples" / "guide" / "approaches.yaml")
+    project_dir = copy_fixture_site_project(tmp_path_factory.mktemp("fixture-project"))
     return _built(project_dir, project_dir / "site", TODAY)  # built as on TODAY, so the same dates have passed whenever it runs
 
 

@@ -46,6 +46,5 @@ def test_a_bare_page_has_the_examples_text_and_its_tags_in_front_matter():
     for example in REAL.examples:
         markdown, meta = get_data(bare_page(example, REAL.guide))
         assert meta == {"tags": tag_names(example, REAL.guide)}
-        prose = (example.context, example.what_was_done, example.why_it_works, *example.tips)
-        for text in (example.title, example.summary, *(part.source for part in prose)):
+        for text in (example.title, example.summary, *(prose.source for prose in example.markdown)):
             assert text.strip() in markdown

@@ -64,7 +64,7 @@ def test_the_labels_are_words_a_reader_sees_on_screen_and_on_paper(watched, fixt
     assert [labels.nth(i).inner_text() for i in range(labels.count()) if labels.nth(i).is_visible()][:2] == [
         "Reported by A Fixture Council, March 2024", "Reported by A Fixture Council, March 2024"]
     assert page.locator("#what-was-done + .pe-prose .pe-part--guide .pe-part__label").is_visible()
-    assert page.locator(".pe-evidence a.pe-badge--evidence").is_visible()
+    assert page.locator(".pe-kicker a.pe-badge--evidence").is_visible() and page.locator(".pe-evidence").is_visible()
     page = view.open(f"examples/{OVERDUE}/")
     page.emulate_media(media=media)
     assert page.locator(".pe-overdue").is_visible()

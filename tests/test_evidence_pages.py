@@ -44,13 +44,13 @@ def section_after(page, heading_id: str):
 
 def test_the_evidence_status_is_near_the_title_in_words_and_links_to_its_explanation(fixture_site):
     page = article(fixture_site, f"examples/{REPORTED}")
-    box = page.select_one(".pe-evidence")
-    assert box is not None and box.find_previous("h1") is not None
-    assert page.select(".pe-evidence ~ .pe-summary"), "the evidence comes before the summary, under the title"
-    badge = box.select_one("a.pe-badge--evidence")
+    kicker = page.select_one("h1 ~ .pe-kicker")
+    assert kicker is not None and page.select(".pe-kicker ~ .pe-summary"), "under the title, before the summary"
+    badge = kicker.select_one("a.pe-badge--evidence")
     assert text(badge) == "Evidence: Compared with a similar group"
     assert badge["href"] == "../../evidence/#comparison-group"
     assert soup(fixture_site, "evidence").find(id="comparison-group") is not None
+    assert page.select(".pe-kicker + .pe-evidence"), "the study and ratings follow at once"
 
 
 def test_the_study_is_linked_with_what_it_found(fixture_site):
@@ -90,16 +90,20 @@ def test_tips_and_questions_of_a_reported_example_are_labelled_as_the_guides(fix
 
 def test_an_illustrative_example_says_it_was_written_for_the_guide_and_has_no_part_labels(fixture_site):
     page = article(fixture_site, f"examples/{ILLUSTRATIVE}")
-    assert text(page.select_one(".pe-evidence a.pe-badge--evidence")) == "Evidence: Written for this guide"
+    assert text(page.select_one(".pe-kicker a.pe-badge--evidence")) == "Evidence: Written for this guide"
     assert page.select(".pe-part, .pe-part__label") == []
 
 
-def test_the_page_gives_its_review_dates(fixture_site):
-    box = article(fixture_site, f"examples/{REPORTED}").select_one(".pe-evidence")
-    assert "Last reviewed 1 January 2026 · Review by 1 January 2027" in text(box)
+def test_the_page_gives_its_review_dates_and_what_is_to_be_checked(fixture_site):
     foot = text(article(fixture_site, f"examples/{REPORTED}").select_one(".pe-provenance"))
-    assert "last reviewed 1 January 2026; to be reviewed again by 1 January 2027." in foot
-    assert "By 30 June 2030: Whether the fixture council still runs the scheme" in foot
+    assert "Added 1 January 2026; last reviewed 1 January 2026; to be reviewed again by 1 January 2027." in foot
+    assert "By 30 June 2030: Whether the fixture council still runs the scheme; if it has ended, say so in the context." in foot
+
+
+def test_an_example_with_no_study_or_rating_has_only_its_label_near_the_title(fixture_site):
+    page = article(fixture_site, f"examples/{ILLUSTRATIVE}")
+    assert page.select(".pe-evidence") == []
+    assert text(page.select_one(".pe-kicker a.pe-badge--evidence")) == "Evidence: Written for this guide"
 
 
 def test_a_passed_date_tells_the_reader_to_check_before_relying_on_it_near_the_top(fixture_site):

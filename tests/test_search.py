@@ -12,7 +12,7 @@ from urllib.parse import urlparse
 import pytest
 
 import searching
-from conftest import FIXTURES, ROOT, build_site, check_text, copy_site_project, valid_text
+from conftest import FIXTURES, ROOT, build_site, check_text, copy_fixture_site_project, valid_text
 from macros.load import project
 from macros.base import text
 from macros.pages import search
@@ -37,7 +37,7 @@ def test_the_index_holds_the_examples_then_the_guides_pages_but_not_listings_or_
     assert not pages & {"tags/", "browse/"}
     contribute = {number for number, row in enumerate(rows) if row[0].startswith("contribute/")}
     # The contribute page's tables of tags and fields are left out: the examples tagged with a word come first.
-    for word in ("benzodiazepines", "gabapentin", "reflective_questions"):
+    for word in ("benzodiazepines", "gabapentin", "former_ids"):
         for part in text.words(word):
             assert not set(documents_with(files, part)) & contribute, part
     assert set(documents_with(files, "yaml")) & contribute  # the page's own text is in
@@ -214,7 +214,7 @@ def test_a_first_visit_fetches_no_part_of_the_index_and_a_search_fetches_only_a_
 @pytest.fixture(scope="module")
 def offline_site(tmp_path_factory) -> Path:
     """The fixture records built as Material's offline plugin builds them, to open from file://."""
-    project_dir = copy_site_project(tmp_path_factory.mktemp("offline"), sorted((FIXTURES / "site").glob("*.yaml")))
+    project_dir = copy_fixture_site_project(tmp_path_factory.mktemp("offline"))
     config = project_dir / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     assert "enabled: !ENV [OFFLINE, false]" in text

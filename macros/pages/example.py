@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 
 from macros.base import urls
 from macros.load.examples import Due, Example, Part, Prose, Source
@@ -23,8 +22,9 @@ def render(example: Example, guide: Guide, related: list[Example], edit_url: str
     section = guide.section(example.section)
     root = urls.root_of(f"examples/{example.id}/")  # from this page back to the site's root
     parts: list[str] = [
-        f'<p class="pe-kicker"><a href="{section_url(root, section.id)}">{escape(section.title)}</a> · {provenance_badge(example)}</p>',
-        evidence_box(example, guide, root),
+        f'<p class="pe-kicker"><a href="{section_url(root, section.id)}">{escape(section.title)}</a> · {provenance_badge(example)} '
+        f'{evidence_badge(example, guide, root)}</p>',
+        evidence_box(example, guide),
         overdue_notice(example, today),
         f'<p class="pe-summary">{escape(example.summary)}</p>',
         # Filled in by copy-link.js and handout.js; hidden without them.
@@ -73,22 +73,19 @@ def on_page(source: Source) -> str:
     return f"#{source_anchor(source)}"
 
 
-def evidence_box(example: Example, guide: Guide, root: str, source_href: Callable[[Source], str | None] = on_page) -> str:
-    """Near the title: how strong the evidence is for this example, the study that gives it and what it found,
-    any body's rating of the general approach (quoted as theirs), and the review dates."""
-    lines = [f'<p class="pe-evidence__status">{evidence_badge(example, guide, root)}</p>']
+def evidence_box(example: Example, guide: Guide) -> str:
+    """Under the title, where the example rests on a study or the approach has been rated: the study, linked, with
+    what it found, and each rating of the general approach, quoted as its body's own."""
+    lines = []
     study = example.study
     if study:
-        href = source_href(study)
-        title = f'<a href="{escape(href)}">{escape(study.title)}</a>' if href else escape(study.title)
-        lines.append(f"<p><strong>Study:</strong> {title}, {escape(study.publisher)}, {escape(source_date(study.date))}. "
-                     f"<strong>What it found:</strong> {escape(example.evidence.found or '')}</p>")
+        lines.append(f'<p><strong>Study:</strong> <a href="{escape(on_page(study))}">{escape(study.title)}</a>, {escape(study.publisher)}, '
+                     f"{escape(source_date(study.date))}. <strong>What it found:</strong> {escape(example.evidence.found or '')}</p>")
     if example.evidence.approaches:
         items = "".join(_approach(guide, approach_id) for approach_id in example.evidence.approaches)
         lines.append('<p><strong>Ratings of the general approach</strong> (each by the body named, in its own words; '
                      f'not a rating of this example, and not this guide\'s):</p><ul class="pe-list">{items}</ul>')
-    lines.append(f'<p class="pe-small">Last reviewed {_day(example.last_reviewed)} · Review by {_day(example.review_by.by)}</p>')
-    return f'<div class="pe-evidence">{"".join(lines)}</div>'
+    return f'<div class="pe-evidence">{"".join(lines)}</div>' if lines else ""
 
 
 def _approach(guide: Guide, approach_id: str) -> str:
