@@ -45,6 +45,12 @@ def test_an_illustrative_example_must_be_written_for_the_guide(scratch):
     )
 
 
+def test_a_status_that_does_not_fit_the_provenance_gets_that_message_alone(scratch):
+    """Not also 'add a study', which would send an illustrative example's author the wrong way."""
+    problem = only(check_text(scratch, valid_text().replace("status: written-for-guide", "status: inspection-finding")))
+    assert problem.message.startswith("evidence.status 'inspection-finding' is for reported examples, and this one is illustrative")
+
+
 def test_a_reported_example_cannot_be_written_for_the_guide(scratch):
     text = reported_text().replace("  status: process-evaluation\n  study: fixture-evaluation\n  found: >-\n"
                                    "    The fixture evaluation found that most people who started the service\n"

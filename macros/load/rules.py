@@ -82,6 +82,7 @@ def _evidence_and_parts(data: dict, guide: Guide, report: Report) -> None:
     status = guide.statuses.get(evidence.get("status")) if isinstance(evidence.get("status"), str) else None
     study, found = evidence.get("study"), evidence.get("found")
     if status and kind and status.kind != kind:
+        # Only the status is wrong: advice about its study would send the contributor the wrong way.
         fitting = ", ".join(s.id for s in guide.statuses.values() if s.kind == kind)
         if kind == "illustrative":
             report(("evidence", "status"), f"evidence.status '{status.id}' is for reported examples, and this one is illustrative: use {fitting}; "
@@ -90,6 +91,7 @@ def _evidence_and_parts(data: dict, guide: Guide, report: Report) -> None:
             report(("evidence", "status"), f"evidence.status '{status.id}' is for illustrative examples only, and this one is reported: use one of "
                                            f"{fitting} (descriptive if the source only describes the practice); or, if nothing published describes it, "
                                            "set provenance.kind to illustrative")
+        return
     if status and status.study_required and study is None:
         report(("evidence", "status"), f"evidence.status '{status.id}' ({status.label}) needs the study that gives this evidence: add evidence.study "
                                        "with the id of that source under provenance.sources, and evidence.found saying what it found")
