@@ -7,7 +7,7 @@ import hashlib
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 from macros import linear, markup, personal, yamlsafe
 from macros import schema as schema_module
@@ -261,8 +261,8 @@ def _check_meaning(data: dict, located: yamlsafe.Located, stem: str, guide: Guid
             if hidden:
                 problem(path, f"{name} contains an invisible character (U+{ord(hidden.group()):04X}) here: delete it "
                               "(soft hyphens and zero-width spaces often come with text pasted from Word or a web page)", hidden.start())
-            for offset, message in _personal_details(path, value, converted.get(path), guide.personal_details_allowed):
-                problem(path, f"{name}: {message}", offset)
+            for offset, finding, on_page in personal_details(path, value, converted.get(path), guide.personal_details_allowed):
+                problem(path, f"{name}: {'on the page, ' if on_page else ''}{finding.message}", offset)
         if path in located.comments_after and not _is_structured(path):
             problems.append(Problem(display, *located.comments_after[path], f"the text after ' #' on this line was being dropped, because YAML reads ' #' as the start of a comment: "
                           f"put the whole of {name} in quotes"))
@@ -285,20 +285,28 @@ def _check_meaning(data: dict, located: yamlsafe.Located, stem: str, guide: Guid
     return problems
 
 
-def _personal_details(path: tuple, value: str, converted: markup.Converted | None, allowed: frozenset[str]):
-    """(offset, message) for each personal detail in a text as written and, for Markdown, as its page shows it."""
+def personal_details(path: tuple, value: str, converted: markup.Converted | None,
+                     allowed: frozenset[str]) -> Iterator[tuple[int, personal.Finding, bool]]:
+    """(offset, finding, seen only on the page) for each personal detail in a text as written and,
+    for Markdown, as its page shows it."""
     citation = path[:2] == ("provenance", "sources") and path[-1] in CITATION_FIELDS
     findings = personal.find_personal_details(value, allowed, citation=citation)
     for finding in findings:
-        yield finding.start, finding.message
+        yield finding.start, finding, False
     if converted is None:
         return
     # Markdown can join what the text keeps apart ("[Sarah](https://...) Jenkins" shows "Sarah Jenkins").
     said = {(finding.kind, finding.quote) for finding in findings}
+    reading = None
+    after = 0  # page findings come in order: each is looked for after the one before
     for finding in personal.find_personal_details(markup.page_text(converted.html), allowed):
-        if (finding.kind, finding.quote) not in said:
-            said.add((finding.kind, finding.quote))
-            yield personal.locate(value, finding.quote), f"on the page, {finding.message}"
+        if (finding.kind, finding.quote) in said:
+            continue
+        said.add((finding.kind, finding.quote))
+        reading = reading or personal.read(value)
+        index = personal.locate(reading, finding.quote, after)
+        after = max(index, after)
+        yield (reading.starts[index] if index >= 0 else 0), finding, True
 
 
 def _is_structured(path: tuple) -> bool:

@@ -29,10 +29,14 @@ def compile(pattern: str, *, ignore_case: bool = False) -> re2._Regexp:  # noqa:
     return compiled
 
 
+def is_one_character(pattern: str) -> bool:
+    parsed = _parser.parse(pattern)
+    return len(parsed) == 1 and parsed[0][0] in _ONE_CHARACTER
+
+
 def character_class(pattern: str) -> re.Pattern[str]:
     """A Python pattern that matches exactly one character: it cannot backtrack."""
-    parsed = _parser.parse(pattern)
-    if len(parsed) != 1 or parsed[0][0] not in _ONE_CHARACTER:
+    if not is_one_character(pattern):
         raise ValueError(f"{pattern!r} is not a single character class: write it with linear.compile")
     compiled = re.compile(pattern)
     PATTERNS.append((pattern, compiled))

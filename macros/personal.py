@@ -78,9 +78,9 @@ _ADVICE: dict[str, tuple[str, str, str]] = {
 }
 KINDS: tuple[str, ...] = tuple(_ADVICE)
 # Kinds that find the same detail in different ways, so that one inside another is said once.
-_FAMILIES = {kind: "name" for kind in ("title-and-name", "called-name", "full-name", "given-name")} | {
+FAMILIES = {kind: "name" for kind in ("title-and-name", "called-name", "full-name", "given-name")} | {
     kind: "date" for kind in ("date-of-birth", "dated-court-event", "court-and-date", "estate-and-date")
-}
+} | {"crn": "reference", "case-number": "reference"}
 
 
 def _compile(pattern: str, ignore_case: bool = False):
@@ -194,11 +194,9 @@ def _fold(char: str) -> str:
     return "".join(folded)
 
 
-def locate(text: str, found: str) -> int:
-    """Where in text (as written) a quote from its page starts, by its first word; the start if it is not there."""
-    reading = read(text)
-    index = reading.text.find(found.split()[0])
-    return reading.starts[index] if index >= 0 else 0
+def locate(reading: Reading, found: str, after: int = 0) -> int:
+    """Where a quote from a text's page is in the text as read, by its first word, looking from after; -1 if it is not there."""
+    return reading.text.find(found.split()[0], after)
 
 
 def quote(text: str) -> str:
@@ -240,7 +238,7 @@ def find_personal_details(text: str, allowed: frozenset[str] = frozenset(), *, c
         found = " ".join(seen[start:end].split())
         if end <= url_end or found in allowed:
             continue
-        family = _FAMILIES.get(kind, kind)
+        family = FAMILIES.get(kind, kind)
         if end <= reach.get(family, -1) or (findings and (start, end) == said):
             continue  # said already, as this family or as another kind of the same text
         reach[family] = end
@@ -320,7 +318,14 @@ _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
 )
-_DAY = r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?"
+_ORDINALS = (
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth "
+    "sixteenth seventeenth eighteenth nineteenth twentieth thirtieth"
+).split()
+_DAY = (  # "14", "14th", "fourteenth", "twenty-first"
+    r"(?:(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?|(?:(?:twenty|thirty)[- ])?(?:"
+    + "|".join(sorted(_ORDINALS, key=len, reverse=True)) + "))"
+)
 _YEAR = r"(?:19|20)[0-9]{2}"
 _NUM_DAY = r"(?:3[01]|[12][0-9]|0?[1-9])"
 _NUM_MONTH = r"(?:1[0-2]|0?[1-9])"
@@ -515,7 +520,7 @@ _ABBREVIATIONS = frozenset(
 _DETERMINERS = frozenset("a an her his their my our your one another".split())
 # Words before a name that make it a public figure's, named in published sources: "Dame Carol Black",
 # "Health Secretary Sajid Javid".
-_HONOURS = frozenset("dame sir lord lady baroness baron professor prof secretary minister chancellor commissioner mp".split())
+_HONOURS = frozenset("dame sir lord lady baroness baron professor prof secretary minister chancellor commissioner inspector mp".split())
 # A name followed by a year is a citation: "(Russell Webster, September 2021)", "Smith (2019)".
 _CITED = _compile(rf"^,? \(?(?:{_MONTH} )?(?:19|20)[0-9]{{2}}\b")
 # Words after a lone given name that show it is a person's: "Kevin said", "Kevin's mother".
@@ -527,6 +532,9 @@ _PERSON_VERBS = frozenset(
     completed struggled responded replied shared spoke talks talked cried laughed smiled joined returned""".split()
 )
 _CALLED_WORDS = frozenset("called named nicknamed".split())
+_PLACE_WORDS = frozenset("in at near around across outside inside".split())  # before a name that is also a place
+# After a name that is also a word ("Grace Period is..."), only a verb of speaking or doing marks a person.
+_AUXILIARIES = frozenset("was is had has would could will can did does didn't wasn't isn't hadn't won't couldn't".split())
 
 
 @dataclass(frozen=True)
@@ -652,7 +660,8 @@ def _given_name(text: str, tokens: list[_Token], index: int) -> Iterator[tuple[i
             return
         if word_like:  # "Precious", "Glen": only a name beside a word about a person ("her daughter Precious Okafor said")
             following = tokens[last + 1].word.lower() if last + 1 < len(tokens) else ""
-            if not (_previous_word(tokens, index) in _PERSON_NOUNS or following in _PERSON_VERBS or _age_follows(text, end)):
+            evidence = _previous_word(tokens, index) in _PERSON_NOUNS or following in _PERSON_VERBS - _AUXILIARIES or tokens[last].word.isupper()
+            if not (evidence or _age_follows(text, end)):
                 return
         yield token.start, end, "full-name"
         return
@@ -662,7 +671,13 @@ def _given_name(text: str, tokens: list[_Token], index: int) -> Iterator[tuple[i
     before, _ = _words_near(text, token.start, token.start, 3)
     named_person = bool(before) and (before[-1] in _PERSON_NOUNS or before[-1] in _CALLED_WORDS)
     acts = following is not None and following.gap in (" ", "\n", ", ") and following.word.lower() in _PERSON_VERBS
-    if token.possessive or named_person or acts or _age_follows(text, token.end):
+    # Inside a sentence a capitalised given name is a person ("We gave Kevin a lift"), unless it is a
+    # place ("in Chelsea"), part of a longer proper name or an abbreviation in capitals ("AVA");
+    # at a sentence's start it may be an ordinary word ("Mark each step"), so it needs a sign of a person.
+    inside = index > 0 and token.gap in (" ", "\n", ", ") and not token.word.isupper()
+    proper_noun_before = index > 0 and _adjacent(token) and tokens[index - 1].word[0].isupper()
+    placed = bool(before) and before[-1] in _PLACE_WORDS
+    if token.possessive or named_person or acts or _age_follows(text, token.end) or (inside and not proper_noun_before and not placed):
         yield token.start, token.end, "given-name"
 
 
