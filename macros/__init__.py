@@ -1,4 +1,7 @@
-"""The guide's pipeline: load and validate the YAML data, render it, and the thin MkDocs glue.
+"""The guide's pipeline, in layers, each importing only those before it:
 
-Everything here except hooks.py and main.py is plain Python that never imports MkDocs.
+- base: text helpers, addresses, ids and problems;
+- load: YAML, schema, guide data, records, personal details and the project, checked;
+- pages: one module per page family, made from the loaded project;
+- glue: the MkDocs hooks and macros, the only code that knows MkDocs.
 """

@@ -4,7 +4,7 @@ Usage: python scripts/addresses.py            write published-addresses.txt (mak
        python scripts/addresses.py --check    fail, naming each, if a listed address has gone
                                               without a forward; list the ones not yet recorded
 
-The build runs the same check (macros/hooks.py), so a removal stops `make build` too. Write
+The build runs the same check (macros/glue/hooks.py), so a removal stops `make build` too. Write
 the list after adding pages, examples, take-aways or glossary entries, and commit it: from
 then on they are published, and a rename needs a former id.
 """
@@ -16,8 +16,9 @@ import sys
 
 from _root import ROOT
 
-from macros import addresses, project
-from macros.problems import ProblemsFound
+from macros.pages import addresses
+from macros.load import project
+from macros.base.problems import ProblemsFound
 
 DOCS = ROOT / "docs"
 

@@ -44,10 +44,10 @@ from pathlib import Path
 import yaml
 from _root import ROOT
 
-from macros.examples import Example, record_files
-from macros.guide import Guide
-from macros.project import Project, check
-from macros.render import tag_names
+from macros.load.examples import Example, record_files
+from macros.load.guide import Guide
+from macros.load.project import Project, check
+from macros.pages.common import tag_names
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 CHROMIUM = "/usr/bin/chromium"
@@ -423,8 +423,8 @@ _VALIDATE = """
 import json, sys, time
 from pathlib import Path
 sys.path.insert(0, sys.argv[1])
-from macros import markup
-from macros.project import check
+from macros.load import markup
+from macros.load.project import check
 started = time.perf_counter()
 loaded, problems = check(Path(sys.argv[1]))
 validate_s = time.perf_counter() - started

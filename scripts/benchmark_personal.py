@@ -29,7 +29,7 @@ from typing import Any, Iterator
 import yaml
 from _root import ROOT
 
-from macros import examples, markup, personal, yamlsafe
+from macros.load import examples, markup, personal, yamlsafe
 
 CORPUS = ROOT / "tests" / "fixtures" / "personal-details"
 SIZE = 100_000

@@ -19,10 +19,10 @@ from typing import Any
 import yaml
 from _root import ROOT
 
-from macros.examples import SCHEMA_PATH
-from macros.guide import Guide, load_guide
-from macros.problems import ProblemsFound
-from macros.schema import read_schema
+from macros.load.examples import SCHEMA_PATH
+from macros.load.guide import Guide, load_guide
+from macros.base.problems import ProblemsFound
+from macros.load.schema import read_schema
 
 FORM_PATH = Path(".github/ISSUE_TEMPLATE/propose-an-example.yml")
 ISSUE_LABEL = "proposed-example"  # the workflow converts only issues that carry it

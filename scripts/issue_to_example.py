@@ -29,11 +29,11 @@ from typing import Any
 from _root import ROOT
 from issue_form import KINDS, SOURCE_WORDS, Element, Form, dump_yaml, load_form
 
-from macros import project
-from macros.examples import EXAMPLES_DIR, SCHEMA_PATH
-from macros.ids import id_from_title
-from macros.problems import Problem, ProblemsFound
-from macros.schema import read_schema
+from macros.load import project
+from macros.load.examples import EXAMPLES_DIR, SCHEMA_PATH
+from macros.base.ids import id_from_title
+from macros.base.problems import Problem, ProblemsFound
+from macros.load.schema import read_schema
 
 NO_RESPONSE = "_No response_"
 DROPDOWN_NONE = "None"  # the choice GitHub adds to a dropdown that is not required

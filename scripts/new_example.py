@@ -27,11 +27,11 @@ from typing import Any
 import yaml
 from _root import ROOT
 
-from macros.examples import EXAMPLES_DIR, SCHEMA_PATH
-from macros.guide import Guide, Section, load_guide
-from macros.ids import id_from_title
-from macros.problems import ProblemsFound
-from macros.schema import read_schema
+from macros.load.examples import EXAMPLES_DIR, SCHEMA_PATH
+from macros.load.guide import Guide, Section, load_guide
+from macros.base.ids import id_from_title
+from macros.base.problems import ProblemsFound
+from macros.load.schema import read_schema
 
 EXAMPLE_ID = "naloxone-at-induction"
 EXAMPLE_TITLE = "Naloxone offered at induction"

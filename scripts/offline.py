@@ -20,7 +20,7 @@ from pathlib import Path
 
 from _root import ROOT
 
-from macros import offline
+from macros.pages import offline
 
 FOLDER = "drugs-alcohol-probation"
 DEFAULT_ZIP = ROOT / "dist" / f"{FOLDER}-offline.zip"

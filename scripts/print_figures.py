@@ -23,7 +23,7 @@ from pathlib import Path
 from _root import ROOT
 from local_server import serve
 
-from macros import project
+from macros.load import project
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"]

@@ -13,9 +13,9 @@ import sys
 
 from _root import ROOT
 
-from macros.examples import SCHEMA_PATH, record_schema
-from macros.guide import load_guide
-from macros.problems import ProblemsFound
+from macros.load.examples import SCHEMA_PATH, record_schema
+from macros.load.guide import load_guide
+from macros.base.problems import ProblemsFound
 
 
 def expected_text() -> str:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from _root import ROOT
 
-from macros import project
+from macros.load import project
 
 
 def main(argv: list[str] | None = None) -> int:

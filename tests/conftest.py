@@ -17,7 +17,7 @@ FIXTURES = ROOT / "tests" / "fixtures"
 TODAY = dt.date(2026, 11, 27)
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from macros import project  # noqa: E402
+from macros.load import project  # noqa: E402
 
 
 @pytest.fixture

@@ -1,5 +1,5 @@
 """The search rules restated from the records alone, so tests can compute which examples a query
-must find (macros/search.py describes the rules; docs/assets/javascripts/search.js applies them),
+must find (macros/pages/search.py describes the rules; docs/assets/javascripts/search.js applies them),
 helpers that read a built site's index files, and one that searches the site with Material's search box."""
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ import unicodedata
 from pathlib import Path
 from urllib.parse import urlparse
 
-from macros import search
-from macros.project import Project
+from macros.pages import search
+from macros.load.project import Project
 
 SHOWN = 30  # results search.js lists
 

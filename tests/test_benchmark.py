@@ -10,8 +10,8 @@ from mkdocs.utils.meta import get_data
 
 from benchmark import bare_page, example_paths, record_yaml, varied_copies
 from conftest import FIXTURES, ROOT
-from macros import project, yamlsafe
-from macros.render import tag_names
+from macros.load import project, yamlsafe
+from macros.pages.common import tag_names
 
 REAL = project.load(ROOT)
 

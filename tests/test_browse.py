@@ -14,8 +14,8 @@ import pytest
 import searching
 from benchmark import varied_copies
 from conftest import ROOT, build_site, copy_site_project
-from macros import project
-from macros.browse import filters, values_of
+from macros.load import project
+from macros.pages.browse import filters, values_of
 
 pytestmark = pytest.mark.browser
 

@@ -9,7 +9,7 @@ from axe_playwright_python.sync_playwright import Axe
 
 import a11y
 from conftest import ROOT
-from macros import project
+from macros.load import project
 from searching import header_search
 
 pytestmark = pytest.mark.browser

@@ -14,8 +14,9 @@ from bs4 import BeautifulSoup
 from conftest import FIXTURES, ROOT, TODAY
 from searching import documents_with, index_files, index_rows
 
-from macros import browse, coverage, issue_links, project, search
-from macros.examples import Example
+from macros.pages import browse, coverage, issue_links, search
+from macros.load import project
+from macros.load.examples import Example
 
 REPO = "https://github.com/example-org/guide"
 FORMS = ROOT / ".github" / "ISSUE_TEMPLATE"

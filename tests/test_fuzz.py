@@ -20,7 +20,8 @@ from conftest import FIXTURES, ROOT, TODAY, build_site, copy_site_project
 from hypothesis import HealthCheck, assume, event, given, settings
 from hypothesis import strategies as st
 
-from macros import example_page, markup, project
+from macros.pages import example as example_page
+from macros.load import markup, project
 
 settings.register_profile("ci", max_examples=150, derandomize=True, deadline=None, database=None,
                           suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])

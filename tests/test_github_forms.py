@@ -18,9 +18,9 @@ import yaml
 from conftest import ROOT
 from issue_bodies import BODIES, FORM_FILE, form_definition
 from issue_form import ISSUE_LABEL, expected_text, help_text
-from macros import issue_links
-from macros.guide import load_guide
-from macros.schema import read_schema
+from macros.pages import issue_links
+from macros.load.guide import load_guide
+from macros.load.schema import read_schema
 
 GITHUB = ROOT / ".github"
 TEMPLATES = GITHUB / "ISSUE_TEMPLATE"

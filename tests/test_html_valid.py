@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from check_html import check
-from macros.material_fixes import without_checkbox_autocomplete, without_indentation
+from macros.pages.material_fixes import without_checkbox_autocomplete, without_indentation
 
 
 def test_the_nu_html_checker_finds_no_error_on_any_built_page(real_site_dir):

@@ -16,9 +16,9 @@ from conftest import ROOT, TODAY, valid_text
 from issue_bodies import BODIES, form_definition, options, render_body
 from issue_to_example import Incomplete, answers, convert, record_from
 from issue_form import load_form
-from macros import project
-from macros.guide import load_guide
-from macros.schema import read_schema
+from macros.load import project
+from macros.load.guide import load_guide
+from macros.load.schema import read_schema
 
 SCRIPT = ROOT / "scripts" / "issue_to_example.py"
 FORM = load_form(ROOT)

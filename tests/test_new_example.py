@@ -15,7 +15,7 @@ import pytest
 import yaml
 from conftest import ROOT
 
-from macros import project, yamlsafe
+from macros.load import project, yamlsafe
 
 SECTIONS = (
     "The section is one of these (its id, title or short title, in any case):\n"

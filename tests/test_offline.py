@@ -11,7 +11,8 @@ import pytest
 from conftest import ROOT
 from offline import FOLDER, build, write_zip
 
-from macros import offline, project
+from macros.pages import offline
+from macros.load import project
 
 pytestmark = pytest.mark.browser
 

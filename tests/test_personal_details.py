@@ -8,8 +8,8 @@ import pytest
 import yaml
 
 from conftest import FIXTURES, ROOT
-from macros import project
-from macros.personal import ALLOWED_FILE, KINDS, Finding, find_personal_details, load_allowed, nhs_checksum_ok
+from macros.load import project
+from macros.load.personal import ALLOWED_FILE, KINDS, Finding, find_personal_details, load_allowed, nhs_checksum_ok
 
 CORPUS = FIXTURES / "personal-details"
 SHOULD_FLAG = yaml.safe_load((CORPUS / "should-flag.yaml").read_text(encoding="utf-8"))

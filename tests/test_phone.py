@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import ROOT
-from macros import project
+from macros.load import project
 
 pytestmark = pytest.mark.browser
 

@@ -11,9 +11,9 @@ from urllib.parse import urlparse
 import pytest
 
 from conftest import ROOT
-from macros import project
-from macros.examples import load_example, record_files, record_schema
-from macros.guide import load_guide
+from macros.load import project
+from macros.load.examples import load_example, record_files, record_schema
+from macros.load.guide import load_guide
 
 GUIDE = load_guide(ROOT)
 SCHEMA = record_schema(ROOT, GUIDE)

@@ -8,9 +8,11 @@ import re
 import pytest
 from conftest import ROOT
 
-from macros import example_page, markup, render
-from macros.guide import load_guide
-from macros.project import check
+from macros.pages import example as example_page, common as render
+from macros.base import text
+from macros.load import markup
+from macros.load.guide import load_guide
+from macros.load.project import check
 
 ABBREVIATIONS = {"DRR": "drug rehabilitation requirement"}
 
@@ -102,7 +104,7 @@ def test_the_example_page_cites_a_reported_examples_sources(loaded):
     page = example_page.render(reported, loaded.guide, [], None).html
     assert "Reported practice" in page
     for source in reported.sources:
-        assert f'href="{render.escape(source.url)}"' in page
+        assert f'href="{text.escape(source.url)}"' in page
 
 
 def test_the_example_page_shows_what_each_source_supports(loaded):
@@ -176,7 +178,7 @@ def test_the_contributors_tables_are_left_out_of_search():
 def test_the_original_front_matter_exploit_stays_text_in_the_generated_page(example, loaded):
     summary = "A test 🙂 opens a talk ![x](data:,x){: onerror=alert(document.domain) } about risk."
     page = example_page.render(dataclasses.replace(example, title="Emoji 🙂 title", summary=summary), loaded.guide, [], None)
-    assert page.meta["description"] == render.escape(summary)
+    assert page.meta["description"] == text.escape(summary)
     assert page.meta["title"] == "Emoji 🙂 title"
     cleaned = markup.sanitise_page(page.html)
     assert "onerror" not in cleaned.replace("{: onerror=", "")

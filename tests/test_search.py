@@ -13,7 +13,9 @@ import pytest
 
 import searching
 from conftest import FIXTURES, ROOT, build_site, check_text, copy_site_project, valid_text
-from macros import project, search
+from macros.load import project
+from macros.base import text
+from macros.pages import search
 from searching import documents_with, example_ids, header_search, index_files, index_rows
 
 LOADED = project.load(ROOT)  # stops collection with every data problem listed
@@ -36,7 +38,7 @@ def test_the_index_holds_the_examples_then_the_guides_pages_but_not_listings_or_
     contribute = {number for number, row in enumerate(rows) if row[0].startswith("contribute/")}
     # The contribute page's tables of tags and fields are left out: the examples tagged with a word come first.
     for word in ("benzodiazepines", "gabapentin", "reflective_questions"):
-        for part in search.words(word):
+        for part in text.words(word):
             assert not set(documents_with(files, part)) & contribute, part
     assert set(documents_with(files, "yaml")) & contribute  # the page's own text is in
     assert {file["version"] for file in files.values()} == {files["manifest"]["version"]}

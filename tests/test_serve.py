@@ -18,8 +18,9 @@ import a11y
 import pytest
 from conftest import FIXTURES, ROOT, TODAY, build_site, copy_site_project, valid_text
 
-from macros import build_problems, project
-from macros.problems import Problem
+from macros.pages import build_problems
+from macros.load import project
+from macros.base.problems import Problem
 
 RECORDS = [ROOT / "practice_examples" / name for name in (
     "alcohol-monitoring-tags-as-a-licence-condition.yaml",

@@ -17,7 +17,7 @@ from benchmark import varied_copies
 from bs4 import BeautifulSoup
 from conftest import FIXTURES, ROOT, build_site, copy_site_project, valid_text
 
-from macros import search
+from macros.pages import search
 
 SITE_FIXTURES = sorted((FIXTURES / "site").glob("*.yaml"))
 

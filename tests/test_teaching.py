@@ -17,10 +17,12 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import FIXTURES, ROOT, build_site, copy_site_project
 
-from macros import addresses, feed, handout, printed, project, qr, takeaway_links, urls
-from macros.browse import filters, values_of
-from macros.guide import load_guide
-from macros.problems import ProblemsFound
+from macros.pages import addresses, feed, handout, printed, qr, takeaway_links
+from macros.load import project
+from macros.base import urls
+from macros.pages.browse import filters, values_of
+from macros.load.guide import load_guide
+from macros.base.problems import ProblemsFound
 
 LOADED = project.load(ROOT)
 GUIDE_SECTION = LOADED.guide.sections[0].id
@@ -61,7 +63,7 @@ def test_roots_and_files_follow_the_layout(file_layout):
 
 
 def test_an_example_page_links_to_html_files_in_the_file_layout(file_layout):
-    from macros import example_page
+    from macros.pages import example as example_page
 
     example = LOADED.examples[0]
     page = example_page.render(example, LOADED.guide, LOADED.related[example.id], None)
@@ -150,7 +152,7 @@ def test_the_feed_is_valid_atom_with_one_entry_per_example():
 
 
 def test_hostile_text_in_the_feed_reads_back_as_typed():
-    from macros import examples
+    from macros.load import examples
 
     payload = examples.load_example(FIXTURES / "site" / "payload-example.yaml", "payload-example.yaml", LOADED.guide,
                                     examples.record_schema(ROOT, LOADED.guide), LOADED.examples[0].reviewed)[0]

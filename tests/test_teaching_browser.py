@@ -14,8 +14,9 @@ import pytest
 import zxingcpp
 from conftest import ROOT, _built, _served, copy_site_project
 
-from macros import addresses, feed, project
-from macros.render import PROVENANCE_LABELS
+from macros.pages import addresses, feed
+from macros.load import project
+from macros.pages.common import PROVENANCE_LABELS
 
 pytestmark = pytest.mark.browser
 

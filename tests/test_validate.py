@@ -10,9 +10,9 @@ import time
 import pytest
 
 from conftest import ROOT, TODAY, check_text, valid_text
-from macros import project
-from macros.guide import load_guide
-from macros.problems import Problem, ProblemsFound
+from macros.load import project
+from macros.load.guide import load_guide
+from macros.base.problems import Problem, ProblemsFound
 
 
 def only(problems: list[Problem]) -> Problem:

@@ -10,10 +10,10 @@ import sys
 import pytest
 from conftest import ROOT, TODAY, check_text, valid_text
 
-from macros import markup, project
-from macros.problems import Problem
-from macros.schema import check as schema_check
-from macros.yamlsafe import Located
+from macros.load import markup, project
+from macros.base.problems import Problem
+from macros.load.schema import check as schema_check
+from macros.load.yamlsafe import Located
 
 FIELDS = ["id", "title", "section", "summary", "context", "what_was_done", "why_it_works", "tips", "reflective_questions",
           "takeaways", "standards", "tags", "provenance", "added", "reviewed"]
@@ -247,7 +247,7 @@ def test_the_command_never_prints_a_traceback_for_an_unreadable_library(tmp_path
         (project_dir / "practice_examples" / "guide" / name).write_bytes((ROOT / "practice_examples" / "guide" / name).read_bytes())
     (project_dir / "practice_examples" / "schema.json").write_text("{", encoding="utf-8")
     result = subprocess.run(
-        [sys.executable, "-c", ("import sys; sys.path.insert(0, sys.argv[1]); from macros import project; from pathlib import Path;"
+        [sys.executable, "-c", ("import sys; sys.path.insert(0, sys.argv[1]); from macros.load import project; from pathlib import Path;"
          "_, p = project.check(Path(sys.argv[2])); print('\\n'.join(map(str, p)))"), str(ROOT), str(project_dir)],
         capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)},
     )

@@ -152,7 +152,7 @@
 
   function prose(html, base) {
     var holder = element("div", "pe-prose");
-    holder.innerHTML = html;  // sanitised at build time (macros/markup.py); never text from the address
+    holder.innerHTML = html;  // sanitised at build time (macros/load/markup.py); never text from the address
     // Links the contributor wrote relative to the example's own page still lead there.
     Array.prototype.forEach.call(holder.querySelectorAll("a[href]"), function (anchor) {
       var href = anchor.getAttribute("href");

@@ -1,5 +1,5 @@
 /* The site's search, for the search box at the top of every page and the browse page's word box
-   alike, so the two always find the same examples. The rules are set out in macros/search.py,
+   alike, so the two always find the same examples. The rules are set out in macros/pages/search.py,
    which writes the index: a manifest, word files and document files, each a script calling
    peSearch.file(), fetched only when a search needs them, so a first visit fetches none of them
    and a search fetches a small part of a large library. Scripts, unlike fetch(), also load from

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from macros import browse, coverage, feed, issue_links, project, render
-from macros.examples import SCHEMA_PATH
-from macros.problems import ProblemsFound
-from macros.schema import read_schema
+from macros.pages import browse, coverage, feed, issue_links, common as render
+from macros.load import project
+from macros.load.examples import SCHEMA_PATH
+from macros.base.problems import ProblemsFound
+from macros.load.schema import read_schema
 
 
 def define_env(env) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import hashlib
 import stat
@@ -9,10 +10,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
 
-from macros import linear, markup, personal, yamlsafe
-from macros import schema as schema_module
-from macros.guide import GUIDE_DIR, Guide
-from macros.problems import Problem, ProblemsFound
+from macros.base import linear
+from macros.base.problems import Problem, ProblemsFound
+from macros.load import markup, personal, yamlsafe
+from macros.load import schema as schema_module
+from macros.load.guide import GUIDE_DIR, Guide
 
 EXAMPLES_DIR = Path("practice_examples")
 SCHEMA_PATH = EXAMPLES_DIR / "schema.json"
@@ -169,7 +171,27 @@ def _unexpected_guide_files(folder: Path) -> list[Problem]:
 
 
 def record_schema(root: Path, guide: Guide) -> dict[str, Any]:
-    return schema_module.with_vocabulary(schema_module.read_schema(root / SCHEMA_PATH, SCHEMA_PATH.as_posix()), guide)
+    return _with_vocabulary(schema_module.read_schema(root / SCHEMA_PATH, SCHEMA_PATH.as_posix()), guide)
+
+def _with_vocabulary(schema: dict[str, Any], guide: Guide) -> dict[str, Any]:
+    """The record schema with every vocabulary list taken from the guide's data."""
+    schema = copy.deepcopy(schema)
+    defs = schema["$defs"]
+    defs["sectionId"] = {"enum": [section.id for section in guide.sections]}
+    defs["takeawayId"] = {"enum": list(guide.takeaways)}
+    defs["standardId"] = {"enum": list(guide.standards)}
+    schema["properties"]["tags"]["properties"] = {
+        facet.id: {
+            "description": facet.description,
+            "type": "array",
+            "minItems": 1,
+            "uniqueItems": True,
+            "items": {"enum": [value.id for value in facet.values]},
+        }
+        for facet in guide.facets
+    }
+    return schema
+
 
 
 def load_example(path: Path, display: str, guide: Guide, schema: dict[str, Any], today: dt.date) -> tuple[Example | None, list[Problem]]:

@@ -9,10 +9,11 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from macros import browse, issue_links
-from macros.examples import Example
-from macros.guide import Guide
-from macros.render import browse_url, escape, takeaway_url
+from macros.pages import browse, issue_links
+from macros.load.examples import Example
+from macros.load.guide import Guide
+from macros.base.text import escape
+from macros.pages.common import browse_url, takeaway_url
 
 THIN_BELOW = 3  # a take-away or tag value with fewer examples than this, reported and illustrative together, is thin
 KINDS = ("reported", "illustrative")

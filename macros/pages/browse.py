@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from macros import takeaway_links
-from macros.examples import Example
-from macros.guide import Guide
-from macros.render import PROVENANCE_LABELS, escape, example_cards
+from macros.pages import takeaway_links
+from macros.load.examples import Example
+from macros.load.guide import Guide
+from macros.base.text import escape
+from macros.pages.common import PROVENANCE_LABELS, example_cards
 
 
 @dataclass(frozen=True)

@@ -6,10 +6,11 @@ from __future__ import annotations
 import datetime as dt
 import xml.etree.ElementTree as ET
 
-from macros import urls
-from macros.examples import Example
-from macros.guide import Guide
-from macros.render import escape, example_url, long_date
+from macros.base import urls
+from macros.load.examples import Example
+from macros.load.guide import Guide
+from macros.base.text import escape, long_date
+from macros.pages.common import example_url
 
 PATH = "feed.xml"
 ATOM = "http://www.w3.org/2005/Atom"

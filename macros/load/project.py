@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from macros.examples import EXAMPLES_DIR, Example, load_examples
-from macros.guide import Guide, load_guide
-from macros.problems import Problem, ProblemsFound
+from macros.load.examples import EXAMPLES_DIR, Example, load_examples
+from macros.load.guide import Guide, load_guide
+from macros.base.problems import Problem, ProblemsFound
 
 RELATED_COUNT = 3
 TAKEAWAY_WEIGHT = 3  # a shared take-away counts as much as three shared tags

@@ -11,11 +11,11 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from macros import personal
-from macros.search import words as search_words
-from macros import schema as schema_module
-from macros import yamlsafe
-from macros.problems import Problem, ProblemsFound
+from macros.load import personal
+from macros.base.text import words as search_words
+from macros.load import schema as schema_module
+from macros.load import yamlsafe
+from macros.base.problems import Problem, ProblemsFound
 
 GUIDE_DIR = Path("practice_examples/guide")
 RESERVED_FACET_IDS = {"section", "provenance", "words", "q", "takeaway"}  # the browse page's own query names ("q" in old links)

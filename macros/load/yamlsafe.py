@@ -19,8 +19,8 @@ from typing import Any
 
 import yaml
 
-from macros import linear
-from macros.problems import Problem
+from macros.base import linear
+from macros.base.problems import Problem
 
 MAX_BYTES = 64 * 1024
 MAX_DEPTH = 20  # a record needs four levels; this stops runaway nesting long before recursion limits

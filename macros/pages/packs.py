@@ -3,11 +3,13 @@ of it with its reflective questions, laid out to print, each part leading back o
 
 from __future__ import annotations
 
-from macros import qr, urls
-from macros.examples import Example, Prose
-from macros.guide import Guide, Section
-from macros.pages import GeneratedPage, Heading, heading_html, title_for_templates
-from macros.render import attribution, escape, example_url, provenance_badge, section_url
+from macros.pages import qr
+from macros.base import urls
+from macros.load.examples import Example, Prose
+from macros.load.guide import Guide, Section
+from macros.pages.generated import GeneratedPage, Heading, heading_html, title_for_templates
+from macros.base.text import escape
+from macros.pages.common import attribution, example_url, provenance_badge, section_url
 
 
 def page_path(section_id: str) -> str:

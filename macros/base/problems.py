@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from macros import linear
+from macros.base import linear
 
 # Characters a reader cannot see or that reorder text (zero-width, bidirectional controls,
 # other control and format characters): shown as their code point instead of printed.

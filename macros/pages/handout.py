@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import json
 
-from macros import qr, urls
-from macros.examples import Example
-from macros.guide import Guide
-from macros.pages import GeneratedPage, title_for_templates
-from macros.render import PROVENANCE_LABELS, browse_url, escape, example_url, long_date, section_url, takeaway_url
+from macros.pages import qr
+from macros.base import urls
+from macros.load.examples import Example
+from macros.load.guide import Guide
+from macros.pages.generated import GeneratedPage, title_for_templates
+from macros.base.text import escape, long_date
+from macros.pages.common import PROVENANCE_LABELS, browse_url, example_url, section_url, takeaway_url
 
 PAGE_PATH = "handout/"
 SOURCE = "handout.md"

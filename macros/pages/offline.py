@@ -14,7 +14,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from macros.handout import script_value
+from macros.pages.handout import script_value
 
 PLUGIN = "material/offline"
 POLYFILLS = ("assets/javascripts/offline-fetch.js",)  # loaded in <head>, before any page script runs

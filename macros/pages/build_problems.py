@@ -1,7 +1,7 @@
 """Problems shown in the browser while `mkdocs serve` runs: a banner on every page, and a page of
 its own where a broken record (or the whole guide) could not be built.
 
-`mkdocs build` never gets here: it stops on the first sight of a problem (macros/hooks.py).
+`mkdocs build` never gets here: it stops on the first sight of a problem (macros/glue/hooks.py).
 """
 
 from __future__ import annotations
@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 from pathlib import Path, PurePosixPath
 
-from macros.examples import EXAMPLES_DIR, record_files
-from macros.pages import GeneratedPage, Heading, heading_html, title_for_templates
-from macros.problems import Problem
-from macros.render import escape
+from macros.load.examples import EXAMPLES_DIR, record_files
+from macros.pages.generated import GeneratedPage, Heading, heading_html, title_for_templates
+from macros.base.problems import Problem
+from macros.base.text import escape
 
 BANNER_ID = "pe-build-problems"
 _RECORD = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")

@@ -1,7 +1,7 @@
 """Pure rendering: records and guide data in, Markdown and HTML strings out.
 
 Contributor text is data. Plain-text fields are HTML-escaped; Markdown fields go
-through macros.markup (raw HTML shown as text, then an allowlist), so nothing a
+through macros.load.markup (raw HTML shown as text, then an allowlist), so nothing a
 contributor writes can become markup, script or a Jinja expression. Every macro
 returns a raw HTML block, never Markdown, so guide data is not parsed as Markdown
 either. Links between pages are relative, built from `root` (the path from the
@@ -11,13 +11,13 @@ page being rendered back to the site's root, such as "../../").
 from __future__ import annotations
 
 import datetime as dt
-import html
 import json
 from urllib.parse import urlencode
 
-from macros import urls
-from macros.examples import Example
-from macros.guide import Guide, Section
+from macros.base import urls
+from macros.base.text import escape, long_date
+from macros.load.examples import Example
+from macros.load.guide import Guide, Section
 
 # Listings on the section pages stop here and link to the browse page: a first visit stays light
 # however large the library grows.
@@ -33,13 +33,6 @@ PROVENANCE_EXPLAINED = {
 }
 
 
-def escape(value: str) -> str:
-    """Plain text made safe for HTML content and attribute values."""
-    return html.escape(value, quote=True)
-
-
-def long_date(day: dt.date) -> str:
-    return f"{day.day} {day:%B %Y}"
 
 
 def example_url(root: str, example_id: str) -> str:

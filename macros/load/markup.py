@@ -18,7 +18,7 @@ from markdown.extensions import Extension
 from markdown.extensions.abbr import AbbrExtension
 from markdown.extensions.toc import TocExtension
 
-from macros import linear
+from macros.base import linear
 
 ALLOWED_TAGS = {
     "p", "br", "ul", "ol", "li", "strong", "em", "code", "pre", "blockquote",

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from macros import feed, qr, urls
-from macros.render import escape
+from macros.pages import feed, qr
+from macros.base import urls
+from macros.base.text import escape
 
 
 @dataclass(frozen=True)

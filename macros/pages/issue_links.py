@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
-from macros.guide import Takeaway, TagValue
+from macros.load.guide import Takeaway, TagValue
 
 PROPOSE_FORM = "propose-an-example.yml"  # written by scripts/issue_form.py
 SUGGEST_FORM = "suggest-a-change.yml"

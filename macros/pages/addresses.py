@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from macros import feed, handout, packs, urls
-from macros.problems import Problem
-from macros.project import Project
+from macros.pages import feed, handout, packs
+from macros.base import urls
+from macros.base.problems import Problem
+from macros.load.project import Project
 
 LIST_PATH = Path("published-addresses.txt")
 HEADER = """\

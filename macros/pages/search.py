@@ -23,18 +23,18 @@ import hashlib
 import html
 import json
 import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:  # the guide's module reads words() from here
-    from macros.examples import Example
-    from macros.guide import Guide
+from macros.base.text import fold, words
 
-WORD = re.compile(r"[^\W_]+")  # letters and digits, as search.js's [\p{L}\p{N}]+
+if TYPE_CHECKING:
+    from macros.load.examples import Example
+    from macros.load.guide import Guide
+
 TAG = re.compile(r"<[^>]*>")
 TITLE, LABEL, TEXT = 2, 1, 0  # where a word is found, best first: the title; section, tags or summary; the text
 DOCUMENTS_PER_FILE = 20
@@ -43,17 +43,6 @@ KEY_LENGTH = (2, 4)  # word files are keyed by a word's first 2 letters, or up t
 TEASER_LENGTH = 220
 
 
-def fold(text: str) -> str:
-    """Lower case without accents, as search.js folds what the reader types."""
-    text = text.lower()
-    if text.isascii():
-        return text
-    return "".join(char for char in unicodedata.normalize("NFKD", text) if not unicodedata.category(char).startswith("M"))
-
-
-def words(text: str) -> list[str]:
-    """The words search sees in text, one-character words included."""
-    return WORD.findall(fold(text))
 
 
 def plain_text(markup: str) -> str:

@@ -2,28 +2,24 @@
 
 The record schema (practice_examples/schema.json) is the single source of a record's shape.
 Its vocabulary lists (sections, take-aways, standards, tag facets and values) are filled in
-from the guide's data by with_vocabulary(), so they are defined once, in the guide's files;
+from the guide's data by macros.load.examples.record_schema(), so they are defined once, in the guide's files;
 `make schema` writes them into the committed file for editors' autocompletion.
 """
 
 from __future__ import annotations
 
-import copy
 import difflib
 import json
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from jsonschema import Draft202012Validator, validators
 from jsonschema.exceptions import ValidationError
 
-from macros import linear
-from macros.problems import Problem, ProblemsFound
-from macros.yamlsafe import Located, YamlPath
-
-if TYPE_CHECKING:
-    from macros.guide import Guide
+from macros.base import linear
+from macros.base.problems import Problem, ProblemsFound
+from macros.load.yamlsafe import Located, YamlPath
 
 VALUE_KEYWORDS = {"pattern", "format", "minLength", "maxLength", "type", "enum"}
 YAML_BOOLEAN_WORDS = {"yes", "no", "on", "off", "true", "false", "y", "n"}
@@ -46,25 +42,6 @@ def read_schema(path: Path, display: str | None = None) -> dict[str, Any]:
         raise ProblemsFound([Problem(display, 1, 1, f"this is not the project's schema (it has no $defs): restore it with git checkout -- {display}")])
     return schema
 
-
-def with_vocabulary(schema: dict[str, Any], guide: Guide) -> dict[str, Any]:
-    """The record schema with every vocabulary list taken from the guide's data."""
-    schema = copy.deepcopy(schema)
-    defs = schema["$defs"]
-    defs["sectionId"] = {"enum": [section.id for section in guide.sections]}
-    defs["takeawayId"] = {"enum": list(guide.takeaways)}
-    defs["standardId"] = {"enum": list(guide.standards)}
-    schema["properties"]["tags"]["properties"] = {
-        facet.id: {
-            "description": facet.description,
-            "type": "array",
-            "minItems": 1,
-            "uniqueItems": True,
-            "items": {"enum": [value.id for value in facet.values]},
-        }
-        for facet in guide.facets
-    }
-    return schema
 
 
 def _pattern(validator, pattern: str, instance: Any, schema: dict) -> Any:

@@ -4,10 +4,10 @@ Validation runs first and stops the build on any problem (under `mkdocs serve`, 
 built from the valid records instead, each with a banner listing every problem); each example
 becomes a generated page whose metadata and HTML are made in Python (never Markdown or front
 matter for MkDocs to parse back); the browse page's index is written from the records;
-and the site's search index (macros/search.py) is written from the records and Material's
+and the site's search index (macros/pages/search.py) is written from the records and Material's
 index of the hand-written pages. What trainers use (the handout, section packs, QR codes, the
 feed, print additions, take-aways in the table of contents, the published-address check and the
-offline copy) comes from macros/teaching.py.
+offline copy) comes from macros/pages/teaching.py.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:  # MkDocs loads hooks by file path, not as part of the package
     sys.path.insert(0, str(ROOT))
 
@@ -27,9 +27,11 @@ from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File, InclusionLevel  # noqa: E402
 from mkdocs.structure.toc import AnchorLink, get_toc  # noqa: E402
 
-from macros import addresses, browse, build_problems, example_page, issue_links, markup, material_fixes, offline, project, render, search, teaching, urls  # noqa: E402
-from macros.pages import GeneratedPage  # noqa: E402
-from macros.problems import Problem, ProblemsFound  # noqa: E402
+from macros.pages import addresses, browse, build_problems, example as example_page, issue_links, material_fixes, offline, common as render, search, teaching  # noqa: E402
+from macros.load import markup, project  # noqa: E402
+from macros.base import urls  # noqa: E402
+from macros.pages.generated import GeneratedPage  # noqa: E402
+from macros.base.problems import Problem, ProblemsFound  # noqa: E402
 
 # Set in on_config and on_files, for one build: the checked project (None if the guide's own data is
 # broken), every problem (only ever non-empty under `mkdocs serve`), the generated pages by source path,

@@ -6,8 +6,8 @@ from __future__ import annotations
 import json
 import re
 
-from macros.guide import Guide, Section
-from macros.render import escape
+from macros.load.guide import Guide, Section
+from macros.base.text import escape
 
 LABEL_WORDS = 9
 CLAUSE_WORDS = 4  # a clause break this far in ends the label: "Keep communication flowing in both directions"

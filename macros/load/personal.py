@@ -10,7 +10,7 @@ alphabets and fullwidth or styled letters folded to plain ones, accents removed,
 of spaces (no-break ones too) made one space. Findings still point into the text as written.
 The validator also runs it on each Markdown field's page text (see macros/examples.py).
 
-Every pattern runs in RE2 (macros/linear.py), and everything else is one pass over the text or
+Every pattern runs in RE2 (macros/base/linear.py), and everything else is one pass over the text or
 looks at a bounded window, so a long or hostile text is checked in linear time.
 """
 
@@ -24,10 +24,11 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from macros import linear, yamlsafe
-from macros import schema as schema_module
-from macros.given_names import GIVEN_NAMES, WORD_LIKE_NAMES
-from macros.problems import Problem
+from macros.base import linear
+from macros.base.problems import Problem
+from macros.load import schema as schema_module
+from macros.load import yamlsafe
+from macros.load.given_names import GIVEN_NAMES, WORD_LIKE_NAMES
 
 ALLOWED_FILE = Path("practice_examples/guide/personal-details-allowed.yaml")
 GUIDE_SCHEMA = Path("practice_examples/guide/schema.json")

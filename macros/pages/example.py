@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from macros import urls
-from macros.examples import Example, Prose, Source
-from macros.guide import Guide
-from macros.pages import GeneratedPage, Heading, heading_html, title_for_templates
-from macros.render import (PROVENANCE_EXPLAINED, escape, example_cards, long_date, provenance_badge, section_url, tag_chips, takeaway_url)
+from macros.base import urls
+from macros.load.examples import Example, Prose, Source
+from macros.load.guide import Guide
+from macros.pages.generated import GeneratedPage, Heading, heading_html, title_for_templates
+from macros.base.text import escape, long_date
+from macros.pages.common import PROVENANCE_EXPLAINED, example_cards, provenance_badge, section_url, tag_chips, takeaway_url
 
 
 def render(example: Example, guide: Guide, related: list[Example], edit_url: str | None, suggest_url: str | None = None) -> GeneratedPage:
@@ -51,7 +52,7 @@ def render(example: Example, guide: Guide, related: list[Example], edit_url: str
     meta = {
         "title": title_for_templates(example.title),
         "description": escape(example.summary),
-        "search": {"exclude": True},  # the site's own index holds the examples (macros/search.py)
+        "search": {"exclude": True},  # the site's own index holds the examples (macros/pages/search.py)
         "example_id": example.id,
     }
     return GeneratedPage(meta, "\n".join(parts) + "\n", tuple(headings), frozenset(h.id for h in headings))

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import html
 
-from macros import feed, handout, packs, printed, qr, takeaway_links, urls
-from macros.pages import GeneratedPage
-from macros.project import Project
+from macros.pages import feed, handout, packs, printed, qr, takeaway_links
+from macros.base import urls
+from macros.pages.generated import GeneratedPage
+from macros.load.project import Project
 
 TAKEAWAYS_HEADING = "key-take-aways"  # the heading on each section page that the take-aways sit under
 
