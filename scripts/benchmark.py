@@ -108,12 +108,22 @@ def varied_copy(source: dict, copy: int, rng: random.Random) -> dict:
     while len(" ".join(title)) > TITLE_MAX:
         title.pop()
     varied = {**source, "id": f"{day:%Y-%m}-{source['id']}"[:80].rstrip("-"), "title": " ".join(title)}
-    for name in PROSE:
-        varied[name] = swap(source[name])
-    varied["context"] = varied["context"].rstrip("\n") + f"\n\nThis account comes from {rng.choice(REGIONS)}.\n"
+    for name in PROSE:  # written whole, or as parts
+        varied[name] = swap(source[name]) if isinstance(source[name], str) else [{**part, "text": swap(part["text"])} for part in source[name]]
+    region = f"\n\nThis account comes from {rng.choice(REGIONS)}.\n"
+    if isinstance(varied["context"], str):
+        varied["context"] = varied["context"].rstrip("\n") + region
+    else:
+        varied["context"][-1]["text"] = varied["context"][-1]["text"].rstrip("\n") + region
     for name in ("tips", "reflective_questions"):
         varied[name] = rng.sample([swap(item) for item in source[name]], len(source[name]))
-    varied["added"] = varied["reviewed"] = day.isoformat()
+    # Reviewed on the day it was added; an older record format calls the review date `reviewed`.
+    review_field = "reviewed" if "reviewed" in source else "last_reviewed"
+    varied["added"] = varied[review_field] = day.isoformat()
+    if "review_by" in source:
+        varied["review_by"] = day.replace(year=day.year + 1).isoformat()
+    if "checks" in source:
+        varied["checks"] = [{**check, "by": day.replace(year=day.year + 1).isoformat()} for check in source["checks"]]
     return varied
 
 
@@ -160,9 +170,9 @@ def bare_page(example: Example, guide: Guide) -> str:
         "---\n" + yaml.safe_dump({"tags": tag_names(example, guide)}, allow_unicode=True) + "---",
         f"# {example.title}",
         example.summary,
-        "## Context", example.context.source,
-        "## What was done", example.what_was_done.source,
-        "## Why it works", example.why_it_works.source,
+        "## Context", "\n\n".join(part.prose.source for part in example.context),
+        "## What was done", "\n\n".join(part.prose.source for part in example.what_was_done),
+        "## Why it works", "\n\n".join(part.prose.source for part in example.why_it_works),
         "## Practical tips", "\n".join(f"- {tip.source}" for tip in example.tips),
         "## Questions for reflection", "\n".join(f"1. {question.source}" for question in example.reflective_questions),
     ]) + "\n"
@@ -431,8 +441,9 @@ validate_s = time.perf_counter() - started
 if problems:
     sys.exit("the copies are not valid records:\\n" + "\\n".join(map(str, problems[:5])))
 abbreviations = tuple(sorted(loaded.guide.abbreviations.items()))
-prose = [getattr(part, "source", part)  # older versions keep Markdown fields as plain text
-         for e in loaded.examples for part in (e.context, e.what_was_done, e.why_it_works, *e.tips, *e.reflective_questions)]
+# Newer versions list every Markdown text; older ones keep Markdown fields whole, or as plain text.
+prose = [prose.source for e in loaded.examples for prose in e.markdown] if hasattr(loaded.examples[0], "markdown") else [
+    getattr(part, "source", part) for e in loaded.examples for part in (e.context, e.what_was_done, e.why_it_works, *e.tips, *e.reflective_questions)]
 started = time.perf_counter()
 # Older versions converted with to_html (and once more for the link check, which this leaves out).
 convert = markup.convert if hasattr(markup, "convert") else lambda source, pairs: markup.to_html(source, dict(pairs))

@@ -99,9 +99,8 @@ def strings(value: Any, where: tuple = ()) -> Iterator[tuple[tuple, str]]:
             yield from strings(item, where + (index,))
 
 
-def findings(path: tuple, text: str, allowed: frozenset[str] = frozenset()) -> list[tuple[int, personal.Finding, bool]]:
-    """What the validator reports in text at path (a Markdown field is also read as its page shows it)."""
-    markdown = path[0] in examples.MARKDOWN_FIELDS + examples.MARKDOWN_LISTS
+def findings(path: tuple, text: str, allowed: frozenset[str] = frozenset(), markdown: bool = True) -> list[tuple[int, personal.Finding, bool]]:
+    """What the validator reports in text at path (Markdown is also read as its page shows it)."""
     converted = markup.convert(text, ()) if markdown and not examples._too_costly(text) else None
     return list(examples.personal_details(path, text, converted, allowed))
 
@@ -154,11 +153,13 @@ def false_alarms(verbose: bool) -> None:
     paths = record_paths()
     for path in paths:
         located, _ = yamlsafe.load(path, path.name)
-        for where, text in strings(located.data if located else None):
+        data = located.data if located else None
+        markdown = {where for _, where, _ in examples._markdown_texts(data)} if isinstance(data, dict) else set()
+        for where, text in strings(data):
             if examples._is_structured(where):
                 continue
-            every = [offset for offset, _, _ in findings(where, text)]
-            kept = [offset for offset, _, _ in findings(where, text, allowed)]
+            every = [offset for offset, _, _ in findings(where, text, markdown=where in markdown)]
+            kept = [offset for offset, _, _ in findings(where, text, allowed, markdown=where in markdown)]
             starts = personal.Sentences(text).starts + [len(text) + 1]
             for start, end in zip(starts, starts[1:]):
                 if text[start:end].strip():
@@ -202,8 +203,11 @@ def scan(paths: list[Path]) -> int:
             print(problem)
         if located is None:
             continue
+        markdown = {where for _, where, _ in examples._markdown_texts(located.data)} if isinstance(located.data, dict) else set()
         for where, text in strings(located.data):
-            for offset, finding, on_page in findings(where, text, allowed):
+            if examples._is_structured(where):
+                continue
+            for offset, finding, on_page in findings(where, text, allowed, markdown=where in markdown):
                 hits += 1
                 line, col = located.position_in(where, offset)
                 print(f"{path}:{line}:{col}: {finding.kind}: {'on the page, ' if on_page else ''}{finding.message}")

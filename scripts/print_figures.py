@@ -33,8 +33,7 @@ BODY_TEXT = (".md-typeset .pe-prose p", ".md-typeset > p:not([class])", ".md-typ
 
 def example_length(example) -> int:
     """How much an example has to print: its prose, lists and sources, in characters."""
-    parts = [example.summary, example.context.source, example.what_was_done.source, example.why_it_works.source]
-    parts += [item.source for item in example.tips + example.reflective_questions]
+    parts = [example.summary] + [prose.source for prose in example.markdown]
     parts += [source.title + source.publisher for source in example.sources]
     return sum(len(part) for part in parts)
 

@@ -29,7 +29,13 @@ def scratch(tmp_path: Path) -> Path:
 
 
 def valid_text() -> str:
+    """An illustrative record that passes every check."""
     return (FIXTURES / "valid-example.yaml").read_text(encoding="utf-8")
+
+
+def reported_text() -> str:
+    """A reported record that passes every check: parts from a source and the guide's, and a study."""
+    return (FIXTURES / "reported-example.yaml").read_text(encoding="utf-8")
 
 
 def check_text(root: Path, text: str | bytes, name: str = "valid-example"):

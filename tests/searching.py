@@ -24,7 +24,8 @@ def words(text: str) -> list[str]:
 
 def example_text(example, guide) -> str:
     """Everything search reads of an example: title, section, summary, tag labels and its text."""
-    prose = [example.context, example.what_was_done, example.why_it_works, *example.tips, *example.reflective_questions]
+    parts = [part.prose for part in (*example.context, *example.what_was_done, *example.why_it_works)]  # each part's text, whoever's it is
+    prose = [*parts, *example.tips, *example.reflective_questions]
     labels = [guide.tag(facet, value).label for facet, value in example.tag_ids()]
     text = " ".join(re.sub(r"<[^>]+>", " ", part.html) for part in prose)
     return " ".join([example.title, guide.section(example.section).title, example.summary, *labels, html.unescape(text)])

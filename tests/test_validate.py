@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from conftest import ROOT, TODAY, check_text, valid_text
+from conftest import ROOT, TODAY, check_text, reported_text, valid_text
 from macros.load import project
 from macros.load.guide import load_guide
 from macros.base.problems import Problem, ProblemsFound
@@ -58,7 +58,7 @@ def test_anchors_are_refused(scratch):
 def test_aliases_are_refused(scratch):
     text = valid_text() + "extra: *name\n"
     problem = only(check_text(scratch, text))
-    assert problem.line == 33
+    assert problem.line == 37
     assert "the alias *name is not allowed" in problem.message
 
 
@@ -75,14 +75,14 @@ def test_an_alias_bomb_is_refused_quickly(scratch):
 def test_merge_keys_are_refused(scratch):
     text = valid_text().replace("provenance:\n", "provenance:\n  <<: {kind: reported}\n")
     problems = check_text(scratch, text)
-    assert any(p.line == 29 and "merge keys (<<) are not allowed" in p.message for p in problems), problems
+    assert any(p.line == 32 and "merge keys (<<) are not allowed" in p.message for p in problems), problems
 
 
 @pytest.mark.parametrize("key", ["1", "yes", "[a, b]"])
 def test_field_names_that_are_not_text_are_refused(scratch, key):
     text = valid_text().replace("provenance:\n", f"{key}: value\nprovenance:\n")
     problem = only(check_text(scratch, text))
-    assert (problem.line, problem.col) == (28, 1)
+    assert (problem.line, problem.col) == (31, 1)
     assert problem.message == "field names must be text, like title: or tags:"
 
 
@@ -108,7 +108,7 @@ def test_a_file_that_is_not_a_set_of_fields_is_refused(scratch):
 def test_a_missing_field_is_named_with_advice(scratch):
     text = valid_text().replace("why_it_works: |\n  Because the fixture explains why, in a sentence of reasonable length.\n", "")
     problem = only(check_text(scratch, text))
-    assert problem.message.startswith("why_it_works is missing: add it (Markdown. Why this is effective practice")
+    assert problem.message.startswith("why_it_works is missing: add it (Markdown, or a list of parts. Why this is effective practice")
 
 
 def test_an_unknown_field_is_reported_at_its_key_with_a_suggestion(scratch):
@@ -144,7 +144,7 @@ def test_yes_and_no_read_as_booleans_are_explained(scratch):
 def test_an_unquoted_standard_read_as_a_number_is_explained(scratch):
     text = valid_text().replace('  - "2.1"', "  - 2.1")
     problem = only(check_text(scratch, text))
-    assert problem.line == 22
+    assert problem.line == 23
     assert problem.message == "standards (item 1) should be text, but YAML reads 2.1 as a number: put it in quotes ('2.1')"
 
 
@@ -173,21 +173,21 @@ def test_an_unknown_section_is_reported_with_a_suggestion(scratch):
 def test_an_unknown_tag_value_is_reported_with_a_suggestion(scratch):
     text = valid_text().replace("    - women", "    - woman")
     problem = only(check_text(scratch, text))
-    assert (problem.line, problem.col) == (27, 7)
+    assert (problem.line, problem.col) == (28, 7)
     assert problem.message.startswith("unknown value for the tag facet 'population' 'woman'. Did you mean 'women'?")
 
 
 def test_an_unknown_tag_facet_is_reported_at_its_key(scratch):
     text = valid_text().replace("  population:", "  populations:")
     problem = only(check_text(scratch, text))
-    assert (problem.line, problem.col) == (26, 3)
+    assert (problem.line, problem.col) == (27, 3)
     assert problem.message.startswith("unknown tag facet 'populations'. Did you mean 'population'?")
 
 
 def test_an_unknown_takeaway_is_reported(scratch):
     text = valid_text().replace("  - drr-consent", "  - drr-consnt")
     problem = only(check_text(scratch, text))
-    assert problem.line == 20
+    assert problem.line == 21
     assert problem.message.startswith("unknown take-away 'drr-consnt'. Did you mean 'drr-consent'?")
 
 
@@ -199,7 +199,7 @@ def test_a_takeaway_from_another_section_is_accepted_beside_one_of_its_own(scrat
 def test_takeaways_only_from_other_sections_are_refused(scratch):
     text = valid_text().replace("  - drr-consent", "  - trauma-informed")
     problem = only(check_text(scratch, text))
-    assert problem.line == 20
+    assert problem.line == 21
     assert problem.message.startswith("none of these take-aways is from this example's own section 'assessment': list at least one of ")
     assert "drr-consent" in problem.message
 
@@ -300,7 +300,7 @@ def test_checking_one_file_still_checks_it_against_the_library(scratch):
 def test_an_invalid_date_is_refused(scratch, bad):
     text = valid_text().replace('added: "2026-01-05"', f'added: "{bad}"')
     problem = only(check_text(scratch, text))
-    assert problem.line == 31
+    assert problem.line == 34
     assert problem.message.startswith(f"added '{bad}' is not")
     assert "YYYY-MM-DD" in problem.message
 
@@ -312,43 +312,46 @@ def test_an_unquoted_date_is_checked_as_written(scratch):
 
 
 def test_a_review_before_the_example_was_added_is_refused(scratch):
-    text = valid_text().replace('reviewed: "2026-02-10"', 'reviewed: "2025-12-31"')
+    text = valid_text().replace('last_reviewed: "2026-02-10"', 'last_reviewed: "2025-12-31"')
     problem = only(check_text(scratch, text))
-    assert problem.line == 32
-    assert "reviewed 2025-12-31 is before added 2026-01-05" in problem.message
+    assert problem.line == 35
+    assert "last_reviewed 2025-12-31 is before added 2026-01-05" in problem.message
 
 
 def test_a_date_in_the_future_is_refused(scratch):
-    text = valid_text().replace('reviewed: "2026-02-10"', 'reviewed: "2027-01-01"')
+    text = valid_text().replace('last_reviewed: "2026-02-10"', 'last_reviewed: "2027-01-01"')
     problem = only(check_text(scratch, text))
-    assert "reviewed 2027-01-01 is in the future" in problem.message
+    assert "last_reviewed 2027-01-01 is in the future" in problem.message
 
 
 def test_a_reported_example_must_cite_a_source(scratch):
-    text = valid_text().replace("kind: illustrative", "kind: reported")
-    problem = only(check_text(scratch, text))
-    assert problem.line == 28
-    assert problem.message.startswith("a 'reported' example must cite its source under provenance.sources")
+    text = reported_text()
+    text = text[: text.index("  sources:")] + text[text.index("added:"):]
+    problems = check_text(scratch, text, "reported-example")
+    assert any(p.line == 40 and p.message.startswith("a 'reported' example must cite its source under provenance.sources") for p in problems), problems
 
 
-SOURCE = {"title": "A report", "publisher": "A publisher", "date": '"2021-08"', "url": "https://example.org/report", "supports": "The figures in the summary"}
+SOURCE = {"id": "a-report", "title": "A report", "publisher": "A publisher", "date": '"2021-08"', "url": "https://example.org/report",
+          "supports": "The figures in the summary"}
+
+
+def with_one_source(fields: dict) -> str:
+    """The reported fixture with one source of these fields, which its parts and study name."""
+    text = reported_text().replace("fixture-report", "a-report").replace("fixture-evaluation", "a-report")
+    written = "".join(f"      {name}: {value}\n" for name, value in fields.items()).replace("      ", "    - ", 1)
+    return text[: text.index("  sources:\n") + len("  sources:\n")] + written + text[text.index("added:"):]
 
 
 @pytest.mark.parametrize("missing", list(SOURCE))
-def test_a_reported_source_needs_title_publisher_date_url_and_what_it_supports(scratch, missing):
-    fields = "".join(f"      {name}: {value}\n" for name, value in SOURCE.items() if name != missing).replace("      ", "    - ", 1)
-    text = valid_text().replace("  kind: illustrative\n", f"  kind: reported\n  sources:\n{fields}")
-    problem = only(check_text(scratch, text))
-    assert problem.line == 31
+def test_a_reported_source_needs_an_id_title_publisher_date_url_and_what_it_supports(scratch, missing):
+    problems = check_text(scratch, with_one_source({name: value for name, value in SOURCE.items() if name != missing}), "reported-example")
+    problem = next(p for p in problems if p.message.startswith("provenance.sources."))
+    assert problem.line == 43
     assert problem.message.startswith(f"provenance.sources.{missing} is missing: add it")
 
 
 def test_a_source_url_must_be_a_web_address(scratch):
-    text = valid_text().replace(
-        "  kind: illustrative\n",
-        '  kind: reported\n  sources:\n    - title: A report\n      publisher: A publisher\n      date: "2021"\n      url: ftp://example.org/x\n      supports: The figures in the summary\n',
-    )
-    problem = only(check_text(scratch, text))
+    problem = only(check_text(scratch, with_one_source({**SOURCE, "url": "ftp://example.org/x"}), "reported-example"))
     assert problem.message == "provenance.sources.url 'ftp://example.org/x' is not in the right form: give the full web address, starting https://"
 
 
@@ -406,10 +409,10 @@ def test_every_problem_in_a_file_is_reported_at_once_in_line_order(scratch):
         valid_text()
         .replace("section: assessment", "section: nowhere")
         .replace("    - women", "    - nobody")
-        .replace('reviewed: "2026-02-10"', 'reviewed: "2026-02-31"')
+        .replace('last_reviewed: "2026-02-10"', 'last_reviewed: "2026-02-31"')
     )
     problems = check_text(scratch, text)
-    assert [p.line for p in problems] == [4, 27, 32]
+    assert [p.line for p in problems] == [4, 28, 35]
     assert str(problems[0]).startswith("practice_examples/valid-example.yaml:4:10: unknown section 'nowhere'")
 
 
@@ -506,10 +509,10 @@ def test_ordinary_punctuation_in_a_plain_field_is_not_taken_for_markdown(scratch
 
 # What a contributor typed, where the mistake is, and the plain words they should see.
 YAML_MISTAKES = [
-    ("a tab", "tags:\n  stage:\n\t- pre-sentence\n", 25, "this line is indented with a tab: indent with spaces, not tabs"),
+    ("a tab", "tags:\n  stage:\n\t- pre-sentence\n", 26, "this line is indented with a tab: indent with spaces, not tabs"),
     ("an unquoted colon", "title: Drug testing: what works\n", 3, "this text contains ': ' (a colon and a space), which YAML reads as the start of a new field: put the whole text in quotes"),
     ("a half-quoted value", 'title: "A fixture example used by the tests\n', 3, "this quote mark is never closed on its line: add the matching quote mark"),
-    ("a half-quoted value at the end", 'reviewed: "2026-02-10\n', 32, "this quote mark is never closed on its line: add the matching quote mark"),
+    ("a half-quoted value at the end", 'review_by: "2027-02-10\n', 36, "this quote mark is never closed on its line: add the matching quote mark"),
     ("text after the quotes", 'title: "A fixture" example used by the tests\n', 3, "there is more text after the closing quote mark: put all of the text inside the quotes"),
     ("a block that lost its indentation", "context: |\n  A fixture context paragraph, long enough for the schema's minimum length.\nA second line that lost its indentation.\n", 10,
      "this line is neither a field (name: value) nor indented under one"),
@@ -522,7 +525,7 @@ def test_yaml_mistakes_are_explained_in_plain_words_at_the_real_line(scratch, mi
         "a tab": "tags:\n  stage:\n    - pre-sentence\n",
         "a block that lost its indentation": "context: |\n  A fixture context paragraph, long enough for the schema's minimum length.\n",
     }
-    originals["a half-quoted value at the end"] = 'reviewed: "2026-02-10"\n'
+    originals["a half-quoted value at the end"] = 'review_by: "2027-02-10"\n'
     original = originals.get(mistake, "title: A fixture example used by the tests\n")
     text = valid_text().replace(original, replacement)
     assert text != valid_text()

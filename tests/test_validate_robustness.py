@@ -9,15 +9,17 @@ import sys
 import time
 
 import pytest
-from conftest import ROOT, TODAY, check_text, valid_text
+import yaml
+from conftest import ROOT, TODAY, check_text, reported_text, valid_text
 
 from macros.load import markup, project
+from macros.load.examples import GUIDE_FILES
 from macros.base.problems import Problem
 from macros.load.schema import check as schema_check
 from macros.load.yamlsafe import Located
 
 FIELDS = ["id", "title", "section", "summary", "context", "what_was_done", "why_it_works", "tips", "reflective_questions",
-          "takeaways", "standards", "tags", "provenance", "added", "reviewed"]
+          "takeaways", "standards", "tags", "evidence", "provenance", "added", "last_reviewed", "review_by"]
 WRONG_VALUES = {"a list": "[reducing-harm]", "a block list": "\n  - reducing-harm", "a mapping": "{a: b}", "a number": "12",
                 "true or false": "yes", "nothing": "", "a nested list": "[[a]]"}
 
@@ -47,6 +49,24 @@ def test_a_wrong_type_in_any_field_gets_a_located_message_not_a_crash(scratch, n
     assert problems, f"{name} as {kind} was accepted"
     for problem in problems:
         assert problem.path == "practice_examples/valid-example.yaml" and problem.line >= 1 and problem.message
+
+
+REPORTED_PATHS = [("context", 0, "from"), ("context", 0, "text"), ("what_was_done", 1), ("evidence", "study"), ("evidence", "found"),
+                  ("evidence", "approaches"), ("provenance", "sources", 0, "id")]
+
+
+@pytest.mark.parametrize("path", REPORTED_PATHS, ids=["/".join(map(str, path)) for path in REPORTED_PATHS])
+@pytest.mark.parametrize("kind", ["a mapping", "a number", "true or false", "nothing", "a nested list"])
+def test_a_wrong_type_inside_parts_evidence_or_sources_gets_a_located_message_not_a_crash(scratch, path, kind):
+    data = yaml.safe_load(reported_text())
+    target = data
+    for key in path[:-1]:
+        target = target[key]
+    target[path[-1]] = yaml.safe_load(f"x: {WRONG_VALUES[kind]}")["x"]
+    problems = check_text(scratch, yaml.safe_dump(data, sort_keys=False), "reported-example")
+    assert problems, f"{path} as {kind} was accepted"
+    for problem in problems:
+        assert problem.path == "practice_examples/reported-example.yaml" and problem.line >= 1 and problem.message
 
 
 @pytest.mark.parametrize("char", ["\x00", "\x0b", "\x0c", "\x1b", "\x7f", "\x80", "\ufffe"])
@@ -235,8 +255,8 @@ def test_the_whole_link_target_is_shown(scratch):
 def test_a_repeated_tag_is_reported_at_the_repeat(scratch):
     text = valid_text().replace("    - women\n", "    - women\n    - women\n")
     problem = only(check_text(scratch, text))
-    assert (problem.line, problem.col) == (28, 7)
-    assert problem.message == "tags.population (item 2) lists 'women' more than once (first on line 27): keep one"
+    assert (problem.line, problem.col) == (29, 7)
+    assert problem.message == "tags.population (item 2) lists 'women' more than once (first on line 28): keep one"
 
 
 def test_the_command_never_prints_a_traceback_for_an_unreadable_library(tmp_path):
@@ -244,7 +264,7 @@ def test_the_command_never_prints_a_traceback_for_an_unreadable_library(tmp_path
     project_dir = tmp_path / "copy"
     (project_dir / "practice_examples" / "guide").mkdir(parents=True)
     (project_dir / "scripts").mkdir()
-    for name in ("sections.yaml", "tags.yaml", "standards.yaml", "glossary.yaml", "synonyms.yaml", "personal-details-allowed.yaml", "schema.json"):
+    for name in GUIDE_FILES:
         (project_dir / "practice_examples" / "guide" / name).write_bytes((ROOT / "practice_examples" / "guide" / name).read_bytes())
     (project_dir / "practice_examples" / "schema.json").write_text("{", encoding="utf-8")
     result = subprocess.run(
@@ -307,16 +327,19 @@ def test_list_markers_nested_deeper_than_the_converter_can_go_are_a_problem_not_
 def test_a_number_of_more_than_4300_digits_is_a_located_problem_not_a_traceback(scratch):
     """The probe's F6: Python refuses to read such a number, and validate, build and serve crashed."""
     text = valid_text().replace('added: "2026-01-05"', "added: " + "1" * 4301)
+    line = text.splitlines().index("added: " + "1" * 4301) + 1
     problem = only(check_text(scratch, text))
-    assert (problem.path, problem.line, problem.col) == ("practice_examples/valid-example.yaml", 31, 8)
+    assert (problem.path, problem.line, problem.col) == ("practice_examples/valid-example.yaml", line, 8)
     assert problem.message == ("this number is 4301 digits long, far more than any field needs: "
                                "shorten it, or put it in quotes if it is meant as text")
 
 
 def test_validate_prints_the_huge_number_problem_without_a_traceback(scratch):
     path = scratch / "practice_examples" / "valid-example.yaml"
-    path.write_text(valid_text().replace('added: "2026-01-05"', "added: " + "9" * 5000), encoding="utf-8")
+    text = valid_text().replace('added: "2026-01-05"', "added: " + "9" * 5000)
+    line = text.splitlines().index("added: " + "9" * 5000) + 1
+    path.write_text(text, encoding="utf-8")
     result = subprocess.run([sys.executable, str(ROOT / "scripts" / "validate.py"), str(path)], capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
-    assert ":31:8: this number is 5000 digits long" in result.stdout
+    assert f":{line}:8: this number is 5000 digits long" in result.stdout

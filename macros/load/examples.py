@@ -12,17 +12,18 @@ from typing import Any, Iterator
 
 from macros.base import linear
 from macros.base.problems import Problem, ProblemsFound
-from macros.load import markup, personal, yamlsafe
+from macros.load import markup, personal, rules, yamlsafe
 from macros.load import schema as schema_module
 from macros.load.guide import GUIDE_DIR, Guide
 
 EXAMPLES_DIR = Path("practice_examples")
 SCHEMA_PATH = EXAMPLES_DIR / "schema.json"
-MARKDOWN_FIELDS = ("context", "what_was_done", "why_it_works")
 MARKDOWN_LISTS = ("tips", "reflective_questions")
-# Fields whose value is an id, a vocabulary value, a date or an address: a ' #' after them is a comment.
-STRUCTURED_FIELDS = {"id", "former_ids", "section", "takeaways", "standards", "tags", "added", "reviewed"}
-STRUCTURED_SOURCE_FIELDS = {"date", "url"}
+# Fields whose value is an id, a vocabulary value, a date or an address: a ' #' after them is a comment,
+# and they are not read for personal details.
+STRUCTURED_FIELDS = {"id", "former_ids", "section", "takeaways", "standards", "tags", "added", "last_reviewed", "review_by"}
+STRUCTURED_SOURCE_FIELDS = {"id", "date", "url"}
+STRUCTURED_EVIDENCE_FIELDS = {"status", "study", "approaches"}
 # Invisible characters that no text needs: control characters, bidirectional overrides that can
 # make text read differently from what it says, and non-characters.
 _FORBIDDEN_IN_TEXT = linear.character_class("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]")
@@ -57,12 +58,41 @@ class Prose:
 
 
 @dataclass(frozen=True)
+class Part:
+    """A passage in one voice: what a source reports (in the contributor's words) or the guide's own text."""
+
+    source: str | None  # the id of the source whose report this is; None for the guide's own text
+    prose: Prose
+
+
+@dataclass(frozen=True)
 class Source:
+    id: str
     title: str
     publisher: str
     date: str
     url: str
     supports: str | None = None  # which of the example's facts this source supports
+
+
+@dataclass(frozen=True)
+class Evidence:
+    status: str  # an id in the guide's evidence.yaml
+    study: str | None  # the id of the source that gives the evidence
+    found: str | None  # plain text: what that study found
+    approaches: tuple[str, ...] = ()  # ids in the guide's approaches.yaml
+
+
+@dataclass(frozen=True)
+class Due:
+    """A date by which something in an example must be checked again: the whole example, or one statement."""
+
+    by: dt.date
+    what: str | None  # plain text: the statement to check; None for the example's review
+    position: tuple[int, int] = field(default=(1, 1), compare=False)
+
+    def is_overdue(self, today: dt.date) -> bool:
+        return self.by < today
 
 
 @dataclass(frozen=True)
@@ -72,19 +102,22 @@ class Example:
     title: str
     section: str
     summary: str
-    context: Prose
-    what_was_done: Prose
-    why_it_works: Prose
+    context: tuple[Part, ...]
+    what_was_done: tuple[Part, ...]
+    why_it_works: tuple[Part, ...]
     tips: tuple[Prose, ...]
     reflective_questions: tuple[Prose, ...]
     takeaways: tuple[str, ...]
     standards: tuple[str, ...]
     tags: tuple[tuple[str, tuple[str, ...]], ...]  # (facet id, value ids), in vocabulary order
+    evidence: Evidence
     provenance: str  # "illustrative" or "reported"
     provenance_note: str | None
     sources: tuple[Source, ...]
     added: dt.date
-    reviewed: dt.date
+    last_reviewed: dt.date
+    review_by: Due
+    checks: tuple[Due, ...]
     source_path: str
     id_position: tuple[int, int] = field(default=(1, 1), compare=False)
     former_id_positions: tuple[tuple[int, int], ...] = field(default=(), compare=False)
@@ -92,6 +125,36 @@ class Example:
     @property
     def is_reported(self) -> bool:
         return self.provenance == "reported"
+
+    @property
+    def prose(self) -> tuple[tuple[str, tuple[Part, ...]], ...]:
+        """The three prose fields by name, each as its parts."""
+        return (("context", self.context), ("what_was_done", self.what_was_done), ("why_it_works", self.why_it_works))
+
+    @property
+    def has_guide_additions(self) -> bool:
+        """A reported example whose text includes the guide's own passages beside what its sources report."""
+        return self.is_reported and any(part.source is None for _, parts in self.prose for part in parts)
+
+    @property
+    def markdown(self) -> tuple[Prose, ...]:
+        """Every Markdown text of the example, in page order: the prose fields' parts, tips and questions."""
+        return (*(part.prose for _, parts in self.prose for part in parts), *self.tips, *self.reflective_questions)
+
+    def source(self, source_id: str) -> Source:
+        return next(source for source in self.sources if source.id == source_id)
+
+    @property
+    def study(self) -> Source | None:
+        return self.source(self.evidence.study) if self.evidence.study else None
+
+    @property
+    def dues(self) -> tuple[Due, ...]:
+        """The review-by date and every check, soonest first."""
+        return tuple(sorted((self.review_by, *self.checks), key=lambda due: due.by))
+
+    def overdue(self, today: dt.date) -> tuple[Due, ...]:
+        return tuple(due for due in self.dues if due.is_overdue(today))
 
     def tag_ids(self) -> list[tuple[str, str]]:
         return [(facet, value) for facet, values in self.tags for value in values]
@@ -155,7 +218,8 @@ def _files_in_subfolder(folder: Path, root: Path) -> list[Problem]:
     return problems
 
 
-GUIDE_FILES = ("sections.yaml", "tags.yaml", "standards.yaml", "glossary.yaml", "synonyms.yaml", "personal-details-allowed.yaml", "schema.json")
+GUIDE_FILES = ("sections.yaml", "tags.yaml", "standards.yaml", "glossary.yaml", "synonyms.yaml", "evidence.yaml", "approaches.yaml",
+               "personal-details-allowed.yaml", "schema.json")
 
 
 def _unexpected_guide_files(folder: Path) -> list[Problem]:
@@ -180,6 +244,8 @@ def _with_vocabulary(schema: dict[str, Any], guide: Guide) -> dict[str, Any]:
     defs["sectionId"] = {"enum": [section.id for section in guide.sections]}
     defs["takeawayId"] = {"enum": list(guide.takeaways)}
     defs["standardId"] = {"enum": list(guide.standards)}
+    defs["evidenceStatusId"] = {"enum": list(guide.statuses)}
+    defs["approachId"] = {"enum": list(guide.approaches)}
     schema["properties"]["tags"]["properties"] = {
         facet.id: {
             "description": facet.description,
@@ -191,7 +257,6 @@ def _with_vocabulary(schema: dict[str, Any], guide: Guide) -> dict[str, Any]:
         for facet in guide.facets
     }
     return schema
-
 
 
 def load_example(path: Path, display: str, guide: Guide, schema: dict[str, Any], today: dt.date) -> tuple[Example | None, list[Problem]]:
@@ -260,19 +325,9 @@ def _check_meaning(data: dict, located: yamlsafe.Located, stem: str, guide: Guid
         if known and all(takeaway.section != section for takeaway in known):
             own = ", ".join(t.id for t in guide.takeaways.values() if t.section == section)
             problem(("takeaways",), f"none of these take-aways is from this example's own section '{section}': list at least one of {own}")
-    dates = {}
-    for name in ("added", "reviewed"):
-        value = data.get(name)
-        try:
-            dates[name] = dt.date.fromisoformat(value) if isinstance(value, str) else None
-        except ValueError:
-            dates[name] = None  # the schema has already reported it
-        if dates[name] and dates[name] > today:
-            problem((name,), f"{name} {value} is in the future: use the date the work was done")
-    if dates.get("added") and dates.get("reviewed") and dates["reviewed"] < dates["added"]:
-        problem(("reviewed",), f"reviewed {data['reviewed']} is before added {data['added']}: a review cannot come before the example was added")
+    rules.check(data, guide, today, problem)
     for path, value in _strings(data, ()):
-        name = schema_module.name_of(path)
+        name = _field_name(path)
         bad = _FORBIDDEN_IN_TEXT.search(value)
         if bad:
             problem(path, f"{name} contains an invisible control character (U+{ord(bad.group()):04X}) here: delete it", bad.start())
@@ -297,7 +352,7 @@ def _check_meaning(data: dict, located: yamlsafe.Located, stem: str, guide: Guid
     for name, path, text in _markdown_texts(data):
         costly = _too_costly(text)
         if costly and costly[1]:
-            problem(path, f"{name} {costly[1]}", costly[0])
+            problem(path, f"{_field_name(path)} {costly[1]}", costly[0])
         if converted[path] is None:
             continue
         for target in converted[path].links:
@@ -331,10 +386,21 @@ def personal_details(path: tuple, value: str, converted: markup.Converted | None
         yield (reading.starts[index] if index >= 0 else 0), finding, True
 
 
+def _field_name(path: tuple) -> str:
+    """A field as the contributor finds it: context, part 2, or the schema's name for anything else."""
+    if len(path) == 3 and path[0] in rules.PROSE_FIELDS and path[2] == "text":
+        return f"{path[0]}, part {path[1] + 1}"
+    return schema_module.name_of(path)
+
+
 def _is_structured(path: tuple) -> bool:
-    if path[0] in STRUCTURED_FIELDS:
+    if path[0] in STRUCTURED_FIELDS or path[:2] == ("provenance", "kind"):
         return True
-    return path[:2] == ("provenance", "kind") or (path[:2] == ("provenance", "sources") and path[-1] in STRUCTURED_SOURCE_FIELDS)
+    if path[0] == "evidence":
+        return len(path) > 1 and path[1] in STRUCTURED_EVIDENCE_FIELDS
+    if path[0] in rules.PROSE_FIELDS or path[0] == "checks":
+        return path[-1] in ("from", "by")
+    return path[:2] == ("provenance", "sources") and path[-1] in STRUCTURED_SOURCE_FIELDS
 
 
 def _plain_text_paths(data: dict):
@@ -342,6 +408,13 @@ def _plain_text_paths(data: dict):
     for name in ("title", "summary"):
         if isinstance(data.get(name), str):
             yield (name,)
+    evidence = data.get("evidence")
+    if isinstance(evidence, dict) and isinstance(evidence.get("found"), str):
+        yield ("evidence", "found")
+    checks = data.get("checks")
+    for index, item in enumerate(checks if isinstance(checks, list) else []):
+        if isinstance(item, dict) and isinstance(item.get("what"), str):
+            yield ("checks", index, "what")
     provenance = data.get("provenance")
     if isinstance(provenance, dict):
         if isinstance(provenance.get("note"), str):
@@ -371,9 +444,15 @@ def _strings(value: Any, path: tuple):
 
 
 def _markdown_texts(data: dict):
-    for name in MARKDOWN_FIELDS:
-        if isinstance(data.get(name), str):
-            yield name, (name,), data[name]
+    """(field name, path, text) of every Markdown text: the prose fields, each written whole or as parts, then tips and questions."""
+    for name in rules.PROSE_FIELDS:
+        value = data.get(name)
+        if isinstance(value, str):
+            yield name, (name,), value
+        elif isinstance(value, list):
+            for index, part in enumerate(value):
+                if isinstance(part, dict) and isinstance(part.get("text"), str):
+                    yield name, (name, index, "text"), part["text"]
     for name in MARKDOWN_LISTS:
         items = data.get(name)
         if isinstance(items, list):
@@ -384,9 +463,16 @@ def _markdown_texts(data: dict):
 
 def _record(data: dict, guide: Guide, display: str, located: yamlsafe.Located, converted: dict[tuple, markup.Converted]) -> Example:
     provenance = data["provenance"]
+    evidence = data["evidence"]
 
     def prose(path: tuple) -> Prose:
         return Prose(data_at(data, path), converted[path].html)
+
+    def parts(name: str) -> tuple[Part, ...]:
+        if isinstance(data[name], str):  # written whole: the guide's own text
+            return (Part(None, prose((name,))),)
+        return tuple(Part(None if part["from"] == rules.GUIDE else part["from"], prose((name, index, "text")))
+                     for index, part in enumerate(data[name]))
 
     former_ids = tuple(data.get("former_ids", ()))
     return Example(
@@ -395,11 +481,11 @@ def _record(data: dict, guide: Guide, display: str, located: yamlsafe.Located, c
         title=data["title"],
         section=data["section"],
         summary=data["summary"],
-        context=prose(("context",)),
-        what_was_done=prose(("what_was_done",)),
-        why_it_works=prose(("why_it_works",)),
-        tips=tuple(prose(("tips", index)) for index in range(len(data.get("tips", ())))),
-        reflective_questions=tuple(prose(("reflective_questions", index)) for index in range(len(data.get("reflective_questions", ())))),
+        context=parts("context"),
+        what_was_done=parts("what_was_done"),
+        why_it_works=parts("why_it_works"),
+        tips=tuple(prose(("tips", index)) for index in range(len(data["tips"]))),
+        reflective_questions=tuple(prose(("reflective_questions", index)) for index in range(len(data["reflective_questions"]))),
         takeaways=tuple(data["takeaways"]),
         standards=tuple(data["standards"]),
         tags=tuple(
@@ -407,11 +493,15 @@ def _record(data: dict, guide: Guide, display: str, located: yamlsafe.Located, c
             for facet in guide.facets
             if facet.id in data["tags"]
         ),
+        evidence=Evidence(evidence["status"], evidence.get("study"), evidence.get("found"), tuple(evidence.get("approaches", ()))),
         provenance=provenance["kind"],
         provenance_note=provenance.get("note"),
         sources=tuple(Source(**source) for source in provenance.get("sources", ())),
         added=dt.date.fromisoformat(data["added"]),
-        reviewed=dt.date.fromisoformat(data["reviewed"]),
+        last_reviewed=dt.date.fromisoformat(data["last_reviewed"]),
+        review_by=Due(dt.date.fromisoformat(data["review_by"]), None, located.position(("review_by",))),
+        checks=tuple(Due(dt.date.fromisoformat(item["by"]), item["what"], located.position(("checks", index, "by")))
+                     for index, item in enumerate(data.get("checks", ()))),
         source_path=display,
         id_position=located.position(("id",)),
         former_id_positions=tuple(located.position(("former_ids", index)) for index in range(len(former_ids))),

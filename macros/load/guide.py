@@ -1,4 +1,5 @@
-"""The guide's own data: sections and their take-aways, tag vocabulary, standards, glossary, search synonyms.
+"""The guide's own data: sections and their take-aways, tag vocabulary, standards, glossary, search synonyms,
+the evidence scale and the ratings of general approaches.
 
 Each is defined once, in practice_examples/guide/*.yaml, and everything else (pages,
 validation, the browse page's filters) reads it from here.
@@ -6,6 +7,7 @@ validation, the browse page's filters) reads it from here.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -18,7 +20,7 @@ from macros.load import yamlsafe
 from macros.base.problems import Problem, ProblemsFound
 
 GUIDE_DIR = Path("practice_examples/guide")
-RESERVED_FACET_IDS = {"section", "provenance", "words", "q", "takeaway"}  # the browse page's own query names ("q" in old links)
+RESERVED_FACET_IDS = {"section", "provenance", "evidence", "words", "q", "takeaway"}  # the browse page's own query names ("q" in old links)
 
 
 @dataclass(frozen=True)
@@ -77,6 +79,51 @@ class Term:
     source_url: str | None = None
 
 
+@dataclass(frozen=True)
+class EvidenceLevel:
+    level: int
+    name: str
+    meaning: str
+
+
+@dataclass(frozen=True)
+class EvidenceScale:
+    """The published scale the statuses are placed on, and its levels in the guide's words."""
+
+    name: str
+    publisher: str
+    url: str
+    levels: tuple[EvidenceLevel, ...]
+
+
+@dataclass(frozen=True)
+class EvidenceStatus:
+    id: str
+    label: str
+    kind: str  # the provenance kind of every example with this status
+    study_required: bool
+    meaning: str
+    shows: str
+    does_not_show: str
+    level: int | None  # on the scale; None where nothing was studied
+
+
+@dataclass(frozen=True)
+class Approach:
+    """A general approach and a recognised body's own rating of it (never the guide's)."""
+
+    id: str
+    name: str
+    rated_by: str
+    rating: str
+    summary: str
+    source_title: str
+    source_publisher: str
+    source_date: str
+    source_url: str
+    checked: dt.date
+
+
 @dataclass
 class Guide:
     attribution: dict[str, str]
@@ -87,6 +134,9 @@ class Guide:
     standards: dict[str, Standard]
     terms: list[Term]
     synonyms: tuple[tuple[str, ...], ...] = ()  # groups of words and phrases that search treats as the same
+    evidence_scale: EvidenceScale | None = None
+    statuses: dict[str, EvidenceStatus] = field(default_factory=dict)  # strongest first
+    approaches: dict[str, Approach] = field(default_factory=dict)
     fingerprint: bytes = b""
     personal_details_allowed: frozenset[str] = frozenset()  # reviewed texts that are not a person's details
     _facets_by_id: dict[str, Facet] = field(init=False, repr=False)
@@ -109,13 +159,19 @@ class Guide:
         return {term.abbr: term.term for term in self.terms if term.abbr}
 
 
+DATA_FILES = (
+    ("sections", "sectionsFile"), ("tags", "tagsFile"), ("standards", "standardsFile"), ("glossary", "glossaryFile"),
+    ("synonyms", "synonymsFile"), ("evidence", "evidenceFile"), ("approaches", "approachesFile"),
+)
+
+
 def load_guide(root: Path) -> Guide:
     """Read and check the guide's data files; raise ProblemsFound with every problem."""
     guide_dir = root / GUIDE_DIR
     shapes = schema_module.read_schema(guide_dir / "schema.json", (GUIDE_DIR / "schema.json").as_posix())
     problems: list[Problem] = []
     data: dict[str, dict] = {}
-    for name, definition in (("sections", "sectionsFile"), ("tags", "tagsFile"), ("standards", "standardsFile"), ("glossary", "glossaryFile"), ("synonyms", "synonymsFile")):
+    for name, definition in DATA_FILES:
         display = (GUIDE_DIR / f"{name}.yaml").as_posix()
         located, found = yamlsafe.load(guide_dir / f"{name}.yaml", display)
         problems += found
@@ -169,7 +225,21 @@ def _build(data: dict) -> Guide:
         for raw in data["glossary"][0].data["terms"]
     ]
     synonyms = tuple(tuple(group["words"]) for group in data["synonyms"][0].data["groups"])
-    return Guide(sections_file["attribution"], sections, takeaways, facets, standards_file["framework"], standards, terms, synonyms)
+    evidence = data["evidence"][0].data
+    scale = EvidenceScale(evidence["scale"]["name"], evidence["scale"]["publisher"], evidence["scale"]["url"],
+                          tuple(EvidenceLevel(raw["level"], raw["name"], raw["meaning"]) for raw in evidence["levels"]))
+    statuses = {
+        raw["id"]: EvidenceStatus(raw["id"], raw["label"], raw["kind"], raw["study"] == "required", raw["meaning"], raw["shows"],
+                                  raw["does_not_show"], None if raw["level"] == "none" else raw["level"])
+        for raw in evidence["statuses"]
+    }
+    approaches = {
+        raw["id"]: Approach(raw["id"], raw["name"], raw["rated_by"], raw["rating"], raw["summary"], raw["source"]["title"],
+                            raw["source"]["publisher"], raw["source"]["date"], raw["source"]["url"], dt.date.fromisoformat(raw["checked"]))
+        for raw in data["approaches"][0].data["approaches"]
+    }
+    return Guide(sections_file["attribution"], sections, takeaways, facets, standards_file["framework"], standards, terms, synonyms,
+                 evidence_scale=scale, statuses=statuses, approaches=approaches)
 
 
 def _add_in_order(item: dict, section: str, parent: str | None, into: dict[str, Takeaway]) -> None:
@@ -225,6 +295,18 @@ def _check_unique(data: dict) -> list[Problem]:
     terms = data["glossary"][0].data["terms"]
     once("glossary id", "glossary", [(term["id"], ("terms", i, "id")) for i, term in enumerate(terms)])
     once("abbreviation", "glossary", [(term["abbr"], ("terms", i, "abbr")) for i, term in enumerate(terms) if "abbr" in term])
+    evidence = data["evidence"][0].data
+    once("evidence level", "evidence", [(str(level["level"]), ("levels", i, "level")) for i, level in enumerate(evidence["levels"])])
+    once("evidence status id", "evidence", [(status["id"], ("statuses", i, "id")) for i, status in enumerate(evidence["statuses"])])
+    once("evidence status label", "evidence", [(status["label"], ("statuses", i, "label")) for i, status in enumerate(evidence["statuses"])])
+    located, display = data["evidence"]
+    levels = {level["level"] for level in evidence["levels"]}
+    for i, status in enumerate(evidence["statuses"]):
+        if status["level"] != "none" and status["level"] not in levels:
+            problems.append(Problem(display, *located.position(("statuses", i, "level")),
+                                    f"level {status['level']} is not one of the scale's levels listed under levels: use one of them, or none"))
+    approaches = data["approaches"][0].data["approaches"]
+    once("approach id", "approaches", [(approach["id"], ("approaches", i, "id")) for i, approach in enumerate(approaches)])
     groups = data["synonyms"][0].data["groups"]
     # Compared as search reads them, so "Co-occurring" and "co occurring" are the same entry.
     once("synonym", "synonyms", [(" ".join(search_words(word)), ("groups", i, "words", j)) for i, group in enumerate(groups) for j, word in enumerate(group["words"])])

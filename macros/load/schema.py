@@ -106,6 +106,8 @@ def _suggest(value: Any, allowed: list[str]) -> str:
 
 
 def _allowed(allowed: list[str], where: str) -> str:
+    if not allowed:
+        return f" None is defined yet: add it to {where.split(' and ')[0]} first, or remove this value."
     if len(allowed) <= 10:
         return " Use one of: " + ", ".join(allowed) + "."
     return f" The allowed values are listed in {where}."
@@ -123,6 +125,10 @@ def _enum_subject(path: YamlPath) -> tuple[str, str]:
         return f"value for the tag facet '{keys[1]}'", "practice_examples/guide/tags.yaml"
     if keys == ["provenance", "kind"]:
         return "provenance kind", "the schema"
+    if keys == ["evidence", "status"]:
+        return "evidence status", "practice_examples/guide/evidence.yaml and on the About the evidence page"
+    if keys == ["evidence", "approaches"]:
+        return "approach", "practice_examples/guide/approaches.yaml"
     return f"value for {name_of(path)}", "the schema"
 
 
@@ -172,10 +178,13 @@ def _translate(error: ValidationError, located: Located) -> list[tuple[YamlPath,
     if kind == "additionalProperties":
         known = list(error.schema.get("properties", {}))
         results = []
+        renamed = error.schema.get("renamedFields", {})
         for name in instance:
             if name in known:
                 continue
-            if path == ("tags",):
+            if name in renamed:
+                message = f"the field '{name}' is now called '{renamed[name]}': rename it"
+            elif path == ("tags",):
                 message = f"unknown tag facet '{name}'.{_suggest(name, known)}{_allowed(known, 'practice_examples/guide/tags.yaml')}"
             else:
                 where = f" in {field}" if path else ""
@@ -190,6 +199,8 @@ def _translate(error: ValidationError, located: Located) -> list[tuple[YamlPath,
         shown = instance if isinstance(instance, str) else json.dumps(instance)
         return [(path, f"unknown {subject} '{shown}'.{_suggest(instance, allowed)}{_allowed(allowed, where)}", False)]
     if kind == "type":
+        if error.schema.get("typeMessage") and instance is not None:
+            return [(path, f"{field} {error.schema['typeMessage']}", False)]
         return [(path, _type_hint(instance, error.validator_value, located.scalars.get(path, ""), field), False)]
     if kind == "minLength":
         if not instance.strip():

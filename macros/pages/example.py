@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from macros.base import urls
-from macros.load.examples import Example, Prose, Source
+from macros.load.examples import Example, Part, Prose, Source
 from macros.load.guide import Guide
 from macros.pages.generated import GeneratedPage, Heading, heading_html, title_for_templates
 from macros.base.text import escape, long_date
@@ -58,8 +58,8 @@ def render(example: Example, guide: Guide, related: list[Example], edit_url: str
     return GeneratedPage(meta, "\n".join(parts) + "\n", tuple(headings), frozenset(h.id for h in headings))
 
 
-def _prose(prose: Prose) -> str:
-    return f'<div class="pe-prose">{prose.html}</div>'
+def _prose(parts: tuple[Part, ...]) -> str:
+    return f'<div class="pe-prose">{"".join(part.prose.html for part in parts)}</div>'
 
 
 def _list(items: tuple[Prose, ...], tag: str) -> str:
@@ -81,7 +81,7 @@ def _provenance(example: Example, edit_url: str | None, suggest_url: str | None)
     if example.sources:
         heading = "Source" if example.is_reported else "Sources of facts it mentions"
         body += f'<p class="pe-small">{heading}:</p><ul class="pe-list">{"".join(_source_item(source) for source in example.sources)}</ul>'
-    body += f'<p class="pe-small">Added {long_date(example.added)}; last reviewed {long_date(example.reviewed)}.'
+    body += f'<p class="pe-small">Added {long_date(example.added)}; last reviewed {long_date(example.last_reviewed)}.'
     links = []
     if suggest_url:
         links.append(f'<a href="{escape(suggest_url)}">Suggest a change</a> (a short form on GitHub, no Git needed)')

@@ -19,7 +19,7 @@ RECENT_COUNT = 6
 
 def last_change(example: Example) -> tuple[dt.date, str]:
     """When the example last changed and how: reviewed after it was added, or added."""
-    return (example.reviewed, "reviewed") if example.reviewed > example.added else (example.added, "added")
+    return (example.last_reviewed, "reviewed") if example.last_reviewed > example.added else (example.added, "added")
 
 
 def newest_first(examples: list[Example]) -> list[Example]:

@@ -95,8 +95,7 @@ def example_document(example: Example, guide: Guide, location: str) -> Document:
     """An example's document: its title; its section, tags and summary; then its text."""
     section = guide.section(example.section)
     labels = " ".join([section.title, example.summary, *(guide.tag(facet, value).label for facet, value in example.tag_ids())])
-    prose = [example.context, example.what_was_done, example.why_it_works, *example.tips, *example.reflective_questions]
-    text = " ".join(plain_text(part.html) for part in prose)
+    text = " ".join(plain_text(prose.html) for prose in example.markdown)
     return Document(location, example.title, example.summary, section.title, None, terms(example.title, labels, text))
 
 
