@@ -8,7 +8,7 @@ The check reads text as a reader would see it (`read`): HTML entities and Markdo
 decoded, Markdown emphasis and invisible characters dropped, look-alike letters from other
 alphabets and fullwidth or styled letters folded to plain ones, accents removed, and every run
 of spaces (no-break ones too) made one space. Findings still point into the text as written.
-The validator also runs it on each Markdown field's page text (see macros/examples.py).
+The validator also runs it on each Markdown field's page text (see macros/load/examples.py).
 
 Every pattern runs in RE2 (macros/base/linear.py), and everything else is one pass over the text or
 looks at a bounded window, so a long or hostile text is checked in linear time.
