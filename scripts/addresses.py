@@ -34,7 +34,7 @@ def main() -> int:
         return 1
     list_path = ROOT / addresses.LIST_PATH
     if not args.check:
-        found = addresses.current(data, DOCS)
+        found = addresses.published(data, DOCS)
         removed = addresses.gone(data, DOCS, list_path) if list_path.is_file() else []
         list_path.write_text(addresses.text(found), encoding="utf-8")
         print(f"Wrote {len(found)} addresses to {addresses.LIST_PATH}." +

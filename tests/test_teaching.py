@@ -179,6 +179,14 @@ def test_nothing_in_the_committed_address_list_has_gone_and_it_covers_every_kind
     assert any(a.startswith(f"/{GUIDE_SECTION}/#") for a in listed)
 
 
+def test_the_recorded_list_keeps_forwarded_addresses_so_dropping_a_forward_stops_the_build():
+    example = LOADED.examples[0]
+    renamed = project.Project(ROOT, LOADED.guide, [replace(e, former_ids=(f"{e.id}-old-name",)) if e is example else e for e in LOADED.examples])
+    recorded = addresses.published(renamed, ROOT / "docs")
+    assert f"/examples/{example.id}-old-name/" in recorded
+    assert addresses.current(renamed, ROOT / "docs") < recorded
+
+
 def test_a_former_id_forwards_a_listed_address(tmp_path):
     example = LOADED.examples[0]
     listed = tmp_path / "published-addresses.txt"

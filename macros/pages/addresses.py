@@ -49,6 +49,12 @@ def forwarded(project: Project) -> set[str]:
     return found
 
 
+def published(project: Project, docs_dir: Path) -> set[str]:
+    """What `make addresses` records: every current address and every forward, so that a forward
+    removed later (an old id dropped from former_ids) stops the build like a removed page."""
+    return current(project, docs_dir) | forwarded(project)
+
+
 def read(path: Path) -> list[tuple[int, str]]:
     """The listed addresses, with their line numbers."""
     lines = path.read_text(encoding="utf-8").splitlines()
