@@ -85,7 +85,7 @@ fuzz: install-test ## Property-based tests with many more generated records (FUZ
 benchmark: install-test install-browser ## Compare with bare Material at 100 to 5,000 examples (options: ARGS="--help")
 	$(PY) scripts/benchmark.py $(ARGS)
 
-benchmark-personal: install ## Score the personal-details check on its test corpus and time it on awkward 60,000-character texts
+benchmark-personal: install ## Personal-details check: recall on planted details, false alarms on ordinary sentences, time on awkward 100,000-character texts
 	$(PY) scripts/benchmark_personal.py
 
 page-heights: install-test install-browser build ## Print the Tags and coverage pages' heights at 390 px and 1280 px (other pages: .venv/bin/python scripts/page_heights.py PATH)

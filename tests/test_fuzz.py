@@ -35,6 +35,7 @@ PAYLOADS = [
     "[x](/\\evil.example/)", "![p](https://evil.example/p.png)", "<iframe src=//evil.example>", "---", "title: x", " #1 ",
     "🙂", "𝗯old", "\u202e", "\u200b", "\x00", "\x1b", "\ud83d", "&amp;", "'", '"', "\\", "\t", "\n", ": ", "- ", "|", ">",
     "**bold**", "`code`", "# heading", "> quote", "1. item", "<!-- c -->", "&#x6A;avascript:", "\r\n",
+    "Mr" + " " * 300 + "A" + " " * 300 + "B", "\u00ad", "&#52;", "[" * 40, "1. " * 20,  # issue 17: slow or hidden text
 ]
 FRAGMENT = st.one_of(st.text(max_size=12), st.sampled_from(PAYLOADS), st.characters(codec=None).map(str))
 # Long enough ordinary text around the fragments, so that many records pass and reach the page.

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 
 import pytest
 import yaml
@@ -273,3 +274,72 @@ def test_the_command_never_prints_a_traceback_for_an_unreadable_library(tmp_path
     )
     assert "Traceback" not in result.stderr, result.stderr
     assert "practice_examples/schema.json:1:2: this is not valid JSON" in result.stdout
+
+
+# --- Issue 17: text that hides from the check or stalls the converter ------------------------
+
+@pytest.mark.parametrize("char", ["\u00ad", "\u200b", "\u200d", "\u2060", "\ufeff", "\U000e0041"])
+def test_a_soft_hyphen_or_zero_width_character_in_text_is_refused_at_its_place(scratch, char):
+    text = valid_text().replace("A fixture context paragraph", f"A fix{char}ture context paragraph")
+    problem = only(check_text(scratch, text))
+    assert (problem.line, problem.col) == (9, 8)
+    assert problem.message.startswith(f"context contains an invisible character (U+{ord(char):04X}) here: delete it")
+    assert char not in str(problem)
+
+
+def test_a_name_joined_up_by_markdown_is_reported_as_the_page_shows_it(scratch):
+    text = valid_text().replace("A fixture context paragraph, long enough for the schema's minimum length.",
+                                "A fixture context paragraph, long enough.\n  We met [Sarah](https://example.org/) Jenkins at the hub.")
+    problem = only(check_text(scratch, text))
+    assert (problem.line, problem.col) == (10, 11)  # at "Sarah"
+    assert problem.message.startswith("context: on the page, 'Sarah Jenkins' looks like a person's name")
+
+
+def context_of(body: str) -> str:
+    return valid_text().replace("context: |\n  A fixture context paragraph, long enough for the schema's minimum length.\n",
+                                "context: |\n  A fixture context paragraph, long enough for the schema's minimum length.\n  " + body + "\n")
+
+
+def test_a_long_run_of_square_brackets_is_refused_before_markdown_reads_it(scratch):
+    """The probe's F5: 5,990 '[' took Python-Markdown about 10 seconds a field."""
+    text = valid_text().replace("A fixture context paragraph, long enough for the schema's minimum length.", "[" * 5990 + " end.")
+    began = time.process_time()
+    problem = only(check_text(scratch, text))
+    assert time.process_time() - began < 5
+    assert (problem.line, problem.col) == (9, 3)
+    assert problem.message == ("context has 5990 of the symbols [ ] ! * ` ( in a row here: keep each run under 20 "
+                               "(the page converter slows down badly on long runs)")
+
+
+def test_more_than_100_square_brackets_in_a_field_are_refused(scratch):
+    problem = only(check_text(scratch, context_of("[a " * 101)))
+    assert (problem.line, problem.col) == (10, 3)
+    assert problem.message.startswith("context has 101 '[' characters: one link needs one, so keep it to 100 or fewer")
+
+
+def test_list_markers_nested_deeper_than_the_converter_can_go_are_a_problem_not_a_crash(scratch):
+    # 1,900 "1. " on one line made Python-Markdown raise RecursionError: a traceback naming no file.
+    problem = only(check_text(scratch, context_of("1. " * 1900)))
+    assert (problem.line, problem.col) == (10, 3)
+    assert "starts a line with 10 or more list or quote markers in a row" in problem.message
+
+
+def test_a_number_of_more_than_4300_digits_is_a_located_problem_not_a_traceback(scratch):
+    """The probe's F6: Python refuses to read such a number, and validate, build and serve crashed."""
+    text = valid_text().replace('added: "2026-01-05"', "added: " + "1" * 4301)
+    line = text.splitlines().index("added: " + "1" * 4301) + 1
+    problem = only(check_text(scratch, text))
+    assert (problem.path, problem.line, problem.col) == ("practice_examples/valid-example.yaml", line, 8)
+    assert problem.message == ("this number is 4301 digits long, far more than any field needs: "
+                               "shorten it, or put it in quotes if it is meant as text")
+
+
+def test_validate_prints_the_huge_number_problem_without_a_traceback(scratch):
+    path = scratch / "practice_examples" / "valid-example.yaml"
+    text = valid_text().replace('added: "2026-01-05"', "added: " + "9" * 5000)
+    line = text.splitlines().index("added: " + "9" * 5000) + 1
+    path.write_text(text, encoding="utf-8")
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "validate.py"), str(path)], capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert f":{line}:8: this number is 5000 digits long" in result.stdout

@@ -5,16 +5,16 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import hashlib
-import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
+from macros.base import linear
+from macros.base.problems import Problem, ProblemsFound, Reminder
 from macros.load import markup, personal, rules, yamlsafe
 from macros.load import schema as schema_module
 from macros.load.guide import GUIDE_DIR, Guide
-from macros.base.problems import Problem, ProblemsFound, Reminder
 
 EXAMPLES_DIR = Path("practice_examples")
 SCHEMA_PATH = EXAMPLES_DIR / "schema.json"
@@ -26,12 +26,27 @@ STRUCTURED_SOURCE_FIELDS = {"id", "date", "url"}
 STRUCTURED_EVIDENCE_FIELDS = {"status", "study", "approaches"}
 # Invisible characters that no text needs: control characters, bidirectional overrides that can
 # make text read differently from what it says, and non-characters.
-_FORBIDDEN_IN_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]")
-# Markdown that a plain-text field would print as typed.
-_MARKDOWN_IN_PLAIN_TEXT = re.compile(
-    r"\*\*[^*\s][^*]*\*\*|(?<![\w*])\*[^*\s][^*]*\*(?![\w*])|(?<!\w)__?[^_\s][^_]*__?(?!\w)"
-    r"|\[[^\]]+\]\([^)]*\)|`[^`]+`|^#{1,6} "
+_FORBIDDEN_IN_TEXT = linear.character_class("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]")
+# Invisible characters that hide inside words (soft hyphens, zero-width spaces and joiners, word
+# joiners, fillers, tag characters): a name or number split by one looks whole on the page but
+# not to a plain search. Refused in text; ids and vocabulary values are refused by the schema.
+_INVISIBLE_IN_TEXT = linear.character_class(
+    "[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u2060-\u2064\u206a-\u206f"
+    "\u3164\ufeff\uffa0\ufff9-\ufffb\U0001d173-\U0001d17a\U000e0000-\U000e007f]"
 )
+# Markdown that a plain-text field would print as typed. RE2 has no look-behind, so the character
+# before a single * or _ is matched (and left out of what is quoted).
+_MARKDOWN_IN_PLAIN_TEXT = linear.compile(
+    r"(?P<md>\*\*[^*\s][^*]*\*\*|`[^`]+`|\[[^\]]+\]\([^)]*\)|^#{1,6} )"
+    r"|(?:^|[^\w*])(?P<star>\*[^*\s][^*]*\*)(?:[^\w*]|$)|(?:^|\W)(?P<under>__?[^_\s][^_]*__?)(?:\W|$)"
+)
+# Python-Markdown takes time in the square of the text's length on unclosed links and images, and
+# recurses once for each list marker that starts a line: these bound both before it runs.
+MARKDOWN_MAX_CHARS = 6000  # the longest Markdown field the schema allows; longer ones are never converted
+_MARKUP_RUN = linear.compile(r"[\[\]!*`(]{20,}")
+MAX_BRACKETS = 100
+_NESTED_LISTS = linear.compile(r"(?m)^[ \t]*(?:(?:[-*+>]|[0-9]{1,9}[.)])[ \t]+){10,}")
+CITATION_FIELDS = ("title", "publisher")  # of a source: they name its authors and the public figures it is about
 
 
 @dataclass(frozen=True)
@@ -257,7 +272,6 @@ def _with_vocabulary(schema: dict[str, Any], guide: Guide) -> dict[str, Any]:
     return schema
 
 
-
 def load_example(path: Path, display: str, guide: Guide, schema: dict[str, Any], today: dt.date) -> tuple[Example | None, list[Problem]]:
     """One record, or every problem with it."""
     located, problems = yamlsafe.load(path, display)
@@ -279,14 +293,32 @@ def check_record(located: yamlsafe.Located, stem: str, display: str, guide: Guid
     return _record(data, guide, display, located, converted), []
 
 
-def _convert_markdown(data: dict, guide: Guide) -> dict[tuple, markup.Converted]:
-    """Each Markdown field converted once, for the link check and for the page."""
+def _convert_markdown(data: dict, guide: Guide) -> dict[tuple, markup.Converted | None]:
+    """Each Markdown field converted once, for the link check and for the page; None for one too costly to convert."""
     abbreviations = tuple(sorted(guide.abbreviations.items()))
-    return {path: markup.convert(text, abbreviations) for _, path, text in _markdown_texts(data)}
+    return {path: None if _too_costly(text) else markup.convert(text, abbreviations) for _, path, text in _markdown_texts(data)}
+
+
+def _too_costly(text: str) -> tuple[int, str] | None:
+    """Where and why a Markdown text would take the converter too long, or too deep, to read."""
+    if len(text) > MARKDOWN_MAX_CHARS:
+        return 0, ""  # the schema's length rule reports it
+    run = _MARKUP_RUN.search(text)
+    if run:
+        return run.start(), (f"has {len(run.group())} of the symbols [ ] ! * ` ( in a row here: keep each run under 20 "
+                             "(the page converter slows down badly on long runs)")
+    brackets = text.count("[")
+    if brackets > MAX_BRACKETS:
+        return text.index("["), (f"has {brackets} '[' characters: one link needs one, so keep it to {MAX_BRACKETS} or fewer "
+                                 "(write other brackets as round ones)")
+    nested = _NESTED_LISTS.search(text)
+    if nested:
+        return nested.start(), "starts a line with 10 or more list or quote markers in a row (like '1. 1. 1.'): keep lists at most a few levels deep"
+    return None
 
 
 def _check_meaning(data: dict, located: yamlsafe.Located, stem: str, guide: Guide, display: str, today: dt.date,
-                   converted: dict[tuple, markup.Converted]) -> list[Problem]:
+                   converted: dict[tuple, markup.Converted | None]) -> list[Problem]:
     """Rules a schema cannot express: they compare fields with each other, the file name or the guide,
     or look inside the text. Each looks only at values of the right type, so a wrong type gets the
     schema's message and never a crash."""
@@ -315,22 +347,56 @@ def _check_meaning(data: dict, located: yamlsafe.Located, stem: str, guide: Guid
         if "TODO" in value:
             problem(path, f"{name} still has a TODO placeholder: replace it with your own text", value.index("TODO"))
         if not _is_structured(path):
-            for finding in personal.find_personal_details(value, guide.personal_details_allowed):
-                problem(path, f"{name}: {finding.message}", finding.start)
+            hidden = _INVISIBLE_IN_TEXT.search(value)
+            if hidden:
+                problem(path, f"{name} contains an invisible character (U+{ord(hidden.group()):04X}) here: delete it "
+                              "(soft hyphens and zero-width spaces often come with text pasted from Word or a web page)", hidden.start())
+            for offset, finding, on_page in personal_details(path, value, converted.get(path), guide.personal_details_allowed):
+                problem(path, f"{name}: {'on the page, ' if on_page else ''}{finding.message}", offset)
         if path in located.comments_after and not _is_structured(path):
             problems.append(Problem(display, *located.comments_after[path], f"the text after ' #' on this line was being dropped, because YAML reads ' #' as the start of a comment: "
                           f"put the whole of {name} in quotes"))
     for path in _plain_text_paths(data):
         found = _MARKDOWN_IN_PLAIN_TEXT.search(data_at(data, path))
         if found:
-            problem(path, f"{schema_module.name_of(path)} is plain text, so the Markdown '{found.group()}' would show its symbols as typed: "
+            markdown = found.group("md") or found.group("star") or found.group("under")
+            problem(path, f"{schema_module.name_of(path)} is plain text, so the Markdown '{markdown}' would show its symbols as typed: "
                           "remove them (Markdown works in context, what_was_done, why_it_works, tips and questions)")
     for name, path, text in _markdown_texts(data):
+        costly = _too_costly(text)
+        if costly and costly[1]:
+            problem(path, f"{_field_name(path)} {costly[1]}", costly[0])
+        if converted[path] is None:
+            continue
         for target in converted[path].links:
             if not markup.is_safe_link(target):
                 problem(path, f"{name} links to '{target}': only https://, http:// and mailto: links (or links to other pages of this guide) are allowed",
                         max(text.find(target), 0))
     return problems
+
+
+def personal_details(path: tuple, value: str, converted: markup.Converted | None,
+                     allowed: frozenset[str]) -> Iterator[tuple[int, personal.Finding, bool]]:
+    """(offset, finding, seen only on the page) for each personal detail in a text as written and,
+    for Markdown, as its page shows it."""
+    citation = path[:2] == ("provenance", "sources") and path[-1] in CITATION_FIELDS
+    findings = personal.find_personal_details(value, allowed, citation=citation)
+    for finding in findings:
+        yield finding.start, finding, False
+    if converted is None:
+        return
+    # Markdown can join what the text keeps apart ("[Sarah](https://...) Jenkins" shows "Sarah Jenkins").
+    said = {(finding.kind, finding.quote) for finding in findings}
+    reading = None
+    after = 0  # page findings come in order: each is looked for after the one before
+    for finding in personal.find_personal_details(markup.page_text(converted.html), allowed):
+        if (finding.kind, finding.quote) in said:
+            continue
+        said.add((finding.kind, finding.quote))
+        reading = reading or personal.read(value)
+        index = personal.locate(reading, finding.quote, after)
+        after = max(index, after)
+        yield (reading.starts[index] if index >= 0 else 0), finding, True
 
 
 def _field_name(path: tuple) -> str:

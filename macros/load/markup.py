@@ -7,7 +7,6 @@ validator every link target, however it was written, and the page its HTML.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from html.parser import HTMLParser
@@ -18,6 +17,8 @@ import nh3
 from markdown.extensions import Extension
 from markdown.extensions.abbr import AbbrExtension
 from markdown.extensions.toc import TocExtension
+
+from macros.base import linear
 
 ALLOWED_TAGS = {
     "p", "br", "ul", "ol", "li", "strong", "em", "code", "pre", "blockquote",
@@ -42,7 +43,7 @@ PAGE_ATTRIBUTES = {
     "td": {"colspan", "rowspan"},
     "ol": {"start"},
 }
-_URL_NOISE = re.compile(r"[\t\n\r]")
+_URL_NOISE = linear.character_class(r"[\t\n\r]")
 
 
 def is_safe_link(target: str) -> bool:
@@ -153,3 +154,31 @@ class _Links(HTMLParser):
 def link_targets(source: str) -> list[str]:
     """Every link target written in the Markdown source, however it was written."""
     return list(convert(source, ()).links)
+
+
+_BLOCKS = {"p", "br", "li", "ul", "ol", "pre", "blockquote", "h3", "h4", "h5", "h6", "hr"}
+
+
+class _PageText(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()  # character references are decoded, as a browser shows them
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in _BLOCKS:
+            self.parts.append("\n\n")
+
+    def handle_endtag(self, tag):
+        if tag in _BLOCKS:
+            self.parts.append("\n\n")
+
+    def handle_data(self, data):
+        self.parts.append(data)
+
+
+def page_text(html: str) -> str:
+    """What a reader sees of converted HTML: its text, with each block on lines of its own."""
+    parser = _PageText()
+    parser.feed(html)
+    parser.close()
+    return "".join(parser.parts)

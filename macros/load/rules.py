@@ -8,17 +8,17 @@ Each rule looks only at values of the right type: a wrong type gets the schema's
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable
 from typing import Any
 
+from macros.base import linear
 from macros.load.guide import Guide
 
 GUIDE = "guide"  # a part's `from` for the guide's own text
 PROSE_FIELDS = ("context", "what_was_done", "why_it_works")
 MUST_BE_PARTS = ("context", "what_was_done")  # in a reported example
 REVIEW_YEARS = 2
-ABBREVIATION = re.compile(r"\b[A-Z][A-Z0-9&]+s?\b")
+ABBREVIATION = linear.compile(r"\b[A-Z][A-Z0-9&]+s?\b")
 
 Report = Callable[..., None]  # report(path, message, offset=None)
 

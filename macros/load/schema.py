@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import difflib
 import json
-import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -18,6 +17,7 @@ from typing import Any
 from jsonschema import Draft202012Validator, validators
 from jsonschema.exceptions import ValidationError
 
+from macros.base import linear
 from macros.base.problems import Problem, ProblemsFound
 from macros.load.yamlsafe import Located, YamlPath
 
@@ -47,7 +47,8 @@ def read_schema(path: Path, display: str | None = None) -> dict[str, Any]:
 def _pattern(validator, pattern: str, instance: Any, schema: dict) -> Any:
     """JSON Schema's pattern, with $ meaning the end of the text as in JavaScript and editors.
 
-    Python's $ also matches before a final newline, which let "old-name\n" pass as an id.
+    Run in RE2, whose $ is the end of the text (Python's also matches before a final newline,
+    which let "old-name\n" pass as an id) and which cannot backtrack on a contributor's text.
     """
     if not isinstance(instance, str):
         return
@@ -58,8 +59,8 @@ def _pattern(validator, pattern: str, instance: Any, schema: dict) -> Any:
 
 
 @lru_cache(maxsize=256)
-def _strict(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern[:-1] + r"\Z" if pattern.endswith("$") else pattern)
+def _strict(pattern: str):
+    return linear.compile(pattern)
 
 
 _Validator = validators.extend(Draft202012Validator, {"pattern": _pattern})

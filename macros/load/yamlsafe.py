@@ -13,13 +13,13 @@ parsing is fast and every position is kept.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from macros.base import linear
 from macros.base.problems import Problem
 
 MAX_BYTES = 64 * 1024
@@ -29,7 +29,7 @@ YamlPath = tuple[str | int, ...]
 
 # What YAML 1.1 allows in a file (tab, newline, return, printable text); anything else is
 # an invisible control character that libyaml would refuse without saying where.
-_NOT_ALLOWED_IN_FILE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_NOT_ALLOWED_IN_FILE = linear.character_class("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _PLAIN_TEXT = "tag:yaml.org,2002:str"
 
 
@@ -212,9 +212,12 @@ class _Builder:
             self.located.literal_blocks.add(path)
         if event.implicit[0] and event.tag is None:
             line, col = event.end_mark.line, event.end_mark.column
-            comment = re.match(r"\s+#", self.located.lines[line][col:]) if line < len(self.located.lines) else None
-            if comment:
-                self.located.comments_after[path] = (line + 1, col + comment.end())  # where the '#' is
+            written = self.located.lines[line] if line < len(self.located.lines) else ""
+            hash_at = col
+            while hash_at < len(written) and written[hash_at] in " \t":
+                hash_at += 1
+            if hash_at > col and written[hash_at : hash_at + 1] == "#":
+                self.located.comments_after[path] = (line + 1, hash_at + 1)  # where the '#' is
         return _typed(event)
 
     def _mapping(self, path: YamlPath, depth: int) -> dict[str, Any]:
@@ -260,7 +263,12 @@ def _typed(event) -> Any:
     tag = _RESOLVER.resolve(yaml.ScalarNode, event.value, (True, False))
     if tag == _PLAIN_TEXT:
         return event.value
-    return _CONSTRUCTOR.yaml_constructors[tag](_CONSTRUCTOR, yaml.ScalarNode(tag, event.value))
+    try:
+        return _CONSTRUCTOR.yaml_constructors[tag](_CONSTRUCTOR, yaml.ScalarNode(tag, event.value))
+    except ValueError:  # Python refuses to read a whole number of more than 4,300 digits
+        digits = sum(char.isdigit() for char in event.value)
+        raise _Refused(_where(event.start_mark), f"this number is {digits} digits long, far more than any field needs: "
+                                                 "shorten it, or put it in quotes if it is meant as text") from None
 
 
 # Plain words for the parser's complaints, keyed by the start of libyaml's own message.
@@ -292,7 +300,7 @@ def explain(error: yaml.MarkedYAMLError, lines: list[str], display: str) -> Prob
     elif "mapping values are not allowed" in problem and (missing := _missing_colon(lines, line)):
         line, col, advice = missing
     elif "mapping values are not allowed" in problem:
-        if re.match(r"\s*(- )?[^\s:#][^:]*:\s", text) and text.find(": ") < col - 1:
+        if _FIELD_WITH_TEXT.search(text) and text.find(": ") < col - 1:
             advice = "this text contains ': ' (a colon and a space), which YAML reads as the start of a new field: put the whole text in quotes"
         else:
             advice = "this line is indented more than the field above it: line up each field name with the ones above"
@@ -341,7 +349,9 @@ def _missing_colon(lines: list[str], error_line: int) -> tuple[int, int, str] | 
                                 "if the line carries on the text above, indent it further than the field it belongs to")
 
 
-_OPENING_QUOTE = re.compile(r"""^\s*(?:-\s+)?(?:[^\s"'#][^:#]*:\s+)?(["'])""")
+_OPENING_QUOTE = linear.compile(r"""^\s*(?:-\s+)?(?:[^\s"'#][^:#]*:\s+)?(["'])""")
+_FIELD_WITH_TEXT = linear.compile(r"^\s*(?:- )?[^\s:#][^:]*:\s")
+_CLOSING_DOUBLE_QUOTE = linear.compile(r'(?:^|[^\\])"')  # not an escaped \"
 
 
 def _unclosed_quote(lines: list[str], before_line: int) -> tuple[int, int] | None:
@@ -356,7 +366,7 @@ def _unclosed_quote(lines: list[str], before_line: int) -> tuple[int, int] | Non
             continue
         quote, rest = opening.group(1), text[opening.end():]
         # Inside double quotes \" is an escaped quote; inside single quotes '' is one.
-        closed = re.search(r'(?<!\\)"', rest) if quote == '"' else "'" in rest.replace("''", "")
+        closed = _CLOSING_DOUBLE_QUOTE.search(rest) if quote == '"' else "'" in rest.replace("''", "")
         if not closed:
             return number, opening.start(1) + 1
     return None
