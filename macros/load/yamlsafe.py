@@ -290,8 +290,15 @@ def explain(error: yaml.MarkedYAMLError, lines: list[str], display: str) -> Prob
     elif "cannot start any token" in problem and char in "@`":
         advice = f"text cannot start with {char} in YAML: put the whole text in quotes"
     elif "mapping values are not allowed" in problem:
+        above = _line_above(lines, line)
         if re.match(r"\s*(- )?[^\s:#][^:]*:\s", text) and text.find(": ") < col - 1:
             advice = "this text contains ': ' (a colon and a space), which YAML reads as the start of a new field: put the whole text in quotes"
+        elif not _FIELD_NAME.fullmatch(text[: col - 1].strip().removeprefix("- ")):
+            advice = "this text contains ': ' (a colon and a space), which YAML reads as the start of a new field: put the whole text in quotes"
+        elif above and _indent(lines[above - 1]) == _indent(text) and _missing_colon(lines[above - 1]):
+            # YAML read the line above, which has no colon, and this one as one text, until this colon.
+            line, col = above, _indent(lines[above - 1]) + 1
+            advice = _missing_colon(lines[above - 1])
         else:
             advice = "this line is indented more than the field above it: line up each field name with the ones above"
     elif "did not find expected key" in problem:
@@ -305,6 +312,12 @@ def explain(error: yaml.MarkedYAMLError, lines: list[str], display: str) -> Prob
             "this line is neither a field (name: value) nor indented under one: if it belongs to the text above, "
             "indent it like the lines above; if it starts a new field, write its name followed by ': '"
         )
+        above = _line_above(lines, line)
+        # Only beside a field at the same indentation: a line of text that lost its indentation reads the same.
+        if above and 0 < line <= len(lines) and _indent(lines[above - 1]) == _indent(lines[line - 1]) and re.match(r"\s*(- )?[\w-]+:(\s|$)", lines[above - 1]):
+            missing = _missing_colon(lines[line - 1])
+            if missing:
+                advice = f"{missing}; if it is more of the text above, indent it like that text"
     elif "flow sequence" in context or "flow mapping" in context:
         at_context("this [ or { is never closed: close it, or write the list one item per line starting with '- '")
     elif "expected '-' indicator" in problem:
@@ -321,6 +334,32 @@ def explain(error: yaml.MarkedYAMLError, lines: list[str], display: str) -> Prob
         advice = "this is not valid YAML: check the indentation, and put text containing ': ' or ' #' in quotes"
     words = ", ".join(part for part in (problem, context) if part)
     return Problem(display, line, col, f"{advice} (YAML parser: {words})")
+
+
+_FIELD_NAME = re.compile(r"[A-Za-z_][\w-]*")
+
+
+def _indent(text: str) -> int:
+    """Where a line's content starts, after its spaces and any '- ' of a list item."""
+    return len(text) - len(text.lstrip(" ").removeprefix("- ").lstrip(" "))
+
+
+def _line_above(lines: list[str], number: int) -> int | None:
+    """The number of the nearest line above with something on it other than a comment."""
+    for above in range(number - 1, 0, -1):
+        if lines[above - 1].strip() and not lines[above - 1].lstrip().startswith("#"):
+            return above
+    return None
+
+
+def _missing_colon(text: str) -> str | None:
+    """Advice for a line that reads as a field name and its value with the colon left out ('kind illustrative')."""
+    content = text.strip().removeprefix("- ").strip()
+    name, _, value = content.partition(" ")
+    if ":" in content or not re.fullmatch(r"[a-z_][a-z0-9_]*", name):  # field names are lower case
+        return None
+    written = f"{name}: {value.strip()}" if value.strip() else f"{name}:"
+    return f"this line has no colon after the field name '{name}': write it as '{written}' (a field's name, a colon and a space, then its value)"
 
 
 _OPENING_QUOTE = re.compile(r"""^\s*(?:-\s+)?(?:[^\s"'#][^:#]*:\s+)?(["'])""")
