@@ -81,9 +81,10 @@ def test_bidirectional_controls_are_refused_in_titles_and_shown_as_code_points(s
 
 def test_an_invisible_character_in_an_id_is_shown_as_its_code_point(scratch):
     text = valid_text().replace("    - women", "    - wo\u200bmen")
-    problem = only(check_text(scratch, text))
-    assert "'wo<U+200B>men'" in str(problem)
-    assert "\u200b" not in str(problem)
+    hidden, unknown = check_text(scratch, text)  # the character itself, and the value it makes unknown
+    assert "contains an invisible control character (U+200B)" in hidden.message
+    assert "'wo<U+200B>men'" in str(unknown)
+    assert "\u200b" not in str(hidden) + str(unknown)
 
 
 @pytest.mark.parametrize("name", ["unsafe.yml", "unsafe.YAML", "unsafe.Yaml"])

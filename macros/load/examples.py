@@ -23,9 +23,6 @@ MARKDOWN_LISTS = ("tips", "reflective_questions")
 # Fields whose value is an id, a vocabulary value, a date or an address: a ' #' after them is a comment.
 STRUCTURED_FIELDS = {"id", "former_ids", "section", "takeaways", "standards", "tags", "added", "reviewed"}
 STRUCTURED_SOURCE_FIELDS = {"date", "url"}
-# Invisible characters that no text needs: control characters, bidirectional overrides that can
-# make text read differently from what it says, and non-characters.
-_FORBIDDEN_IN_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]")
 # Markdown that a plain-text field would print as typed.
 _MARKDOWN_IN_PLAIN_TEXT = re.compile(
     r"\*\*[^*\s][^*]*\*\*|(?<![\w*])\*[^*\s][^*]*\*(?![\w*])|(?<!\w)__?[^_\s][^_]*__?(?!\w)"
@@ -238,11 +235,9 @@ def _check_meaning(data: dict, located: yamlsafe.Located, stem: str, guide: Guid
             problem((name,), f"{name} {value} is in the future: use the date the work was done")
     if dates.get("added") and dates.get("reviewed") and dates["reviewed"] < dates["added"]:
         problem(("reviewed",), f"reviewed {data['reviewed']} is before added {data['added']}: a review cannot come before the example was added")
+    problems += schema_module.hidden_characters(data, located, display)
     for path, value in _strings(data, ()):
         name = schema_module.name_of(path)
-        bad = _FORBIDDEN_IN_TEXT.search(value)
-        if bad:
-            problem(path, f"{name} contains an invisible control character (U+{ord(bad.group()):04X}) here: delete it", bad.start())
         if "TODO" in value:
             problem(path, f"{name} still has a TODO placeholder: replace it with your own text", value.index("TODO"))
         if not _is_structured(path):

@@ -122,7 +122,7 @@ def load_guide(root: Path) -> Guide:
         if located is None or found:
             continue
         schema = {"$ref": f"#/$defs/{definition}", "$defs": shapes["$defs"]}
-        found = schema_module.check(located.data, located, schema, display)
+        found = schema_module.check(located.data, located, schema, display) + schema_module.hidden_characters(located.data, located, display)
         problems += found
         if not found:
             data[name] = (located, display)

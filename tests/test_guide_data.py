@@ -1,0 +1,98 @@
+"""The guide's own data files hold to the same rules as records where their text reaches pages: no
+hidden characters, glossary abbreviations that are abbreviations, and section ids that leave the
+addresses of the guide's other pages alone."""
+
+from __future__ import annotations
+
+import dataclasses
+import unicodedata
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, check_text, valid_text
+from macros.base.problems import Problem, ProblemsFound, visible
+from macros.base.text import HIDDEN
+from macros.load import project
+from macros.load.guide import load_guide
+from macros.pages import feed
+
+GUIDE = Path("practice_examples/guide")
+
+
+def guide_problems(root: Path) -> list[Problem]:
+    with pytest.raises(ProblemsFound) as raised:
+        load_guide(root)
+    return raised.value.problems
+
+
+def edit(root: Path, name: str, old: str, new: str) -> str:
+    """Replace one line of a guide file; return the file's display path."""
+    path = root / GUIDE / name
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    return (GUIDE / name).as_posix()
+
+
+def line_of(root: Path, name: str, text: str) -> int:
+    return next(number for number, line in enumerate((root / GUIDE / name).read_text(encoding="utf-8").splitlines(), 1) if text in line)
+
+
+# Hidden characters.
+
+
+def test_a_control_character_in_a_section_title_and_a_reversing_one_in_a_tag_label_are_each_located(scratch):
+    """YAML's escapes get past the file's own check; a \\x01 made feed.xml unreadable, and U+202E published reversed text."""
+    sections = edit(scratch, "sections.yaml", "    title: Leadership and partnership\n", '    title: "Leadership\\x01 and partnership"\n')
+    tags = edit(scratch, "tags.yaml", "        label: Organisational\n", '        label: "Organisational \\u202Eesu ton oD\\u202C"\n')
+    problems = guide_problems(scratch)
+    assert [str(problem) for problem in problems] == [
+        f"{sections}:{line_of(scratch, 'sections.yaml', 'x01')}:12: sections.title contains an invisible control character (U+0001) here: "
+        "delete it (it is often pasted in from another program)",
+        f"{tags}:{line_of(scratch, 'tags.yaml', 'u202E')}:16: facets.values.label contains an invisible control character (U+202E) here: "
+        "delete it (it is often pasted in from another program)",
+    ]
+
+
+@pytest.mark.parametrize("file, old, new", [
+    ("glossary.yaml", "    term: Advisory Council on the Misuse of Drugs\n", '    term: "Advisory Council on the Mis\\u00ADuse of Drugs"\n'),
+    ("standards.yaml", "    title: Leadership\n", '    title: "Lead\\u200Bership"\n'),
+    ("synonyms.yaml", "  - words: [lapse, relapse]\n", '  - words: [lapse, "re\\u2060lapse"]\n'),
+    ("personal-details-allowed.yaml", "allowed: []\n", 'allowed:\n  - text: "Dr Foster"\n    reason: "A published hospital \\u2066guide, not a person."\n'),
+], ids=["glossary", "standards", "synonyms", "personal-details-allowed"])
+def test_every_guide_file_is_checked(scratch, file, old, new):
+    display = edit(scratch, file, old, new)
+    [problem] = guide_problems(scratch)
+    assert problem.path == display and "contains an invisible control character (U+" in problem.message
+
+
+@pytest.mark.parametrize("char", ["\u00ad", "\u200b", "\u200d", "\u2060", "\u202e", "\ufeff", "\U000e0041"], ids=lambda char: f"U+{ord(char):04X}")
+def test_records_are_refused_the_same_characters(scratch, char):
+    text = valid_text().replace("title: A fixture example used by the tests", f'title: "A fixture exam\\U{ord(char):08X}ple used by the tests"')
+    [problem] = check_text(scratch, text)
+    assert problem.line == 3 and f"title contains an invisible control character (U+{ord(char):04X})" in problem.message
+
+
+def test_the_rule_covers_every_control_format_separator_private_and_non_character_and_nothing_a_writer_needs():
+    for code in range(0x110000):
+        char = chr(code)
+        hidden = unicodedata.category(char) in ("Cc", "Cf", "Cs", "Co", "Zl", "Zp") and char not in "\t\n\r"
+        if hidden or 0xFDD0 <= code <= 0xFDEF or code & 0xFFFE == 0xFFFE:
+            assert HIDDEN.match(char), f"U+{code:04X}"
+    ordinary = "Tab\tnew line\nreturn\r café naïve 😀 👍🏽 ❤️ ✓ – — … “quoted” £5 50% Ŵ Ελληνικά العربية 中文"
+    assert HIDDEN.search(ordinary) is None
+    assert visible("a\u00adb\u202ec") == "a<U+00AD>b<U+202E>c"
+
+
+def test_the_feed_stays_well_formed_xml_if_a_hidden_character_gets_past_the_checks():
+    loaded = project.load(ROOT)
+    example = dataclasses.replace(loaded.examples[0], title="A title\x01 with a control character", summary="A\x0b summary\ufffe.")
+    sections = [dataclasses.replace(s, title=s.title + "\x1b") for s in loaded.guide.sections]
+    guide = dataclasses.replace(loaded.guide, sections=sections)
+    xml = feed.atom([example], guide, "https://guide.example/", "The guide\x02", "What it is")
+    parsed = ET.fromstring(xml)  # raises on any character XML does not allow
+    entry = parsed.find("{http://www.w3.org/2005/Atom}entry")
+    assert entry.find("{http://www.w3.org/2005/Atom}title").text == "A title with a control character"
+    assert entry.find("{http://www.w3.org/2005/Atom}category").get("label") == sections[0].title[:-1]
