@@ -96,3 +96,46 @@ def test_the_feed_stays_well_formed_xml_if_a_hidden_character_gets_past_the_chec
     entry = parsed.find("{http://www.w3.org/2005/Atom}entry")
     assert entry.find("{http://www.w3.org/2005/Atom}title").text == "A title with a control character"
     assert entry.find("{http://www.w3.org/2005/Atom}category").get("label") == sections[0].title[:-1]
+
+
+# Glossary abbreviations.
+
+PROBE_TERM = """  - id: and-probe
+    term: Official notice - this guide is withdrawn
+    abbr: {abbr}
+    definition: >-
+      A probe entry added to test what an abbreviation that is a common word does across the guide.
+"""
+
+
+def add_term(root: Path, abbr: str) -> int:
+    """Add a glossary entry with this abbreviation; return the line its abbr is on."""
+    path = root / GUIDE / "glossary.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text + PROBE_TERM.format(abbr=abbr), encoding="utf-8")
+    return len(text.splitlines()) + 3
+
+
+def test_an_abbreviation_in_lower_case_is_refused_in_plain_words(scratch):
+    """abbr: and put a tooltip of the entry's choosing on every 'and' of the site."""
+    line = add_term(scratch, "and")
+    [problem] = guide_problems(scratch)
+    assert str(problem) == (
+        f"practice_examples/guide/glossary.yaml:{line}:11: terms.abbr 'and' is not in the right form: write the abbreviation as it is printed, "
+        "in letters and digits with at least one capital letter or digit, like DRR or DToA: every place it appears on the site is marked as this abbreviation"
+    )
+
+
+@pytest.mark.parametrize("abbr", ["And", "AND", "Not", "THE"])
+def test_an_abbreviation_that_is_an_ordinary_word_is_refused(scratch, abbr):
+    line = add_term(scratch, abbr)
+    [problem] = guide_problems(scratch)
+    assert (problem.path, problem.line, problem.col) == ("practice_examples/guide/glossary.yaml", line, 11)
+    assert problem.message.startswith(f"the abbreviation '{abbr}' is also the word '{abbr.lower()}', which the guide writes in its own text")
+    assert problem.message.endswith("Give the abbreviation as it is printed, such as DRR, or leave abbr out")
+
+
+@pytest.mark.parametrize("abbr", ["ZQX", "DToB", "P2P", "A&E"])
+def test_a_real_looking_abbreviation_is_accepted(scratch, abbr):
+    add_term(scratch, abbr)
+    assert load_guide(scratch).abbreviations[abbr] == "Official notice - this guide is withdrawn"

@@ -12,7 +12,7 @@ from functools import cached_property
 from pathlib import Path
 
 from macros.load import personal
-from macros.base.text import words as search_words
+from macros.base.text import WORD, words as search_words
 from macros.load import schema as schema_module
 from macros.load import yamlsafe
 from macros.base.problems import Problem, ProblemsFound
@@ -225,6 +225,7 @@ def _check_unique(data: dict) -> list[Problem]:
     terms = data["glossary"][0].data["terms"]
     once("glossary id", "glossary", [(term["id"], ("terms", i, "id")) for i, term in enumerate(terms)])
     once("abbreviation", "glossary", [(term["abbr"], ("terms", i, "abbr")) for i, term in enumerate(terms) if "abbr" in term])
+    problems.extend(_ordinary_words(data))
     groups = data["synonyms"][0].data["groups"]
     # Compared as search reads them, so "Co-occurring" and "co occurring" are the same entry.
     once("synonym", "synonyms", [(" ".join(search_words(word)), ("groups", i, "words", j)) for i, group in enumerate(groups) for j, word in enumerate(group["words"])])
@@ -235,6 +236,28 @@ def _check_unique(data: dict) -> list[Problem]:
                 problems.append(Problem(display, *located.position(("groups", i, "words", j)),
                                         f"'{word}' has no word of two or more letters or digits, which is what search looks for: write the word out"))
     return problems
+
+
+def _ordinary_words(data: dict) -> list[Problem]:
+    """Abbreviations that are also words the guide itself writes in lower case ('And', 'NOT'): every
+    one on every page would be marked as the abbreviation, and search would read the word as the term."""
+    ordinary = {
+        word
+        for name in ("sections", "tags", "standards", "glossary")
+        for path, text in schema_module.texts(data[name][0].data)
+        if not {"id", "former_ids", "url", "abbr"} & set(path)
+        for word in WORD.findall(text)
+        if word.islower()
+    }
+    located, display = data["glossary"]
+    return [
+        Problem(display, *located.position(("terms", i, "abbr")),
+                f"the abbreviation '{term['abbr']}' is also the word '{term['abbr'].lower()}', which the guide writes in its own text: "
+                f"every '{term['abbr']}' on every page would be marked as this abbreviation and search would read '{term['abbr'].lower()}' as "
+                f"'{term['term']}'. Give the abbreviation as it is printed, such as DRR, or leave abbr out")
+        for i, term in enumerate(data["glossary"][0].data["terms"])
+        if "abbr" in term and term["abbr"].lower() in ordinary
+    ]
 
 
 def _former_id_clashes(located: yamlsafe.Located, display: str, current: set[str], former_ids: list[tuple[str, tuple, str]]) -> list[Problem]:

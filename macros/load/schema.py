@@ -95,7 +95,7 @@ def hidden_characters(data: Any, located: Located, display: str) -> list[Problem
     """A problem at each text in data, at any depth, that holds a character no reader can see or
     that reorders what they read (text.HIDDEN): YAML's escapes ("\\x01") get these past the file's own check."""
     problems = []
-    for path, value in _texts(data, ()):
+    for path, value in texts(data):
         found = HIDDEN.search(value)
         if found:
             problems.append(Problem(display, *located.position_in(path, found.start()),
@@ -104,15 +104,16 @@ def hidden_characters(data: Any, located: Located, display: str) -> list[Problem
     return problems
 
 
-def _texts(value: Any, path: YamlPath):
+def texts(value: Any, path: YamlPath = ()):
+    """Every text in value, at any depth, with its path."""
     if isinstance(value, str):
         yield path, value
     elif isinstance(value, dict):
         for key, item in value.items():
-            yield from _texts(item, path + (key,))
+            yield from texts(item, path + (key,))
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            yield from _texts(item, path + (index,))
+            yield from texts(item, path + (index,))
 
 
 def name_of(path: YamlPath) -> str:
