@@ -5,6 +5,7 @@ addresses of the guide's other pages alone."""
 from __future__ import annotations
 
 import dataclasses
+import shutil
 import unicodedata
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -12,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, check_text, valid_text
+from macros.base import urls
 from macros.base.problems import Problem, ProblemsFound, visible
 from macros.base.text import HIDDEN
 from macros.load import project
@@ -139,3 +141,69 @@ def test_an_abbreviation_that_is_an_ordinary_word_is_refused(scratch, abbr):
 def test_a_real_looking_abbreviation_is_accepted(scratch, abbr):
     add_term(scratch, abbr)
     assert load_guide(scratch).abbreviations[abbr] == "Official notice - this guide is withdrawn"
+
+
+# Section ids and the site's other addresses.
+
+NEW_SECTION = """  - id: {id}
+    title: A fifth section for the test
+    short_title: Fifth
+    intro: >-
+      A section added by the test, to see whether its id can take the address of another page.
+    takeaways:
+      - id: fifth-section-takeaway
+        text: >-
+          A take-away of the fifth section, long enough for the schema.
+"""
+
+
+def add_section(root: Path, section_id: str) -> int:
+    """A project with the real pages and one more section; returns the line of the new section's id."""
+    shutil.copytree(ROOT / "docs", root / "docs")
+    path = root / GUIDE / "sections.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text + NEW_SECTION.format(id=section_id), encoding="utf-8")
+    return len(text.splitlines()) + 1
+
+
+@pytest.mark.parametrize("section_id, published", [
+    ("handout", "handout/"), ("packs", "packs/"), ("examples", "examples/"), ("search", "search/"), ("assets", "assets/"),
+    ("feed", "feed.xml"), ('"404"', "404.html"), ("sitemap", "sitemap.xml"), ("index", "index.html"),
+])
+def test_a_section_cannot_take_an_address_the_build_writes(scratch, section_id, published):
+    """A section 'handout' passed validation, then its page was silently replaced by the handout."""
+    line = add_section(scratch, section_id)
+    [problem] = guide_problems(scratch)
+    assert str(problem) == (
+        f"practice_examples/guide/sections.yaml:{line}:9: the section id '{section_id.strip(chr(34))}' is reserved: the build publishes /{published} "
+        "at the address the section's page would have; choose another id"
+    )
+
+
+@pytest.mark.parametrize("section_id", ["about", "accessibility", "browse", "contribute", "coverage", "glossary", "tags"])
+def test_a_section_cannot_take_the_address_of_another_hand_written_page(scratch, section_id):
+    line = add_section(scratch, section_id)
+    [problem] = guide_problems(scratch)
+    assert (problem.line, problem.col) == (line, 9)
+    assert problem.message == (
+        f"the section id '{section_id}' is the address of another page or folder, docs/{section_id}.md, "
+        "and a section's page is docs/<id>.md; choose another id"
+    )
+
+
+def test_a_new_section_with_its_own_page_is_accepted(scratch):
+    add_section(scratch, "fifth")
+    (scratch / "docs" / "fifth.md").write_text('# Fifth\n\n## Key take-aways\n\n{{ takeaways("fifth") }}\n', encoding="utf-8")
+    assert [section.id for section in load_guide(scratch).sections][-1] == "fifth"
+
+
+def test_the_reserved_names_are_what_a_real_build_publishes_beside_the_pages(real_site_dir):
+    """Every top-level entry of the built site is a section's page, a page or folder from docs/, or in
+    urls.BUILT_TOP_LEVEL, and everything listed there is really built: a new generated page at the top
+    level fails here until it is listed, and so reserved."""
+    sections = {section.id for section in load_guide(ROOT).sections}
+    written = {path.stem if path.suffix == ".md" else path.name for path in (ROOT / "docs").iterdir()}
+    built = {path.name + "/" if path.is_dir() else path.name for path in real_site_dir.iterdir()}
+    unlisted = {name for name in built if name.rstrip("/") not in sections | written} - set(urls.BUILT_TOP_LEVEL)
+    assert unlisted == set(), "add these to BUILT_TOP_LEVEL in macros/base/urls.py"
+    assert set(urls.BUILT_TOP_LEVEL) <= built, "BUILT_TOP_LEVEL lists something the build no longer writes"

@@ -7,10 +7,12 @@ validation, the browse page's filters) reads it from here.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from macros.base import urls
 from macros.load import personal
 from macros.base.text import WORD, words as search_words
 from macros.load import schema as schema_module
@@ -18,6 +20,7 @@ from macros.load import yamlsafe
 from macros.base.problems import Problem, ProblemsFound
 
 GUIDE_DIR = Path("practice_examples/guide")
+DOCS_DIR = Path("docs")  # mkdocs.yml's docs_dir: the hand-written pages
 RESERVED_FACET_IDS = {"section", "provenance", "words", "q", "takeaway"}  # the browse page's own query names ("q" in old links)
 
 
@@ -128,7 +131,7 @@ def load_guide(root: Path) -> Guide:
             data[name] = (located, display)
     if problems:
         raise ProblemsFound(problems)
-    problems = _check_unique(data)
+    problems = _check_unique(data) + _section_addresses(data, root)
     allowed, found = personal.load_allowed(root)
     problems += found
     if problems:
@@ -236,6 +239,37 @@ def _check_unique(data: dict) -> list[Problem]:
                 problems.append(Problem(display, *located.position(("groups", i, "words", j)),
                                         f"'{word}' has no word of two or more letters or digits, which is what search looks for: write the word out"))
     return problems
+
+
+def _section_addresses(data: dict, root: Path) -> list[Problem]:
+    """Section ids that would take the address of another page or folder of the site: a section's page
+    is docs/<id>.md, published at /<id>/ (and <id>.html offline), beside what the build writes itself
+    (urls.BUILT_TOP_LEVEL) and the other hand-written pages and folders in docs/."""
+    built: dict[str, str] = {}
+    for name in urls.BUILT_TOP_LEVEL:
+        built.setdefault(name.rstrip("/").split(".")[0], name)
+    docs = root / DOCS_DIR
+    written = {path.stem if path.is_file() else path.name: path for path in docs.iterdir()} if docs.is_dir() else {}
+    located, display = data["sections"]
+    problems = []
+    for i, section in enumerate(located.data["sections"]):
+        section_id, where = section["id"], located.position(("sections", i, "id"))
+        page = written.get(section_id)
+        if section_id in built:
+            problems.append(Problem(display, *where, f"the section id '{section_id}' is reserved: the build publishes /{built[section_id]} "
+                                                     "at the address the section's page would have; choose another id"))
+        elif page is not None and not _shows_section(page, section_id):
+            shown = page.relative_to(root).as_posix()
+            problems.append(Problem(display, *where, f"the section id '{section_id}' is the address of another page or folder, {shown}, "
+                                                     "and a section's page is docs/<id>.md; choose another id"))
+    return problems
+
+
+def _shows_section(path: Path, section_id: str) -> bool:
+    """Whether a page in docs/ is this section's own page: it lists the section's take-aways."""
+    if not path.is_file() or path.suffix != ".md":
+        return False
+    return re.search(rf"""\btakeaways\(\s*["']{re.escape(section_id)}["']\s*\)""", path.read_text(encoding="utf-8", errors="replace")) is not None
 
 
 def _ordinary_words(data: dict) -> list[Problem]:
