@@ -90,13 +90,13 @@ def open_search(page) -> None:
         page.click("input.md-search__input")
     else:
         page.click(".md-header label[for='__search']")
-    page.wait_for_function("document.getElementById('__search').checked")
+    page.wait_for_function("() => document.getElementById('__search').checked")
     settle(page)
 
 
 def settle(page) -> None:
     """Wait for running transitions to end: halfway through a fade, colours fail contrast that they pass after."""
-    page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
+    page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
 
 
 def states(page, base: str, path: str) -> Iterator[str]:

@@ -23,6 +23,7 @@ import argparse
 import datetime as dt
 import os
 import re
+import secrets
 import sys
 from collections import Counter
 from pathlib import Path
@@ -36,7 +37,7 @@ from macros.load.examples import EXAMPLES_DIR, SCHEMA_PATH
 from macros.load.guide import Guide, load_guide
 from macros.load.rules import GUIDE, years_after
 from macros.base.ids import id_from_title
-from macros.base.problems import Problem, ProblemsFound
+from macros.base.problems import Problem, ProblemsFound, visible
 from macros.load.schema import read_schema
 
 NO_RESPONSE = "_No response_"
@@ -392,12 +393,13 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     else:
         body = args.body_file.read_text(encoding="utf-8")
+    _stop_workflow_commands()
     try:
         path, problems = convert(body, args.root, dt.date.today())
     except Incomplete as incomplete:
         print("The issue cannot become a practice example yet. Nothing was written. Edit the issue to fix each point:", file=sys.stderr)
         for reason in incomplete.reasons:
-            print(f"- {reason}", file=sys.stderr)
+            print(f"- {visible(reason)}", file=sys.stderr)  # one line each, whatever the answer quoted in it
         return 1
     except ProblemsFound as found:
         print(f"The guide's data has problems, so no example can be checked:\n{found.report()}", file=sys.stderr)
@@ -416,6 +418,18 @@ def main(argv: list[str] | None = None) -> int:
         with open(os.environ["GITHUB_OUTPUT"], "a", encoding="utf-8") as output:
             output.write(f"id={path.stem}\npath={shown}\n")
     return 0
+
+
+def _stop_workflow_commands() -> None:
+    """In a GitHub Actions run, have the runner read no workflow command from what follows.
+
+    Reasons and problems quote the issue's text, and the runner takes '::error', '::add-mask::'
+    and the like at the start of a line, and '##[' anywhere in one, as commands. Commands stay off
+    until this step ends: a resume line printed on stdout could be read before the last lines on
+    stderr. The token is random, so no issue text can turn them back on.
+    """
+    if os.environ.get("GITHUB_ACTIONS") == "true":
+        print(f"::stop-commands::{secrets.token_hex(16)}", flush=True)
 
 
 if __name__ == "__main__":

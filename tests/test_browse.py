@@ -176,11 +176,11 @@ def test_the_address_restores_the_view_and_back_steps_through_changes(watched, r
     assert selection_in(page.url) == {**selection, "stage": [extra]}
     assert shown(page) == expected({**selection, "stage": [extra]})
     page.go_back()
-    page.wait_for_function("!location.search.includes('stage=')")
+    page.wait_for_function("() => !location.search.includes('stage=')")
     assert not page.is_checked(f"#pe-stage-{extra}")
     assert shown(page) == expected(selection)
     page.go_forward()
-    page.wait_for_function("location.search.includes('stage=')")
+    page.wait_for_function("() => location.search.includes('stage=')")
     assert page.is_checked(f"#pe-stage-{extra}")
 
 
@@ -190,7 +190,7 @@ def test_typing_makes_one_history_entry_not_one_per_letter(watched, real_site):
     page.keyboard.type("consent")
     assert selection_in(page.url) == {"words": ["consent"]}
     page.go_back()
-    page.wait_for_function("location.search === ''")
+    page.wait_for_function("() => location.search === ''")
     assert page.input_value("#pe-words") == ""
     assert shown(page) == [e.id for e in LOADED.examples][:PAGE]  # the first page of all of them
 

@@ -9,6 +9,7 @@ import re
 import shutil
 import subprocess
 import sys
+from collections import defaultdict
 from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit
 
@@ -93,9 +94,13 @@ def test_github_accepts_the_workflow(path):
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_the_proposal_workflow_has_a_time_limit():
-    result = check_jsonschema("custom.github-workflows-require-timeout", PROPOSE)
+@pytest.mark.parametrize("path", WORKFLOWS, ids=[path.name for path in WORKFLOWS])
+def test_every_job_of_every_workflow_has_a_time_limit(path):
+    """Without one a job that hangs holds a runner for GitHub's default of six hours."""
+    result = check_jsonschema("custom.github-workflows-require-timeout", path)
     assert result.returncode == 0, result.stdout + result.stderr
+    for name, job in load(path)["jobs"].items():
+        assert isinstance(job.get("timeout-minutes"), int) and 0 < job["timeout-minutes"] <= 60, (path.name, name)
 
 
 def test_the_schema_check_refuses_a_form_github_would_refuse(tmp_path):
@@ -219,20 +224,64 @@ def test_the_issue_body_reaches_the_converter_only_through_the_environment():
 def test_the_workflow_runs_only_when_a_maintainer_accepts_an_issue_made_with_the_form():
     workflow = load(PROPOSE)
     assert workflow[True] == {"issues": {"types": ["labeled"]}}  # YAML 1.1 reads the key on: as true
-    condition = workflow["jobs"]["pull-request"]["if"]
+    condition = workflow["jobs"]["convert"]["if"]
     assert "github.event.label.name == 'accepted-example'" in condition
     assert f"contains(github.event.issue.labels.*.name, '{ISSUE_LABEL}')" in condition
+    assert {name: job.get("needs") for name, job in workflow["jobs"].items()} == {"convert": None, "pull-request": "convert", "tell-the-issue": "convert"}
 
 
 def test_the_workflow_has_only_the_permissions_it_uses():
-    workflow = load(PROPOSE)
-    assert workflow["permissions"] == {}
-    assert workflow["jobs"]["pull-request"]["permissions"] == {"contents": "write", "pull-requests": "write", "issues": "write"}
+    jobs = load(PROPOSE)["jobs"]
+    assert load(PROPOSE)["permissions"] == {}
+    assert jobs["convert"]["permissions"] == {"contents": "read"}
+    assert jobs["pull-request"]["permissions"] == {"contents": "write", "pull-requests": "write"}
+    assert jobs["tell-the-issue"]["permissions"] == {"issues": "write"}
 
 
-def test_the_workflows_actions_are_pinned_to_a_commit():
-    uses = [step["uses"] for step in workflow_steps(PROPOSE) if "uses" in step]
-    assert uses and all(re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", action) for action in uses), uses
+def test_the_write_token_never_meets_pip_or_the_issue_text():
+    """The job that reads the issue can only read and is given no token; the jobs that can write
+    run no pip and no Python, and get the token only in the step that uses it."""
+    for name, job in load(PROPOSE)["jobs"].items():
+        text = yaml.safe_dump(job)
+        writes = any(level == "write" for level in job["permissions"].values())
+        given = [step.get("name") for step in job["steps"] if "github.token" in yaml.safe_dump(step) or "secrets." in yaml.safe_dump(step)]
+        if writes:
+            assert not re.search(r"make install|pip|python|\.venv|issue_to_example|github\.event\.issue\.body", text), name
+            assert given and all("GH_TOKEN" in step.get("env", {}) for step in job["steps"] if step.get("name") in given), name
+        else:
+            assert given == [], name
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=[path.name for path in WORKFLOWS])
+def test_no_checkout_leaves_the_token_in_the_git_config(path):
+    """actions/checkout writes the job's token into .git/config unless told not to, where every later step can read it."""
+    checkouts = [step for step in workflow_steps(path) if step.get("uses", "").startswith("actions/checkout@")]
+    assert checkouts
+    for step in checkouts:
+        assert step.get("with", {}).get("persist-credentials") is False, path.name
+
+
+# An action pinned by commit, then its release as a comment: `uses: owner/name@<40 hex> # v1.2.3`.
+PINNED = re.compile(r"^\s*(?:- )?uses: ([\w.-]+/[\w.-]+)@([0-9a-f]{40}) # (v\d+\.\d+\.\d+)$")
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=[path.name for path in WORKFLOWS])
+def test_every_action_is_pinned_to_a_commit_with_its_version_beside_it(path):
+    """A tag can be moved to other code; a commit cannot. The comment says which release it is, for updates."""
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if re.match(r"^\s*(- )?uses:", line)]
+    assert lines and len(lines) == sum("uses" in step for step in workflow_steps(path))
+    for line in lines:
+        assert PINNED.match(line), f"{path.name}: {line.strip()}"
+
+
+def test_each_action_is_pinned_to_the_same_commit_in_every_workflow():
+    pins: dict[str, set[tuple[str, str]]] = {}
+    for path in WORKFLOWS:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            match = PINNED.match(line)
+            if match:
+                pins.setdefault(match.group(1), set()).add(match.group(2, 3))
+    assert pins and all(len(found) == 1 for found in pins.values()), pins
 
 
 def github_expression(value: str, contexts: dict[str, str]) -> str:
@@ -280,8 +329,39 @@ def checkout(tmp_path) -> Path:
     return work
 
 
-def test_the_workflow_steps_turn_a_hostile_issue_into_a_pushed_branch_and_a_pull_request(checkout, tmp_path):
-    steps = {step.get("id") or step.get("name"): step for step in workflow_steps(PROPOSE)}
+def workflow_job(name: str) -> dict:
+    return load(PROPOSE)["jobs"][name]
+
+
+def step_named(job: dict, name: str) -> dict:
+    return next(step for step in job["steps"] if name in (step.get("id"), step.get("name")))
+
+
+def run_convert_job(work: Path, contexts: dict[str, str], env: dict[str, str], output: Path) -> tuple[subprocess.CompletedProcess, dict[str, str]]:
+    """The convert job's own steps, then its outputs as the next jobs see them (needs.convert.outputs.*)."""
+    job = workflow_job("convert")
+    output.write_text("")
+    converted = run_step(step_named(job, "convert"), work, contexts, env)
+    steps = {"steps.convert.outcome": "success" if converted.returncode == 0 else "failure"}
+    steps |= {f"steps.convert.outputs.{name}": value for name, value in (line.split("=", 1) for line in output.read_text().splitlines())}
+    if converted.returncode == 0:
+        output.write_text("")
+        handed = run_step(step_named(job, "record"), work, contexts | steps, env)
+        assert handed.returncode == 0, handed.stderr
+        steps |= {f"steps.record.outputs.{name}": value for name, value in (line.split("=", 1) for line in output.read_text().splitlines())}
+    # An output a step did not set is empty, as on GitHub.
+    outputs = {f"needs.convert.outputs.{name}": github_expression(value, defaultdict(str, steps)) for name, value in job["outputs"].items()}
+    return converted, outputs
+
+
+def fresh_clone(tmp_path: Path, name: str) -> Path:
+    """Each job starts from its own checkout of the repository."""
+    clone = tmp_path / name
+    subprocess.run(["git", "clone", "--quiet", str(tmp_path / "origin.git"), str(clone)], check=True)
+    return clone
+
+
+def test_the_workflow_jobs_turn_a_hostile_issue_into_a_pushed_branch_and_a_pull_request(checkout, tmp_path):
     output, gh_log = tmp_path / "github-output", tmp_path / "gh-log"
     hostile = (BODIES / "hostile.md").read_text(encoding="utf-8")
     assert "$(touch pwned)" in hostile
@@ -293,54 +373,75 @@ def test_the_workflow_steps_turn_a_hostile_issue_into_a_pushed_branch_and_a_pull
     }
     env = {"GITHUB_OUTPUT": str(output), "GH_LOG": str(gh_log), "PATH": f"{tmp_path / 'bin'}:{os.environ['PATH']}"}
 
-    converted = run_step(steps["convert"], checkout, contexts, env)
+    converted, outputs = run_convert_job(checkout, contexts, env, output)
     assert converted.returncode == 0, converted.stdout + converted.stderr
-    outputs = dict(line.split("=", 1) for line in output.read_text().splitlines())
-    contexts |= {f"steps.convert.outputs.{name}": value for name, value in outputs.items()}
-    opened = run_step(steps["Open a pull request"], checkout, contexts, env)
+    assert outputs["needs.convert.outputs.outcome"] == "success"
+    opened = run_step(step_named(workflow_job("pull-request"), "Open a pull request"), fresh_clone(tmp_path, "push"), contexts | outputs, env)
     assert opened.returncode == 0, opened.stdout + opened.stderr
 
     assert not list(tmp_path.rglob("pwned")), "text from the issue ran as a command"
-    branch = f"proposed-example/issue-42-{outputs['id']}"
+    example_id, example_path = outputs["needs.convert.outputs.id"], outputs["needs.convert.outputs.path"]
+    branch = f"proposed-example/issue-42-{example_id}"
     pushed = subprocess.run(
-        ["git", "show", f"{branch}:{outputs['path']}"], cwd=tmp_path / "origin.git", capture_output=True, text=True, check=True
+        ["git", "show", f"{branch}:{example_path}"], cwd=tmp_path / "origin.git", capture_output=True, text=True, check=True
     ).stdout
+    assert pushed == (checkout / example_path).read_text(encoding="utf-8"), "the pushed file is the converted one, byte for byte"
     assert "$(touch pwned) `touch pwned` ${HOME}" in yaml.safe_load(pushed)["context"]
+    assert "test-token" not in (tmp_path / "push" / ".git" / "config").read_text(), "the token stays out of the git config"
     view, call = [json.loads(line) for line in gh_log.read_text().splitlines()]
     assert view[:3] == ["pr", "view", branch]
     assert call[:6] == ["pr", "create", "--base", "main", "--head", branch]
-    assert call[6:8] == ["--title", f"Add practice example {outputs['id']}"]
+    assert call[6:8] == ["--title", f"Add practice example {example_id}"]
     assert call[8] == "--body" and "Closes #42." in call[9]
+    # The label event carries the issue as it was when labelled; the author may have edited it since it was read.
+    assert "compare the file with the issue as you read it" in call[9]
+
+
+@pytest.mark.parametrize(
+    "outputs",
+    [
+        {"id": "../../Makefile", "path": "practice_examples/../../Makefile.yaml"},
+        {"id": "an-example", "path": "Makefile"},
+        {"id": "an-example", "path": "practice_examples/another.yaml"},
+    ],
+)
+def test_the_pushing_job_writes_only_the_file_the_converter_names(checkout, tmp_path, outputs):
+    contexts = {"github.event.issue.number": "42", "github.token": "test-token", "github.event.repository.default_branch": "main"}
+    contexts |= {f"needs.convert.outputs.{name}": value for name, value in outputs.items()}
+    contexts["needs.convert.outputs.record"] = "aWQ6IHgK"
+    env = {"GH_LOG": str(tmp_path / "gh-log"), "PATH": f"{tmp_path / 'bin'}:{os.environ['PATH']}"}
+    clone = fresh_clone(tmp_path, "push")
+    opened = run_step(step_named(workflow_job("pull-request"), "Open a pull request"), clone, contexts, env)
+    assert opened.returncode != 0
+    assert not (tmp_path / "gh-log").exists()
+    assert subprocess.run(["git", "status", "--porcelain"], cwd=clone, capture_output=True, text=True).stdout == ""
 
 
 def test_accepting_an_edited_issue_again_updates_the_open_pull_request(checkout, tmp_path):
-    steps = {step.get("id") or step.get("name"): step for step in workflow_steps(PROPOSE)}
     output, gh_log = tmp_path / "github-output", tmp_path / "gh-log"
     contexts = {"github.event.issue.number": "42", "github.token": "test-token", "github.event.repository.default_branch": "main"}
     env = {"GITHUB_OUTPUT": str(output), "GH_LOG": str(gh_log), "PATH": f"{tmp_path / 'bin'}:{os.environ['PATH']}"}
     first = (BODIES / "illustrative.md").read_text(encoding="utf-8")
     edited = first.replace("heavy drinking after previous releases.", "heavy drinking after each previous release.")
-    again = tmp_path / "again"  # each run of the workflow starts from a fresh clone
-    subprocess.run(["git", "clone", "--quiet", str(tmp_path / "origin.git"), str(again)], check=True)
+    again = fresh_clone(tmp_path, "again")  # each run of the workflow starts from a fresh clone
     (again / ".venv").symlink_to(ROOT / ".venv")
     for number, (text, work) in enumerate(((first, checkout), (edited, again))):
-        output.write_text("")
-        assert run_step(steps["convert"], work, contexts | {"github.event.issue.body": text}, env).returncode == 0
-        outputs = dict(line.split("=", 1) for line in output.read_text().splitlines())
-        run_contexts = contexts | {f"steps.convert.outputs.{name}": value for name, value in outputs.items()}
-        opened = run_step(steps["Open a pull request"], work, run_contexts, env | ({"GH_PR_EXISTS": "1"} if number else {}))
+        converted, outputs = run_convert_job(work, contexts | {"github.event.issue.body": text}, env, output)
+        assert converted.returncode == 0, converted.stdout + converted.stderr
+        push = fresh_clone(tmp_path, f"push-{number}")
+        opened = run_step(step_named(workflow_job("pull-request"), "Open a pull request"), push, contexts | outputs,
+                          env | ({"GH_PR_EXISTS": "1"} if number else {}))
         assert opened.returncode == 0, opened.stdout + opened.stderr
     assert "Updated the open pull request from" in opened.stdout
     assert [json.loads(line)[:2] for line in gh_log.read_text().splitlines()] == [["pr", "view"], ["pr", "create"], ["pr", "view"]]
-    branch = f"proposed-example/issue-42-{outputs['id']}"
+    branch = f"proposed-example/issue-42-{outputs['needs.convert.outputs.id']}"
     pushed = subprocess.run(
-        ["git", "show", f"{branch}:{outputs['path']}"], cwd=tmp_path / "origin.git", capture_output=True, text=True, check=True
+        ["git", "show", f"{branch}:{outputs['needs.convert.outputs.path']}"], cwd=tmp_path / "origin.git", capture_output=True, text=True, check=True
     )
     assert "after each previous release" in pushed.stdout
 
 
 def test_a_failed_conversion_leaves_a_comment_pointing_to_the_run_log(checkout, tmp_path):
-    steps = {step.get("id") or step.get("name"): step for step in workflow_steps(PROPOSE)}
     gh_log = tmp_path / "gh-log"
     contexts = {
         "github.event.issue.body": (BODIES / "missing-required.md").read_text(encoding="utf-8"),
@@ -351,11 +452,12 @@ def test_a_failed_conversion_leaves_a_comment_pointing_to_the_run_log(checkout, 
         "github.run_id": "7",
     }
     env = {"GITHUB_OUTPUT": str(tmp_path / "github-output"), "GH_LOG": str(gh_log), "PATH": f"{tmp_path / 'bin'}:{os.environ['PATH']}"}
-    converted = run_step(steps["convert"], checkout, contexts, env)
+    converted, outputs = run_convert_job(checkout, contexts, env, tmp_path / "github-output")
     assert converted.returncode == 1 and "- Title: this is empty" in converted.stderr
-    failure_step = steps["Tell the issue that the conversion failed"]
-    assert failure_step["if"] == "failure() && steps.convert.outcome == 'failure'"
-    assert run_step(failure_step, checkout, contexts, env).returncode == 0
+    assert outputs["needs.convert.outputs.outcome"] == "failure"
+    job = workflow_job("tell-the-issue")
+    assert job["if"] == "failure() && needs.convert.outputs.outcome == 'failure'"
+    assert run_step(step_named(job, "Tell the issue that the conversion failed"), tmp_path, contexts, env).returncode == 0
     [call] = [json.loads(line) for line in gh_log.read_text().splitlines()]
     assert call[:3] == ["issue", "comment", "42"]
     assert "https://github.com/owner/repo/actions/runs/7" in call[4]

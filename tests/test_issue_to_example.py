@@ -427,3 +427,28 @@ def test_the_command_explains_itself_and_refuses_wrong_usage(tmp_path):
     assert missing.returncode == 2 and "no such file" in missing.stderr
     elsewhere = run("--body-file", str(BODIES / "reported.md"), "--root", str(tmp_path))
     assert elsewhere.returncode == 2 and elsewhere.stderr == f"{tmp_path} is not this project: it has no practice_examples/schema.json.\n"
+
+
+# Lines a GitHub Actions runner would take as workflow commands: '::name' at the start of a line, '##[name' anywhere.
+HOSTILE_LINES = "\n::error title=Security alert::Spoofed annotation\n::add-mask::passes\n  ::stop-commands::x\nsome text ##[add-mask]is\n"
+
+
+@pytest.mark.parametrize("label", ["Section", "Id (optional)"])
+def test_issue_text_in_the_reasons_cannot_become_a_workflow_command(scratch, label):
+    hostile = with_answer("reported", label, "Case supervision" + HOSTILE_LINES if label == "Section" else "an-id" + HOSTILE_LINES)
+    result = run("--body-env", "ISSUE_BODY", "--root", str(scratch), env={"ISSUE_BODY": hostile, "GITHUB_ACTIONS": "true"})
+    assert result.returncode == 1 and records(scratch) == []
+    first, *rest = result.stdout.splitlines()
+    token = re.fullmatch(r"::stop-commands::([0-9a-f]{32})", first).group(1)  # printed before any issue text
+    assert token not in hostile
+    # Each reason stays on its own line, its line breaks shown as \n, so none starts like a command.
+    reasons = [line for line in result.stderr.splitlines() if line.startswith("- ")]
+    assert len(reasons) == 1 and "Spoofed annotation\\n::add-mask::passes" in reasons[0]
+    assert not [line for line in rest + result.stderr.splitlines() if line.lstrip().startswith("::")]
+    again = run("--body-env", "ISSUE_BODY", "--root", str(scratch), env={"ISSUE_BODY": hostile, "GITHUB_ACTIONS": "true"})
+    assert again.stdout.splitlines()[0] != first, "the token must not be guessable from an earlier run"
+
+
+def test_commands_are_stopped_only_in_a_github_actions_run(scratch):
+    result = run("--body-file", str(BODIES / "missing-required.md"), "--root", str(scratch), env={"GITHUB_ACTIONS": ""})
+    assert "::stop-commands::" not in result.stdout + result.stderr

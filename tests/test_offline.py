@@ -122,10 +122,28 @@ def test_the_handout_is_chosen_and_shown_from_the_folder(from_folder):
     for example in chosen:
         page.click(f".pe-card[data-example-id='{example.id}'] .pe-handout-add")
     page.click(".pe-handout-tray__open")
-    page.wait_for_function("(document.getElementById('pe-handout-status') || {textContent: ''}).textContent.includes('in this handout')")
+    page.wait_for_function("() => (document.getElementById('pe-handout-status') || {textContent: ''}).textContent.includes('in this handout')")
     assert page.url == from_folder.base + "handout.html?ids=" + ",".join(e.id for e in chosen)
     assert page.eval_on_selector_all(".pe-handout-example h2", "hs => hs.map(h => h.textContent)") == [e.title for e in chosen]
     assert page.locator(".pe-handout-example img.pe-qr").first.evaluate("img => img.naturalWidth > 0")
     page.click(f".pe-handout-example >> a:text-is('{LOADED.guide.section(chosen[0].section).title}')")
     assert page.url == from_folder.base + f"{chosen[0].section}.html"
     assert from_folder.errors == [] and from_folder.outside == []
+
+
+def test_no_page_breaks_its_content_security_policy_from_the_folder(browser, offline_copy):
+    """The policy's 'self' and script hashes hold for pages opened from a folder too (tests/test_csp.py has the same over HTTP)."""
+    from test_csp import Guarded, use_every_kind_of_page
+
+    def address(path: str) -> str:
+        page, _, query = path.partition("?")
+        page = "index.html" if page == "" else page[:-1] + ".html"
+        return offline_copy.as_uri() + "/" + page + ("?" + query if query else "")
+
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(15000)
+    guarded = Guarded(page, address)
+    use_every_kind_of_page(guarded, with_404=False)
+    context.close()
+    assert guarded.problems == []

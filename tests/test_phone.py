@@ -86,7 +86,7 @@ def test_the_keyboard_skips_to_the_results_and_works_the_panel(phone, real_site)
     assert page.evaluate("document.activeElement.textContent.trim()") == "Skip to content"
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.textContent.trim()") == "Skip to results"
-    page.wait_for_function("getComputedStyle(document.activeElement).opacity === '1'")  # it fades in on focus
+    page.wait_for_function("() => getComputedStyle(document.activeElement).opacity === '1'")  # it fades in on focus
     assert in_view(page, ":focus")
     page.keyboard.press("Enter")
     page.keyboard.press("Tab")
@@ -175,7 +175,7 @@ def test_the_menu_opens_from_the_keyboard_and_its_links_leave_the_tab_order_when
     page.keyboard.press("Enter")
     assert page.evaluate("document.getElementById('__drawer').checked")
     assert page.get_attribute(".pe-menu-button", "aria-expanded") == "true"
-    page.wait_for_function("getComputedStyle(document.querySelector('.md-sidebar--primary')).visibility === 'visible'")
+    page.wait_for_function("() => getComputedStyle(document.querySelector('.md-sidebar--primary')).visibility === 'visible'")
     page.keyboard.press("Escape")
     assert not page.evaluate("document.getElementById('__drawer').checked")
     assert page.evaluate("document.activeElement.classList.contains('pe-menu-button')")
@@ -186,7 +186,7 @@ def test_if_the_filters_fail_to_load_the_results_take_the_full_width_and_say_why
     page = context.new_page()
     page.route("**/browse/index.json", lambda route: route.fulfill(status=404, body="missing"))
     page.goto(real_site + "browse/")
-    page.wait_for_function("document.getElementById('pe-status').textContent.includes('could not be loaded')")
+    page.wait_for_function("() => document.getElementById('pe-status').textContent.includes('could not be loaded')")
     assert full_width_cards(page)
     assert page.is_hidden("#pe-filters") and page.is_hidden(".pe-filters-toggle")
     context.close()

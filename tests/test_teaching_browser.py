@@ -70,7 +70,7 @@ def handout_address(examples, **extra: str) -> str:
 
 def open_handout(view, examples, **extra):
     page = view.open(handout_address(examples, **extra))
-    page.wait_for_function("document.getElementById('pe-handout-status').textContent.includes('in this handout')")
+    page.wait_for_function("() => document.getElementById('pe-handout-status').textContent.includes('in this handout')")
     return page
 
 
@@ -175,11 +175,11 @@ def test_examples_are_chosen_from_the_keyboard_and_the_tray_opens_the_handout(wa
         button.focus()
         page.keyboard.press("Enter")
         assert button.inner_text().startswith("Remove from handout")
-    page.wait_for_function("document.querySelector('.pe-handout-tray').textContent.includes('2 examples chosen')")
+    page.wait_for_function("() => document.querySelector('.pe-handout-tray').textContent.includes('2 examples chosen')")
     page.locator("p[role=status]", has_text=f"Added “{chosen[1].title}” to the handout: 2 examples chosen.").wait_for(state="attached")  # announced
     page.locator(".pe-handout-tray__open").focus()
     page.keyboard.press("Enter")
-    page.wait_for_function("document.getElementById('pe-handout-status').textContent.includes('in this handout')")
+    page.wait_for_function("() => document.getElementById('pe-handout-status').textContent.includes('in this handout')")
     assert page.eval_on_selector_all(".pe-handout-example h2", "hs => hs.map(h => h.textContent)") == [e.title for e in chosen]
     page.goto(real_site + f"examples/{chosen[0].id}/")
     assert page.inner_text(".pe-page-actions .pe-handout-add").startswith("Remove from handout")
@@ -366,13 +366,13 @@ def test_copy_link_works_from_the_keyboard_copies_the_published_address_and_says
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.textContent") == "Copy link to this take-away"
     page.keyboard.press("Enter")
-    page.wait_for_function("[...document.querySelectorAll('p[role=status]')].some(p => p.textContent.startsWith('Link copied'))")
+    page.wait_for_function("() => [...document.querySelectorAll('p[role=status]')].some(p => p.textContent.startsWith('Link copied'))")
     assert page.evaluate("navigator.clipboard.readText()") == f"{SITE_URL}{SECTION.id}/#{takeaway}"
     assert page.inner_text(f"li#{takeaway} .pe-copy").startswith("Link copied")
     page.goto(real_site + f"examples/{HANDOUT[0].id}/")
     page.focus(".pe-page-actions .pe-copy")
     page.keyboard.press("Space")
-    page.wait_for_function("[...document.querySelectorAll('p[role=status]')].some(p => p.textContent.startsWith('Link copied'))")
+    page.wait_for_function("() => [...document.querySelectorAll('p[role=status]')].some(p => p.textContent.startsWith('Link copied'))")
     assert page.evaluate("navigator.clipboard.readText()") == f"{SITE_URL}examples/{HANDOUT[0].id}/"
     context.close()
 

@@ -575,10 +575,22 @@ def test_yaml_mistakes_are_explained_in_plain_words_at_the_real_line(scratch, mi
     assert "(YAML parser: " in problem.message  # the parser's own words stay, at the end, for experts
 
 
-def test_a_field_without_its_colon_is_named_at_its_own_line(scratch):
-    problem = only(check_text(scratch, valid_text().replace("  kind: illustrative", "  kind illustrative")))
-    assert (problem.line, problem.col) == (32, 3)
-    assert problem.message.startswith("this line has no ':' after its first word: if 'kind' is a field, write 'kind: illustrative'")
+@pytest.mark.parametrize(
+    "original, replacement",
+    [
+        ("  kind: illustrative\n", "  kind illustrative\n"),  # the first field under provenance: YAML reads on into the next line
+        ("  note: Written for", "  note Written for"),  # a later one: YAML stops at this line
+    ],
+    ids=["first field of a group", "later field of a group"],
+)
+def test_a_missing_colon_is_reported_at_its_own_line_as_a_missing_colon(scratch, original, replacement):
+    text = valid_text().replace(original, replacement)
+    assert text != valid_text()
+    problem = only(check_text(scratch, text))
+    line = next(number for number, written in enumerate(text.splitlines(), 1) if written.startswith(replacement.rstrip("\n")))
+    name, value = replacement.split(None, 1)
+    assert (problem.line, problem.col) == (line, 3), str(problem)
+    assert problem.message.startswith(f"this line has no colon after the field name '{name}': write it as '{name}: {value.split(chr(10))[0]}")
 
 
 def test_a_group_written_as_one_field_without_its_colon_says_which_colon_is_missing(scratch):

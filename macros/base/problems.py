@@ -4,17 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from macros.base import linear
-
-# Characters a reader cannot see or that reorder text (zero-width, bidirectional controls,
-# other control and format characters): shown as their code point instead of printed.
-_INVISIBLE = linear.character_class(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb\ud800-\udfff]")
+from macros.base.text import HIDDEN
 
 
 def visible(text: str) -> str:
-    """text with every invisible or reordering character written as <U+XXXX>, and newlines as \\n."""
+    """text with every invisible or reordering character (text.HIDDEN) written as <U+XXXX>, and newlines as \\n."""
     text = text.replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t")
-    return _INVISIBLE.sub(lambda match: f"<U+{ord(match.group()):04X}>", text)
+    return HIDDEN.sub(lambda match: f"<U+{ord(match.group()):04X}>", text)
 
 
 @dataclass(frozen=True, order=True)

@@ -7,7 +7,23 @@ import html
 import re
 import unicodedata
 
+from macros.base import linear
+
 WORD = re.compile(r"[^\W_]+")  # letters and digits, as search.js's [\p{L}\p{N}]+
+
+# Characters no text needs, that a reader cannot see or that change the order text is read in:
+# control characters (not tab or line ends), format characters (soft hyphen, zero-width spaces
+# and joiners, word joiner, fillers, bidirectional controls, byte order mark, tag characters), line and
+# paragraph separators, surrogates, private-use characters and non-characters. The one rule for
+# records and the guide's data, and what problems.visible() shows as code points.
+HIDDEN = linear.character_class(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\xad\u034f\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u115f\u1160\u17b4\u17b5\u180b-\u180f"
+    "\u200b-\u200f\u2028-\u202e\u2060-\u206f\u3164\ud800-\uf8ff\ufdd0-\ufdef\ufeff\uffa0\ufff9-\ufffb\ufffe\uffff"
+    "\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
+    "\U000e0000-\U000e007f\U000f0000-\U0010ffff"
+    + "".join(f"{chr(plane << 16 | 0xFFFE)}{chr(plane << 16 | 0xFFFF)}" for plane in range(1, 15))
+    + "]"
+)
 
 
 def fold(text: str) -> str:

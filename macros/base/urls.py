@@ -9,6 +9,13 @@ page() writes that path the way the current build lays pages out.
 
 from __future__ import annotations
 
+# What the build itself writes at the site's top level, beside the pages in docs/: generated pages
+# and folders, the theme's files, and files for servers and feed readers. A section's page is
+# docs/<id>.md, at /<id>/, so no section id may take one of these names (tests/test_guide_data.py
+# compares the list with what a real build publishes).
+BUILT_TOP_LEVEL = ("examples/", "handout/", "packs/", "review-dates/", "search/", "assets/", "feed.xml", "qr.svg", "index.html", "404.html",
+                   "sitemap.xml", "sitemap.xml.gz")
+
 _layout = {"directory_urls": True}
 
 

@@ -17,6 +17,7 @@ import json
 import logging
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -29,7 +30,7 @@ from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File, InclusionLevel  # noqa: E402
 from mkdocs.structure.toc import AnchorLink, get_toc  # noqa: E402
 
-from macros.pages import addresses, browse, build_problems, example as example_page, issue_links, material_fixes, offline, common as render, search, teaching  # noqa: E402
+from macros.pages import addresses, browse, build_problems, csp, example as example_page, handout, issue_links, material_fixes, offline, common as render, search, teaching  # noqa: E402
 from macros.pages import review_dates  # noqa: E402
 from macros.load import markup, project  # noqa: E402
 from macros.base import urls  # noqa: E402
@@ -48,6 +49,7 @@ SEARCH_LINKS = {"browse": "browse.md", "glossary": "glossary.md"}
 _serving = False  # set once per `mkdocs serve` (the hooks module outlives its rebuilds)
 _today = dt.date.today()  # set per build: which review and check dates have passed
 _offline = False
+_theme_script: Callable[[str], bool] = lambda script: False  # whether an inline script is one the theme's templates write
 log = logging.getLogger(f"mkdocs.hooks.{__name__}")
 
 
@@ -58,13 +60,14 @@ def on_startup(command, dirty):
 
 @event_priority(100)  # before the plugins: nothing is built from data that has problems
 def on_config(config):
-    global _project, _problems, _offline, _today
+    global _project, _problems, _offline, _today, _theme_script
     _today = _build_day()
     plugin = config.plugins.get(offline.PLUGIN)
     _offline = bool(plugin and plugin.config.enabled)
     # The offline plugin turns directory URLs off in its own on_config, which runs after this one.
     urls.set_directory_urls(config.use_directory_urls and not _offline)
     root = Path(config.config_file_path).parent
+    _theme_script = csp.template_scripts(config.theme.dirs)
     _project, _problems = project.load_valid(root)
     if _problems and not _serving:
         raise Abort(f"{len(_problems)} problem(s) in practice_examples/, so nothing was built:\n{ProblemsFound(_problems).report()}")
@@ -126,7 +129,8 @@ def on_files(files, config):
         suggest_url = issue_links.suggest_change_url(config.repo_url, example.id) if config.repo_url else None
         _generated[file.src_uri] = example_page.render(example, _project.guide, _project.related[example.id], edit_url, suggest_url, _today)
         for former in example.former_ids:
-            files.append(File.generated(config, urls.file_of(f"examples/{former}/"), content=render.redirect_page(example)))
+            # The forward's own script, written just above, is the only one in it.
+            files.append(File.generated(config, urls.file_of(f"examples/{former}/"), content=_with_policy(render.redirect_page(example), lambda script: True)))
     files.append(File.generated(config, "browse/index.json", content=browse.index_json(_project.examples, _project.guide)))
     for src_uri, generated in teaching.pages(_project, config.site_url, config.site_name).items():
         _add_generated(files, config, src_uri, generated)
@@ -215,15 +219,22 @@ def on_page_context(context, page, config, nav):
 
 @event_priority(-100)  # last: the finished page
 def on_post_page(output, page, config):
-    """Material's markup corrected where no template override reaches it, and any problem banner."""
-    return build_problems.with_banner(material_fixes.corrected(output), _problems)
+    """Material's markup corrected where no template override reaches it, any problem banner, and the page's policy."""
+    # handout.js rewrites the handout's print <style> as its title changes, so no hash can name it.
+    return _with_policy(build_problems.with_banner(material_fixes.corrected(output), _problems), _theme_script,
+                        inline_styles=page.file.src_uri == handout.SOURCE)
 
 
 def on_post_template(output_content, template_name, config):
-    """The 404 page is a theme template, not a page: the same corrections and banner."""
+    """The 404 page is a theme template, not a page: the same corrections, banner and policy."""
     if not template_name.endswith(".html"):
         return output_content
-    return build_problems.with_banner(material_fixes.corrected(output_content), _problems)
+    return _with_policy(build_problems.with_banner(material_fixes.corrected(output_content), _problems), _theme_script)
+
+
+def _with_policy(page_html: str, trusted: Callable[[str], bool], inline_styles: bool = False) -> str:
+    # `mkdocs serve` adds its reload script to each page as it serves it: the preview goes without a policy.
+    return page_html if _serving else csp.with_policy(page_html, trusted, inline_styles)
 
 
 @event_priority(-50)  # after Material's search plugin writes its index (0), before its offline plugin copies it (-100)

@@ -24,16 +24,6 @@ MARKDOWN_LISTS = ("tips", "reflective_questions")
 STRUCTURED_FIELDS = {"id", "former_ids", "section", "takeaways", "standards", "tags", "added", "last_reviewed", "review_by"}
 STRUCTURED_SOURCE_FIELDS = {"id", "date", "url"}
 STRUCTURED_EVIDENCE_FIELDS = {"status", "study", "approaches"}
-# Invisible characters that no text needs: control characters, bidirectional overrides that can
-# make text read differently from what it says, and non-characters.
-_FORBIDDEN_IN_TEXT = linear.character_class("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]")
-# Invisible characters that hide inside words (soft hyphens, zero-width spaces and joiners, word
-# joiners, fillers, tag characters): a name or number split by one looks whole on the page but
-# not to a plain search. Refused in text; ids and vocabulary values are refused by the schema.
-_INVISIBLE_IN_TEXT = linear.character_class(
-    "[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u2060-\u2064\u206a-\u206f"
-    "\u3164\ufeff\uffa0\ufff9-\ufffb\U0001d173-\U0001d17a\U000e0000-\U000e007f]"
-)
 # Markdown that a plain-text field would print as typed. RE2 has no look-behind, so the character
 # before a single * or _ is matched (and left out of what is quoted).
 _MARKDOWN_IN_PLAIN_TEXT = linear.compile(
@@ -339,18 +329,12 @@ def _check_meaning(data: dict, located: yamlsafe.Located, stem: str, guide: Guid
             own = ", ".join(t.id for t in guide.takeaways.values() if t.section == section)
             problem(("takeaways",), f"none of these take-aways is from this example's own section '{section}': list at least one of {own}")
     rules.check(data, guide, today, problem)
+    problems += schema_module.hidden_characters(data, located, display)
     for path, value in _strings(data, ()):
         name = _field_name(path)
-        bad = _FORBIDDEN_IN_TEXT.search(value)
-        if bad:
-            problem(path, f"{name} contains an invisible control character (U+{ord(bad.group()):04X}) here: delete it", bad.start())
         if "TODO" in value:
             problem(path, f"{name} still has a TODO placeholder: replace it with your own text", value.index("TODO"))
         if not _is_structured(path):
-            hidden = _INVISIBLE_IN_TEXT.search(value)
-            if hidden:
-                problem(path, f"{name} contains an invisible character (U+{ord(hidden.group()):04X}) here: delete it "
-                              "(soft hyphens and zero-width spaces often come with text pasted from Word or a web page)", hidden.start())
             for offset, finding, on_page in personal_details(path, value, converted.get(path), guide.personal_details_allowed):
                 problem(path, f"{name}: {'on the page, ' if on_page else ''}{finding.message}", offset)
         if path in located.comments_after and not _is_structured(path):

@@ -13,13 +13,16 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from macros.base import urls
 from macros.load import personal
-from macros.base.text import words as search_words
+from macros.base.text import WORD, words as search_words
 from macros.load import schema as schema_module
 from macros.load import yamlsafe
+from macros.base import linear
 from macros.base.problems import Problem, ProblemsFound
 
 GUIDE_DIR = Path("practice_examples/guide")
+DOCS_DIR = Path("docs")  # mkdocs.yml's docs_dir: the hand-written pages
 RESERVED_FACET_IDS = {"section", "provenance", "evidence", "words", "q", "takeaway"}  # the browse page's own query names ("q" in old links)
 
 
@@ -178,13 +181,13 @@ def load_guide(root: Path) -> Guide:
         if located is None or found:
             continue
         schema = {"$ref": f"#/$defs/{definition}", "$defs": shapes["$defs"]}
-        found = schema_module.check(located.data, located, schema, display)
+        found = schema_module.check(located.data, located, schema, display) + schema_module.hidden_characters(located.data, located, display)
         problems += found
         if not found:
             data[name] = (located, display)
     if problems:
         raise ProblemsFound(problems)
-    problems = _check_unique(data)
+    problems = _check_unique(data) + _section_addresses(data, root)
     allowed, found = personal.load_allowed(root)
     problems += found
     if problems:
@@ -307,6 +310,7 @@ def _check_unique(data: dict) -> list[Problem]:
                                     f"level {status['level']} is not one of the scale's levels listed under levels: use one of them, or none"))
     approaches = data["approaches"][0].data["approaches"]
     once("approach id", "approaches", [(approach["id"], ("approaches", i, "id")) for i, approach in enumerate(approaches)])
+    problems.extend(_ordinary_words(data))
     groups = data["synonyms"][0].data["groups"]
     # Compared as search reads them, so "Co-occurring" and "co occurring" are the same entry.
     once("synonym", "synonyms", [(" ".join(search_words(word)), ("groups", i, "words", j)) for i, group in enumerate(groups) for j, word in enumerate(group["words"])])
@@ -317,6 +321,69 @@ def _check_unique(data: dict) -> list[Problem]:
                 problems.append(Problem(display, *located.position(("groups", i, "words", j)),
                                         f"'{word}' has no word of two or more letters or digits, which is what search looks for: write the word out"))
     return problems
+
+
+def _section_addresses(data: dict, root: Path) -> list[Problem]:
+    """Section ids that would take the address of another page or folder of the site: a section's page
+    is docs/<id>.md, published at /<id>/ (and <id>.html offline), beside what the build writes itself
+    (urls.BUILT_TOP_LEVEL) and the other hand-written pages and folders in docs/."""
+    built: dict[str, str] = {}
+    for name in urls.BUILT_TOP_LEVEL:
+        built.setdefault(name.rstrip("/").split(".")[0], name)
+    docs = root / DOCS_DIR
+    written = {path.stem if path.is_file() else path.name: path for path in docs.iterdir()} if docs.is_dir() else {}
+    located, display = data["sections"]
+    problems = []
+    for i, section in enumerate(located.data["sections"]):
+        section_id, where = section["id"], located.position(("sections", i, "id"))
+        page = written.get(section_id)
+        if section_id in built:
+            problems.append(Problem(display, *where, f"the section id '{section_id}' is reserved: the build publishes /{built[section_id]} "
+                                                     "at the address the section's page would have; choose another id"))
+        elif page is not None and not _shows_section(page, section_id):
+            shown = page.relative_to(root).as_posix()
+            problems.append(Problem(display, *where, f"the section id '{section_id}' is the address of another page or folder, {shown}, "
+                                                     "and a section's page is docs/<id>.md; choose another id"))
+    return problems
+
+
+_TAKEAWAYS_CALL = linear.compile(r"""\btakeaways\(\s*(["'])([^"']*)["']\s*\)""")
+
+
+def _shows_section(path: Path, section_id: str) -> bool:
+    """Whether a page in docs/ is this section's own page: it lists the section's take-aways."""
+    if not path.is_file() or path.suffix != ".md":
+        return False
+    # The id is matched as text (ids are lower-case letters, digits and hyphens) after RE2 finds each call.
+    text = path.read_text(encoding="utf-8", errors="replace")
+    return any(call.group(2) == section_id for call in _TAKEAWAYS_CALL.finditer(text))
+
+
+_DOMAIN = linear.compile(r"\w\.\w")
+
+
+def _ordinary_words(data: dict) -> list[Problem]:
+    """Abbreviations that are also words the guide itself writes in lower case ('And', 'NOT'): every
+    one on every page would be marked as the abbreviation, and search would read the word as the term."""
+    ordinary = {
+        word
+        for name in ("sections", "tags", "standards", "glossary")
+        for path, text in schema_module.texts(data[name][0].data)
+        if not {"id", "former_ids", "url", "abbr"} & set(path)
+        for token in text.split()
+        if not _DOMAIN.search(token)  # 'legislation.gov.uk' in a source's title is an address, not the word 'uk'
+        for word in WORD.findall(token)
+        if word.islower()
+    }
+    located, display = data["glossary"]
+    return [
+        Problem(display, *located.position(("terms", i, "abbr")),
+                f"the abbreviation '{term['abbr']}' is also the word '{term['abbr'].lower()}', which the guide writes in its own text: "
+                f"every '{term['abbr']}' on every page would be marked as this abbreviation and search would read '{term['abbr'].lower()}' as "
+                f"'{term['term']}'. Give the abbreviation as it is printed, such as DRR, or leave abbr out")
+        for i, term in enumerate(data["glossary"][0].data["terms"])
+        if "abbr" in term and term["abbr"].lower() in ordinary
+    ]
 
 
 def _former_id_clashes(located: yamlsafe.Located, display: str, current: set[str], former_ids: list[tuple[str, tuple, str]]) -> list[Problem]:

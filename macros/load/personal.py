@@ -260,7 +260,7 @@ def load_allowed(root: Path) -> tuple[frozenset[str], list[Problem]]:
         return frozenset(), problems
     shapes = schema_module.read_schema(root / GUIDE_SCHEMA, GUIDE_SCHEMA.as_posix())
     schema = {"$ref": "#/$defs/personalDetailsAllowedFile", "$defs": shapes["$defs"]}
-    problems = schema_module.check(located.data, located, schema, display)
+    problems = schema_module.check(located.data, located, schema, display) + schema_module.hidden_characters(located.data, located, display)
     if problems:
         return frozenset(), problems
     seen: dict[str, int] = {}

@@ -19,6 +19,7 @@ from jsonschema.exceptions import ValidationError
 
 from macros.base import linear
 from macros.base.problems import Problem, ProblemsFound
+from macros.base.text import HIDDEN
 from macros.load.yamlsafe import Located, YamlPath
 
 VALUE_KEYWORDS = {"pattern", "format", "minLength", "maxLength", "type", "enum"}
@@ -89,6 +90,32 @@ def check(data: Any, located: Located, schema: dict[str, Any], display: str) -> 
             key = (path, "value") if error.validator in VALUE_KEYWORDS else (path, message)
             found.setdefault(key, Problem(display, *located.position(path, key=at_key), message))
     return sorted(found.values())
+
+
+def hidden_characters(data: Any, located: Located, display: str) -> list[Problem]:
+    """A problem at each text in data, at any depth, that holds a character no reader can see or
+    that reorders what they read (text.HIDDEN): YAML's escapes ("\\x01") get these past the file's own check."""
+    problems = []
+    for path, value in texts(data):
+        found = HIDDEN.search(value)
+        if found:
+            problems.append(Problem(display, *located.position_in(path, found.start()),
+                                    f"{name_of(path)} contains an invisible character (U+{ord(found.group()):04X}) here: "
+                                    "delete it (soft hyphens, zero-width spaces and control characters often come with text pasted "
+                                    "from Word, a web page or another program)"))
+    return problems
+
+
+def texts(value: Any, path: YamlPath = ()):
+    """Every text in value, at any depth, with its path."""
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from texts(item, path + (key,))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from texts(item, path + (index,))
 
 
 def name_of(path: YamlPath) -> str:

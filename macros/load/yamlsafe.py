@@ -120,7 +120,7 @@ def read_text(path: Path, display: str) -> tuple[str | None, list[Problem]]:
     if bad:
         code = f"U+{ord(bad.group()):04X}"
         return None, [Problem(display, *_offset_position(text, bad.start()),
-                              f"the file contains an invisible control character ({code}) here: delete it (it is often pasted in from another program)")]
+                              f"the file contains an invisible character ({code}) here: delete it (soft hyphens, zero-width spaces and control characters often come with text pasted from Word, a web page or another program)")]
     return text, []
 
 
@@ -297,11 +297,16 @@ def explain(error: yaml.MarkedYAMLError, lines: list[str], display: str) -> Prob
         advice = "this line is indented with a tab: indent with spaces, not tabs"
     elif "cannot start any token" in problem and char in "@`":
         advice = f"text cannot start with {char} in YAML: put the whole text in quotes"
-    elif "mapping values are not allowed" in problem and (missing := _missing_colon(lines, line)):
-        line, col, advice = missing
     elif "mapping values are not allowed" in problem:
+        above = _line_above(lines, line)
         if _FIELD_WITH_TEXT.search(text) and text.find(": ") < col - 1:
             advice = "this text contains ': ' (a colon and a space), which YAML reads as the start of a new field: put the whole text in quotes"
+        elif not _FIELD_NAME.search(text[: col - 1].strip().removeprefix("- ")):
+            advice = "this text contains ': ' (a colon and a space), which YAML reads as the start of a new field: put the whole text in quotes"
+        elif above and _indent(lines[above - 1]) == _indent(text) and _missing_colon(lines[above - 1]):
+            # YAML read the line above, which has no colon, and this one as one text, until this colon.
+            line, col = above, _indent(lines[above - 1]) + 1
+            advice = _missing_colon(lines[above - 1])
         else:
             advice = "this line is indented more than the field above it: line up each field name with the ones above"
     elif "did not find expected key" in problem:
@@ -315,6 +320,12 @@ def explain(error: yaml.MarkedYAMLError, lines: list[str], display: str) -> Prob
             "this line is neither a field (name: value) nor indented under one: if it belongs to the text above, "
             "indent it like the lines above; if it starts a new field, write its name followed by ': '"
         )
+        above = _line_above(lines, line)
+        # Only beside a field at the same indentation: a line of text that lost its indentation reads the same.
+        if above and 0 < line <= len(lines) and _indent(lines[above - 1]) == _indent(lines[line - 1]) and _FIELD_LINE.search(lines[above - 1]):
+            missing = _missing_colon(lines[line - 1])
+            if missing:
+                advice = f"{missing}; if it is more of the text above, indent it like that text"
     elif "flow sequence" in context or "flow mapping" in context:
         at_context("this [ or { is never closed: close it, or write the list one item per line starting with '- '")
     elif "expected '-' indicator" in problem:
@@ -333,24 +344,36 @@ def explain(error: yaml.MarkedYAMLError, lines: list[str], display: str) -> Prob
     return Problem(display, line, col, f"{advice} (YAML parser: {words})")
 
 
-def _missing_colon(lines: list[str], error_line: int) -> tuple[int, int, str] | None:
-    """A field written without its colon (`  kind illustrative`), which YAML reads as text running on into the
-    next field, so that it complains only at the next line: the line without the colon, and what to write."""
-    below = lines[error_line - 1] if 0 < error_line <= len(lines) else ""
-    indent = len(below) - len(below.lstrip())
-    number = error_line - 1
-    while number > 0 and (not lines[number - 1].strip() or lines[number - 1].lstrip().startswith("#")):
-        number -= 1
-    above = lines[number - 1] if number > 0 else ""
-    words = above.split()
-    if number < 1 or len(above) - len(above.lstrip()) != indent or ":" in above or above.lstrip().startswith("- ") or len(words) < 2:
+_FIELD_NAME = linear.compile(r"^[A-Za-z_][\w-]*$")
+
+
+def _indent(text: str) -> int:
+    """Where a line's content starts, after its spaces and any '- ' of a list item."""
+    return len(text) - len(text.lstrip(" ").removeprefix("- ").lstrip(" "))
+
+
+def _line_above(lines: list[str], number: int) -> int | None:
+    """The number of the nearest line above with something on it other than a comment."""
+    for above in range(number - 1, 0, -1):
+        if lines[above - 1].strip() and not lines[above - 1].lstrip().startswith("#"):
+            return above
+    return None
+
+
+def _missing_colon(text: str) -> str | None:
+    """Advice for a line that reads as a field name and its value with the colon left out ('kind illustrative')."""
+    content = text.strip().removeprefix("- ").strip()
+    name, _, value = content.partition(" ")
+    if ":" in content or not _LOWER_CASE_NAME.search(name):
         return None
-    return number, indent + 1, (f"this line has no ':' after its first word: if '{words[0]}' is a field, write '{words[0]}: {' '.join(words[1:])}'; "
-                                "if the line carries on the text above, indent it further than the field it belongs to")
+    written = f"{name}: {value.strip()}" if value.strip() else f"{name}:"
+    return f"this line has no colon after the field name '{name}': write it as '{written}' (a field's name, a colon and a space, then its value)"
 
 
 _OPENING_QUOTE = linear.compile(r"""^\s*(?:-\s+)?(?:[^\s"'#][^:#]*:\s+)?(["'])""")
 _FIELD_WITH_TEXT = linear.compile(r"^\s*(?:- )?[^\s:#][^:]*:\s")
+_FIELD_LINE = linear.compile(r"^\s*(?:- )?[\w-]+:(?:\s|$)")
+_LOWER_CASE_NAME = linear.compile(r"^[a-z_][a-z0-9_]*$")  # field names are lower case
 _CLOSING_DOUBLE_QUOTE = linear.compile(r'(?:^|[^\\])"')  # not an escaped \"
 
 
