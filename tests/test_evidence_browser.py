@@ -77,7 +77,7 @@ def test_the_evidence_filter_narrows_the_cards_and_shares_the_selection_by_addre
     page = view.open("browse/")
     page.wait_for_selector("#pe-filters:not([hidden])")
     page.check("#pe-evidence-comparison-group")
-    page.wait_for_function("location.search.includes('evidence=comparison-group')")
+    page.wait_for_function("() => location.search.includes('evidence=comparison-group')")
     shown = page.eval_on_selector_all(".pe-cards .pe-card:not([hidden])", "cards => cards.map(c => c.dataset.exampleId)")
     assert shown == [REPORTED]
     page = view.open("browse/?evidence=written-for-guide")
