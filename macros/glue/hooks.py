@@ -153,7 +153,9 @@ def on_files(files, config):
         files.append(file)
         _example_urls[example.id] = file.url
         suggest_url = issue_links.suggest_change_url(config.repo_url, example.id) if config.repo_url else None
-        _generated[file.src_uri] = example_page.render(example, _project.guide, _project.related[example.id], edit_url, suggest_url, _today)
+        feedback = _feedback_urls(config, example) if config.repo_url else None
+        _generated[file.src_uri] = example_page.render(example, _project.guide, _project.related[example.id], edit_url, suggest_url, _today,
+                                                       feedback)
         for former in example.former_ids:
             # The forward's own script, written just above, is the only one in it.
             files.append(File.generated(config, urls.file_of(f"examples/{former}/"), content=_with_policy(render.redirect_page(example), lambda script: True)))
@@ -171,6 +173,12 @@ def on_files(files, config):
             raise Abort(f"docs/{path} is missing: search's no-results note links to it")
         _search_links[name] = linked.url
     return files
+
+
+def _feedback_urls(config, example) -> tuple[str, str]:
+    address = urls.published(config.site_url, f"examples/{example.id}/")
+    return (issue_links.feedback_url(config.repo_url, example.id, address),
+            issue_links.evidence_question_url(config.repo_url, example.id, address, render.evidence_label(example, _project.guide)))
 
 
 def _add_generated(files, config, src_uri: str, page: GeneratedPage) -> None:
