@@ -1,18 +1,26 @@
 """The site's search index, in small files: the search box at the top of every page and the browse
 page's word box read the same index with the same rules (docs/assets/javascripts/search.js), so
-they always find the same examples.
+they always find the same examples, in the same order.
 
 The rules, which search.js applies to what the reader types:
 - text is lower-cased, stripped of accents and split into words of letters and digits, and words
   of one character are left out;
-- a document matches when every typed word starts one of its words;
-- typed words that are an entry of a synonym group (a glossary abbreviation and its term count as
-  one) also match the group's other entries, whose words must each be a whole word of the
-  document, or that word with an s added.
+- a document matches when every typed word starts one of its words (a typed word ending in s also
+  matches the word without it);
+- typed words that spell an entry of a synonym group (a glossary abbreviation and its term, and a
+  practitioners' shorthand and what it stands for, count as one; one-word shorthand also spells:
+  missed appts) match any entry of the group as a whole word or phrase (its words in a row in one
+  field, the last also with an s), and a phrase matches only so, never as scattered words;
+- a typed word of five letters or more that matches nothing is read as the nearest word of the
+  index (see search.js), and the reader is told so and can search the words as typed.
+
+Ranking: each word's (and phrase's) score in a document is computed here (scores()), BM25F-like
+with each field saturated on its own; search.js multiplies it by the rarity of the query unit
+(BM25's idf) and adds up the units.
 
 A search fetches only what it needs, never the whole library: a manifest (synonyms and the list of
-word files), the word files for the first letters of what was typed (each word's documents, and
-whether it is in their title, their labels or their text), and the document files holding the
+word files), the word files for the first letters of what was typed (each word's documents and its
+score in each), only for a misspelling the vocabulary file of its first two letters, and the document files holding the
 titles, addresses and teasers of the results shown (DOCUMENTS_PER_FILE to a file). Every file is
 a script calling peSearch.file(...), so the index also loads from file:// in the offline copy.
 """
