@@ -282,7 +282,8 @@ def on_post_build(config):
     guide = _project.guide
     documents = [search.example_document(example, guide, _example_urls[example.id]) for example in _project.examples]
     documents += search.page_documents(pages["docs"], len(documents))
-    search.write_index(folder, documents, len(_project.examples), search.synonym_groups(guide.synonyms, guide.abbreviations), dict(_search_links))
+    groups = search.synonym_groups(guide.synonyms, guide.abbreviations, guide.shorthand)
+    search.write_index(folder, documents, len(_project.examples), groups, dict(_search_links), search.respellings(guide.shorthand))
     if "config" in pages:
         # Material's script fetches this file on every page: its settings are all it needs now.
         material.write_text(json.dumps({"config": pages["config"], "docs": []}, separators=(",", ":")), encoding="utf-8")

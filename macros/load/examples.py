@@ -221,7 +221,7 @@ def _files_in_subfolder(folder: Path, root: Path) -> list[Problem]:
     return problems
 
 
-GUIDE_FILES = ("sections.yaml", "tags.yaml", "standards.yaml", "glossary.yaml", "synonyms.yaml", "evidence.yaml", "approaches.yaml",
+GUIDE_FILES = ("sections.yaml", "tags.yaml", "standards.yaml", "glossary.yaml", "synonyms.yaml", "shorthand.yaml", "evidence.yaml", "approaches.yaml",
                "personal-details-allowed.yaml", "schema.json")
 
 

@@ -91,6 +91,10 @@ def page_html(examples: list[Example], guide: Guide, root: str) -> str:
     results = (
         '<div class="pe-results">'
         '<h2 id="pe-results" class="pe-visually-hidden" tabindex="-1">Results</h2>'
+        # Shown by browse.js while the words box has words: best match first (the site's search ranking), or by section.
+        '<p class="pe-order" hidden><label for="pe-order">Order</label> <select id="pe-order" name="order">'
+        '<option value="relevance">Best match first</option><option value="section">By section</option></select></p>'
+        '<p class="pe-corrected" hidden></p>'
         '<div id="pe-empty" class="pe-empty" hidden><p>No example matches all of these filters. '
         "Remove one of them to see more:</p><ul class=\"pe-remove\"></ul></div>"
         f"{example_cards(examples, guide, root)}"

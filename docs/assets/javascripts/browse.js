@@ -66,18 +66,29 @@
      the index, or null while the box has no words to look for. */
   var wordMatches = null;
   var wordsAsked = null;
+  var order = document.getElementById("pe-order");
+  var corrected = document.querySelector(".pe-corrected");
 
   function hasWords(example) {
     return wordMatches === null || wordMatches.has(example.position);
   }
 
-  /* Look the box's words up, then update the view, unless the box has changed in the meantime. */
-  function matchWords() {
+  /* With words, the matching examples best first (wordMatches keeps search.js's ranking), unless the
+     reader chose the section order; without words, every example in section order. */
+  function inOrder() {
+    if (wordMatches === null || order.value === "section") return examples;
+    return Array.from(wordMatches, function (position) { return examples[position]; });
+  }
+
+  /* Look the box's words up, then update the view, unless the box has changed in the meantime;
+     verbatim: as typed, without reading a misspelling as the nearest word. */
+  function matchWords(verbatim) {
     var text = textBox.value;
     wordsAsked = text;
-    return window.peSearch.examples(text).then(function (found) {
+    return window.peSearch.examples(text, verbatim === true).then(function (found) {
       if (text !== wordsAsked) return;
       wordMatches = found;
+      showCorrection(found && found.corrected, text);
       update();
     }, function () {
       if (text !== wordsAsked) return;
@@ -87,6 +98,24 @@
     });
   }
 
+  /* "Showing results for naloxone; search instead for nalaxone", the second a button. */
+  function showCorrection(words, text) {
+    corrected.hidden = !words;
+    corrected.textContent = "";
+    if (!words) return;
+    var searched = document.createElement("strong");
+    searched.textContent = words;
+    var instead = document.createElement("button");
+    instead.type = "button";
+    instead.className = "pe-search-instead";
+    instead.textContent = text.trim();
+    instead.addEventListener("click", function () {
+      matchWords(true);
+      textBox.focus();
+    });
+    corrected.append("Showing results for ", searched, "; search instead for ", instead);
+  }
+
   /* The form's state as a query string, groups and values in page order. */
   function queryString() {
     var params = new URLSearchParams();
@@ -94,6 +123,7 @@
       selected(group).forEach(function (value) { params.append(group.name, value); });
     });
     if (textBox.value.trim()) params.set("words", textBox.value.trim());
+    if (textBox.value.trim() && order.value === "section") params.set("order", "section");
     var query = params.toString();
     return query ? "?" + query : window.location.pathname;
   }
@@ -105,6 +135,7 @@
       group.boxes.forEach(function (box) { box.checked = wanted.indexOf(box.value) !== -1; });
     });
     textBox.value = params.get("words") || "";
+    order.value = params.get("order") === "section" ? "section" : "relevance";
   }
 
   function record(isText) {
@@ -122,7 +153,8 @@
     var counts = groups.map(function () { return {}; });
     var matched = 0;
     var visible = [];
-    examples.forEach(function (example) {
+    order.parentNode.hidden = wordMatches === null;
+    inOrder().forEach(function (example) {
       if (hasWords(example)) {
         var failed = [];
         chosen.forEach(function (values, index) {
@@ -220,6 +252,10 @@
     matchWords();
     form.addEventListener("change", function (event) {
       if (event.target.type !== "checkbox") return;
+      record(false);
+      update();
+    });
+    order.addEventListener("change", function () {
       record(false);
       update();
     });
