@@ -59,8 +59,11 @@ def index_json(examples: list[Example], guide: Guide) -> str:
 
 def page_html(examples: list[Example], guide: Guide, root: str) -> str:
     """The browse page's body: every example as a card (enough without JavaScript), and the filter
-    form, hidden until the script has loaded the index and filled in the counts. On a phone the
-    count and results come first and the form opens above them from a "Filters" button."""
+    form, hidden until the script has loaded the index and filled in the counts. Each group of boxes
+    is a disclosure whose summary says how many boxes it has (the script adds how many are ticked):
+    closed on a phone, so the words box, the groups and the first results share the first screens;
+    the script opens them beside the results on a wide screen. The chosen filters are listed above
+    the results as buttons that remove them."""
     groups = []
     for group in filters(guide):
         options = "".join(
@@ -68,25 +71,26 @@ def page_html(examples: list[Example], guide: Guide, root: str) -> str:
             f'<label for="pe-{group.id}-{value}">{escape(label)} <span class="pe-count" data-count></span></label></li>'
             for value, label in group.options
         )
-        groups.append(f'<fieldset class="pe-filter" data-filter="{group.id}"><legend>{escape(group.label)}</legend><ul>{options}</ul></fieldset>')
-    bar = (
-        '<div class="pe-browse__bar">'
-        f'<p id="pe-status" class="pe-status" role="status" aria-live="polite" aria-atomic="true">{len(examples)} examples.</p>'
-        '<button type="button" class="md-button pe-filters-toggle" aria-expanded="false" aria-controls="pe-filters" hidden>Filters</button>'
-        "</div>"
-    )
+        groups.append(
+            f'<details class="pe-filter" data-filter="{group.id}"><summary>{escape(group.label)} '
+            f'<span class="pe-filter__tally" data-tally>({len(group.options)} filter{"s" if len(group.options) != 1 else ""})</span></summary>'
+            f'<fieldset><legend class="pe-visually-hidden">{escape(group.label)}</legend><ul>{options}</ul></fieldset></details>'
+        )
     form = (
         f'<form class="pe-filters" id="pe-filters" role="search" aria-label="Filter examples" data-index="{escape(root)}browse/index.json" hidden>'
         '<h2 class="pe-filters__title">Filters</h2>'
-        '<p class="pe-small">Examples must match every group you use, and any of the boxes ticked within a group. '
-        "The number beside each box is how many examples you would see with it. The page address changes as you go, "
-        "so you can copy it to share or bookmark exactly this selection.</p>"
         '<p class="pe-filter-text"><label for="pe-words">Words in the examples</label>'
         '<input type="search" id="pe-words" name="words" autocomplete="off" spellcheck="false"></p>'
         f'{"".join(groups)}'
-        '<p class="pe-filters__actions"><button type="button" class="md-button" data-clear>Clear all filters</button></p>'
-        '<p class="pe-show-results-bar"><button type="button" class="md-button md-button--primary" data-show-results>Show results</button></p>'
+        '<p class="pe-small">Results match every group you use and any box ticked in it; beside each box, how many '
+        "you would see. The address follows your choices, to share or bookmark.</p>"
         "</form>"
+    )
+    bar = (
+        '<div class="pe-browse__bar">'
+        f'<p id="pe-status" class="pe-status" role="status" aria-live="polite" aria-atomic="true">{len(examples)} examples.</p>'
+        '<ul class="pe-chosen" aria-label="Chosen filters" hidden></ul>'
+        "</div>"
     )
     results = (
         '<div class="pe-results">'
@@ -95,10 +99,10 @@ def page_html(examples: list[Example], guide: Guide, root: str) -> str:
         '<p class="pe-order" hidden><label for="pe-order">Order</label> <select id="pe-order" name="order">'
         '<option value="relevance">Best match first</option><option value="section">By section</option></select></p>'
         '<p class="pe-corrected" hidden></p>'
-        '<div id="pe-empty" class="pe-empty" hidden><p>No example matches all of these filters. '
-        "Remove one of them to see more:</p><ul class=\"pe-remove\"></ul></div>"
+        '<p id="pe-empty" class="pe-empty" hidden>No example matches all of these filters. '
+        "Remove one of the chosen filters above to see more.</p>"
         f"{example_cards(examples, guide, root)}"
         '<p><button type="button" class="md-button" id="pe-more" hidden>Show more</button></p>'
         "</div>"
     )
-    return f'{takeaway_links.forwards_script(guide, root)}<div class="pe-browse">{bar}{form}{results}</div>'
+    return f'{takeaway_links.forwards_script(guide, root)}<div class="pe-browse">{form}{bar}{results}</div>'

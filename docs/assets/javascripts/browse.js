@@ -4,9 +4,10 @@
    and the back button steps through changes. AND across filter groups, OR
    within one; each box shows how many examples it would leave. Matching cards
    are shown a page at a time, in a list holding only those: restyling a list
-   of thousands on every change takes seconds. On a narrow screen the form is a
-   panel that the "Filters" button opens above the results and "Show N results"
-   closes (the stylesheet keeps it open beside the results on a wide one). */
+   of thousands on every change takes seconds. Each group of boxes is a <details>
+   whose summary counts the boxes ticked in it: closed on a phone, opened here on a
+   wide screen, where the form sits beside the results. The chosen filters are
+   listed above the results as buttons that remove them. */
 (function () {
   "use strict";
 
@@ -25,15 +26,16 @@
   if (!form) return;
   var status = document.getElementById("pe-status");
   var empty = document.getElementById("pe-empty");
-  var removeList = empty.querySelector(".pe-remove");
+  var chips = document.querySelector(".pe-chosen");
   var textBox = form.querySelector("#pe-words");
   var groups = Array.prototype.map.call(
-    form.querySelectorAll("fieldset[data-filter]"),
-    function (fieldset) {
-      var boxes = Array.prototype.slice.call(fieldset.querySelectorAll("input[type=checkbox]"));
+    form.querySelectorAll("[data-filter]"),
+    function (details) {
+      var boxes = Array.prototype.slice.call(details.querySelectorAll("input[type=checkbox]"));
       return {
-        name: fieldset.getAttribute("data-filter"),
-        legend: fieldset.querySelector("legend").textContent,
+        name: details.getAttribute("data-filter"),
+        details: details,
+        tally: details.querySelector("[data-tally]"),
         boxes: boxes
       };
     }
@@ -46,8 +48,7 @@
   });
   var more = document.getElementById("pe-more");
   var browse = form.parentNode;
-  var toggle = browse.querySelector(".pe-filters-toggle");
-  var showResults = form.querySelector("[data-show-results]");
+  var resultsHeading = document.getElementById("pe-results");
   var PAGE = 60;
   var limit = PAGE;
   var examples = [];
@@ -189,65 +190,93 @@
       : "All " + examples.length + " examples.") + (shown < matched ? " Showing the first " + shown + "." : "");
     more.hidden = shown >= matched;
     more.textContent = "Show " + Math.min(PAGE, matched - shown) + " more of the " + (matched - shown) + " not shown";
-    describePanel(chosen, matched);
-    showRemovals(matched === 0);
-  }
-
-  /* The panel's buttons say how many filters are set and how many examples they leave. */
-  function describePanel(chosen, matched) {
-    var set = chosen.reduce(function (total, values) { return total + values.length; }, 0) + (wordMatches !== null ? 1 : 0);
-    toggle.textContent = "Filters (" + set + " selected)";
-    showResults.textContent = "Show " + matched + (matched === 1 ? " result" : " results");
-  }
-
-  function openPanel(open) {
-    if (open) form.setAttribute("data-open", "");
-    else form.removeAttribute("data-open");
-    toggle.setAttribute("aria-expanded", open ? "true" : "false");
-  }
-
-  /* Closing returns to the button that opened the panel, next to the count and just above the results. */
-  function closePanel() {
-    openPanel(false);
-    toggle.focus();
-    toggle.scrollIntoView({ block: "nearest" });
-  }
-
-  /* With no results, offer each active filter as a button that removes it. */
-  function showRemovals(show) {
-    empty.hidden = !show;
-    removeList.textContent = "";
-    if (!show) return;
-    groups.forEach(function (group) {
-      group.boxes.forEach(function (box) {
-        if (box.checked) addRemoval(group.legend + ": " + labelOf(box), function () { box.checked = false; });
-      });
+    empty.hidden = matched !== 0;
+    groups.forEach(function (group, index) {
+      var total = group.boxes.length;
+      group.tally.textContent = "(" + total + (total === 1 ? " filter" : " filters") +
+        (chosen[index].length ? ", " + chosen[index].length + " chosen" : "") + ")";
     });
-    if (textBox.value.trim()) addRemoval("Words: " + textBox.value.trim(), function () { textBox.value = ""; });
+    showChips();
   }
 
-  function addRemoval(label, undo) {
+  /* Each ticked box, and the words, as a button that removes it, then one that clears them all;
+     rebuilt only when they change, so a focused chip keeps its focus. */
+  var chipsShown = "";
+
+  function showChips() {
+    var ticked = [];
+    groups.forEach(function (group) {
+      group.boxes.forEach(function (box) { if (box.checked) ticked.push(box); });
+    });
+    var words = textBox.value.trim();
+    var key = ticked.map(function (box) { return box.id; }).join(" ") + "\n" + words;
+    if (key === chipsShown) return;
+    chipsShown = key;
+    var items = ticked.map(function (box) { return chip(labelOf(box), box.id); });
+    if (words) items.push(chip("\u201c" + words + "\u201d", textBox.id));
+    if (items.length) {
+      var clear = chip("Clear all", "");
+      clear.firstChild.setAttribute("data-clear", "");
+      items.push(clear);
+    }
+    chips.replaceChildren.apply(chips, items);
+    chips.hidden = !items.length;
+  }
+
+  function chip(label, control) {
     var item = document.createElement("li");
     var button = document.createElement("button");
     button.type = "button";
-    button.className = "md-button";
-    button.textContent = "Remove " + label;
-    button.addEventListener("click", function () {
-      undo();
-      lastChangeWasText = false;
-      record(false);
-      matchWords();
-      textBox.focus();
-    });
+    button.className = "pe-chosen__chip";
+    if (control) {
+      button.setAttribute("data-remove", control);
+      var hidden = document.createElement("span");
+      hidden.className = "pe-visually-hidden";
+      hidden.textContent = "Remove filter: ";
+      var cross = document.createElement("span");
+      cross.setAttribute("aria-hidden", "true");
+      cross.textContent = " \u00d7";
+      button.append(hidden, label, cross);
+    } else {
+      button.textContent = label;
+    }
     item.appendChild(button);
-    removeList.appendChild(item);
+    return item;
+  }
+
+  /* Removing a chip unticks its box (or empties the words box); focus moves to the chip that takes its
+     place, else the one before, else to the results, so the keyboard stays where the reader was. */
+  function removeChip(button) {
+    var all = Array.prototype.slice.call(chips.querySelectorAll("[data-remove]"));
+    var position = all.indexOf(button);
+    var control = button.getAttribute("data-remove");
+    if (control === textBox.id) textBox.value = "";
+    else document.getElementById(control).checked = false;
+    lastChangeWasText = false;
+    record(false);
+    showChips();
+    var left = chips.querySelectorAll("[data-remove]");
+    (left[Math.min(position, left.length - 1)] || resultsHeading).focus();
+    if (control === textBox.id) matchWords();
+    else update();
+  }
+
+  function clearAll() {
+    groups.forEach(function (group) { group.boxes.forEach(function (box) { box.checked = false; }); });
+    textBox.value = "";
+    lastChangeWasText = false;
+    record(false);
+    matchWords();
+    resultsHeading.focus();
   }
 
   function start(index) {
     examples = index.examples;
     examples.forEach(function (example, position) { example.position = position; });
+    if (window.matchMedia("(min-width: 60em)").matches) {
+      groups.forEach(function (group) { group.details.open = true; });
+    }
     form.hidden = false;
-    toggle.hidden = false;
     readAddress();
     matchWords();
     form.addEventListener("change", function (event) {
@@ -264,11 +293,11 @@
       matchWords();
     });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
-    toggle.addEventListener("click", function () { openPanel(!form.hasAttribute("data-open")); });
-    showResults.addEventListener("click", closePanel);
-    form.addEventListener("keydown", function (event) {
-      // Escape in the words box clears the words instead; on a wide screen there is no panel to close.
-      if (event.key === "Escape" && event.target !== textBox && toggle.offsetParent !== null) closePanel();
+    chips.addEventListener("click", function (event) {
+      var button = event.target.closest("button");
+      if (!button) return;
+      if (button.hasAttribute("data-clear")) clearAll();
+      else removeChip(button);
     });
     more.addEventListener("click", function () {
       var before = limit;
@@ -277,13 +306,6 @@
       // Move focus to the first newly shown card, so keyboard users carry on from there.
       var next = list.children[before];
       if (next) next.querySelector("a").focus();
-    });
-    form.querySelector("[data-clear]").addEventListener("click", function () {
-      groups.forEach(function (group) { group.boxes.forEach(function (box) { box.checked = false; }); });
-      textBox.value = "";
-      record(false);
-      matchWords();
-      textBox.focus();
     });
     window.addEventListener("popstate", function () {
       lastChangeWasText = false;
