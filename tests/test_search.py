@@ -198,10 +198,11 @@ def test_a_search_that_finds_nothing_points_to_the_browse_page_and_the_glossary(
 def test_a_first_visit_fetches_no_part_of_the_index_and_a_search_fetches_only_a_part(watched, real_site, path):
     view = watched(real_site)
     fetched: list[str] = []
-    view.page.on("request", lambda request: fetched.append(urlparse(request.url).path))
+    mount = urlparse(real_site).path  # the site's own path on the server, as on the host
+    view.page.on("request", lambda request: fetched.append("/" + urlparse(request.url).path.removeprefix(mount)))
     page = view.open(path)
     assert [p for p in fetched if p.startswith("/search/")] == ["/search/search_index.json"]  # Material's settings only
-    stub = json.loads(page.evaluate("fetch('/search/search_index.json').then(r => r.text())"))
+    stub = json.loads(page.evaluate("url => fetch(url).then(r => r.text())", real_site + "search/search_index.json"))
     assert stub["docs"] == []
     fetched.clear()
     header_search(page, "naloxone")
