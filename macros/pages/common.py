@@ -152,18 +152,19 @@ def example_card(example: Example, guide: Guide, root: str, with_tags: bool = Tr
     )
 
 
-def example_cards(examples: list[Example], guide: Guide, root: str, empty: str = "No examples yet.", with_tags: bool = True) -> str:
-    """A list of cards, left out of the search index."""
+def example_cards(examples: list[Example], guide: Guide, root: str, empty: str = "No examples yet.", with_tags: bool = True,
+                  choosable: bool = False) -> str:
+    """A list of cards, left out of the search index; choosable ones get "Add to handout" (handout.js)."""
     if not examples:
         return f'<p class="pe-empty">{escape(empty)}</p>'
     cards = "".join(example_card(example, guide, root, with_tags) for example in examples)
-    return _search_excluded(f'<ul class="pe-cards">{cards}</ul>')
+    return _search_excluded(f'<ul class="pe-cards{" pe-cards--choosable" if choosable else ""}">{cards}</ul>')
 
 
 def section_examples(section: Section, examples: list[Example], guide: Guide, root: str) -> str:
     """The section's examples as cards, the first SECTION_CARDS of them and a link to the rest, so the
     page stays light however large the library grows."""
-    cards = example_cards(examples[:SECTION_CARDS], guide, root)
+    cards = example_cards(examples[:SECTION_CARDS], guide, root, choosable=True)
     if len(examples) <= SECTION_CARDS:
         return cards
     link = escape(browse_url(root, section=section.id))

@@ -1,4 +1,6 @@
-"""The handout: chosen examples on one printable page, /handout/?ids=<id>,<id>&title=<title>.
+"""The handout: chosen examples on one printable page, /handout/?ids=<id>,<id>&title=<title>, or
+in its short form /handout/?h=<code><code>&t=<title>, each example named by its four-character code
+(macros/base/ids.py), which the page reads from the table of codes it carries.
 
 The page is put together in the reader's browser, so it needs no server and works from the
 offline copy too. Each example's content is published as a small script,
@@ -14,7 +16,7 @@ import json
 
 from macros.load import markup
 from macros.pages import qr
-from macros.base import urls
+from macros.base import ids, urls
 from macros.load.examples import Example
 from macros.load.guide import Guide
 from macros.pages.generated import GeneratedPage, title_for_templates
@@ -34,11 +36,20 @@ def data_path(example_id: str) -> str:
     return f"examples/{example_id}/{DATA_FILE}"
 
 
-def page(site_url: str, site_name: str) -> GeneratedPage:
+def codes(examples: list[Example]) -> dict[str, dict[str, str]]:
+    """Each example's handout code to its id ("current"), and each former id's code to the renamed example's id ("former")."""
+    return {
+        "current": {ids.handout_code(example.id): example.id for example in examples},
+        "former": {ids.handout_code(former): example.id for example in examples for former in example.former_ids},
+    }
+
+
+def page(site_url: str, site_name: str, examples: list[Example]) -> GeneratedPage:
     """The handout page: an empty list its script fills in, and what to do without JavaScript."""
     root = urls.root_of(PAGE_PATH)
+    table = escape(json.dumps(codes(examples), separators=(",", ":"), sort_keys=True))
     html = (
-        f'<div class="pe-handout" id="pe-handout" data-handout-root="{escape(root)}" hidden>'
+        f'<div class="pe-handout" id="pe-handout" data-handout-root="{escape(root)}" data-codes="{table}" hidden>'
         '<div class="pe-handout-actions pe-screen-only">'
         '<p id="pe-handout-status" class="pe-status" role="status" aria-live="polite"></p>'
         "</div>"

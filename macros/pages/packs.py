@@ -81,6 +81,7 @@ def _example(example: Example, guide: Guide, root: str, site_url: str) -> str:
         f"<h3>{escape(example.title)}</h3>"
         f'<p class="pe-kicker">{provenance_badge(example)} {evidence_badge(example, guide, root)}{additions}</p>'
         f'<p class="pe-summary">{escape(example.summary)}</p>'
+        f'<p class="pe-handout-choice pe-screen-only" data-example-id="{escape(example.id)}" hidden></p>'
         f"{questions}"
         '<div class="pe-example-address">'
         f'<img class="pe-qr" src="{escape(root + qr.path_for(f"examples/{example.id}/"))}" alt="QR code of the example\'s web address" width="72" height="72">'

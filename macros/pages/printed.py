@@ -19,6 +19,7 @@ class PageContext:
     footer_html: str  # the print-only citation, with the address
     page_css: str  # an @page rule that prints the address at the foot of every sheet
     handout_url: str  # the handout page, relative to this page
+    site_address: str  # the guide's published address, escaped: names this guide's handout in the browser's storage
     feed_url: str  # the Atom feed, relative to this page; empty in the offline copy, where no feed reader can follow it
 
 
@@ -41,6 +42,7 @@ def page_context(page_path: str, root: str, title: str, site_url: str, site_name
         footer_html=footer,
         page_css=f"@page {{ @bottom-left {{ content: {css_string(address)}; }} }}",
         handout_url=escape(urls.page(root, "handout/")),
+        site_address=escape(urls.published(site_url, "")),
         feed_url=escape(root + feed.PATH) if feed_link else "",
     )
 

@@ -17,7 +17,7 @@ TAKEAWAYS_HEADING = "key-take-aways"  # the heading on each section page that th
 
 def pages(project: Project, site_url: str, site_name: str) -> dict[str, GeneratedPage]:
     """The generated pages, by source path: the handout and one pack per section."""
-    found = {handout.SOURCE: handout.page(site_url, site_name)}
+    found = {handout.SOURCE: handout.page(site_url, site_name, project.examples)}
     for section in project.guide.sections:
         found[packs.source(section.id)] = packs.render(section, project.guide, project.in_section(section.id), site_url)
     return found
