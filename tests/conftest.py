@@ -20,6 +20,17 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from macros.load import project  # noqa: E402
 
 
+def mkdocs_settings() -> dict:
+    """mkdocs.yml as MkDocs reads it, environment variables (!ENV) applied."""
+    from mkdocs.utils.yaml import yaml_load
+
+    with (ROOT / "mkdocs.yml").open("rb") as file:
+        return yaml_load(file)
+
+
+SITE_URL = mkdocs_settings()["site_url"].rstrip("/") + "/"  # the address every build prints: site_url, or SITE_URL when set
+
+
 @pytest.fixture
 def scratch(tmp_path: Path) -> Path:
     """A project root with the real guide data and schema but no records."""

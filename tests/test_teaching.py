@@ -4,7 +4,6 @@ the feed, the committed list of published addresses, take-away former ids and QR
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -15,7 +14,7 @@ from pathlib import Path
 import feedparser
 import pytest
 from bs4 import BeautifulSoup
-from conftest import FIXTURES, ROOT, build_site, copy_site_project
+from conftest import FIXTURES, ROOT, SITE_URL, build_site, copy_site_project
 
 from macros.pages import addresses, feed, handout, printed, qr, takeaway_links
 from macros.load import project
@@ -219,14 +218,13 @@ def test_generated_pages_pass_the_page_allowlist_unchanged(fixture_site):
 
 
 def test_every_page_has_a_qr_code_of_its_published_address_beside_it(fixture_site):
-    site_url = os.environ.get("SITE_URL", "http://127.0.0.1:8000/")  # as mkdocs.yml reads it
     pages = sorted(fixture_site.rglob("index.html"))
     assert len(pages) > 10
     for page in pages:
         if 'http-equiv="refresh"' in page.read_text(encoding="utf-8"):
             continue  # a former id's forward, not a page
         folder = page.parent.relative_to(fixture_site).as_posix()
-        address = site_url + ("" if folder == "." else folder + "/")
+        address = SITE_URL + ("" if folder == "." else folder + "/")
         code = page.parent / qr.FILE_NAME
         assert code.is_file(), folder
         assert f"<title>{address}</title>".encode() in code.read_bytes()

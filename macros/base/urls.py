@@ -9,6 +9,9 @@ page() writes that path the way the current build lays pages out.
 
 from __future__ import annotations
 
+import ipaddress
+from urllib.parse import urlsplit
+
 # What the build itself writes at the site's top level, beside the pages in docs/: generated pages
 # and folders, the theme's files, and files for servers and feed readers. A section's page is
 # docs/<id>.md, at /<id>/, so no section id may take one of these names (tests/test_guide_data.py
@@ -58,3 +61,16 @@ def clean_path(src_uri: str) -> str:
 def published(site_url: str, path: str) -> str:
     """The page's address on the published site, whatever the layout of this build."""
     return site_url.rstrip("/") + "/" + path
+
+
+def is_local(site_url: str | None) -> bool:
+    """Whether site_url is unset or names this machine (loopback or unspecified), so that paper printed from the
+    build would lead nowhere."""
+    host = (urlsplit(site_url or "").hostname or "").rstrip(".")
+    if host == "" or host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return address.is_loopback or address.is_unspecified

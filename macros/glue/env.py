@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from macros.pages import browse, coverage, evidence, feed, issue_links, common as render
+from macros.pages import browse, coverage, evidence, feed, issue_links, offline, common as render
 from macros.load import project
 from macros.load.examples import SCHEMA_PATH
 from macros.base.problems import ProblemsFound
@@ -118,6 +118,14 @@ def define_env(env) -> None:
     def new_issue_url() -> str:
         """GitHub's choice of issue forms, and a blank issue."""
         return issue_links.new_issue_url(env.conf.repo_url) + "/choose"
+
+    @env.macro
+    def offline_download_url() -> str:
+        return offline.download_page(env.conf.repo_url)
+
+    @env.macro
+    def offline_artifact() -> str:
+        return offline.ARTIFACT
 
     @env.macro
     def site_root() -> str:

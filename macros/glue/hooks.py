@@ -29,6 +29,7 @@ from mkdocs.exceptions import Abort  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File, InclusionLevel  # noqa: E402
 from mkdocs.structure.toc import AnchorLink, get_toc  # noqa: E402
+from mkdocs.utils.yaml import yaml_load  # noqa: E402
 
 from macros.pages import addresses, browse, build_problems, csp, example as example_page, handout, issue_links, material_fixes, offline, common as render, search, teaching  # noqa: E402
 from macros.pages import review_dates  # noqa: E402
@@ -64,6 +65,7 @@ def on_config(config):
     _today = _build_day()
     plugin = config.plugins.get(offline.PLUGIN)
     _offline = bool(plugin and plugin.config.enabled)
+    _use_published_address(config)
     # The offline plugin turns directory URLs off in its own on_config, which runs after this one.
     urls.set_directory_urls(config.use_directory_urls and not _offline)
     root = Path(config.config_file_path).parent
@@ -83,6 +85,30 @@ def on_config(config):
     if _offline:
         config.extra["polyfills"] = [*config.extra.get("polyfills", []), *offline.POLYFILLS]
     return config
+
+
+def _use_published_address(config) -> None:
+    """Every build prints the published address (mkdocs.yml's site_url, or SITE_URL): QR codes, "Online:"
+    addresses, citations, the feed, canonical links. `mkdocs serve` puts its own loopback address in site_url
+    before any hook runs (it serves at the published address's path), so under serve it is read again."""
+    if _serving:
+        with open(config.config_file_path, "rb") as file:
+            address = str(yaml_load(file).get("site_url") or "").strip()
+        config.site_url = address + ("" if address.endswith("/") or not address else "/")
+    if not urls.is_local(config.site_url):
+        return
+    shown = config.site_url or "unset"
+    if _offline and not os.environ.get(offline.ALLOW_LOCAL_ADDRESS):
+        raise Abort(
+            f"The offline copy was not built: its site_url is {shown}, so every QR code, printed address and citation in it "
+            "would lead nowhere once the copy leaves this machine. Leave SITE_URL unset to print the published address "
+            "(site_url in mkdocs.yml) or set it to where the guide is published; for a copy only for this machine, run "
+            "`make offline ARGS=--allow-local-address`."
+        )
+    # Printed, not logged: under --strict a logged warning would stop the build.
+    print(f"WARNING: site_url is {shown}, not a published address: this build's QR codes, printed addresses, citations, "
+          "feed and canonical links lead nowhere off this machine. Leave SITE_URL unset to use the published address "
+          "in mkdocs.yml.", file=sys.stderr, flush=True)
 
 
 def _build_day() -> dt.date:
@@ -127,7 +153,9 @@ def on_files(files, config):
         files.append(file)
         _example_urls[example.id] = file.url
         suggest_url = issue_links.suggest_change_url(config.repo_url, example.id) if config.repo_url else None
-        _generated[file.src_uri] = example_page.render(example, _project.guide, _project.related[example.id], edit_url, suggest_url, _today)
+        feedback = _feedback_urls(config, example) if config.repo_url else None
+        _generated[file.src_uri] = example_page.render(example, _project.guide, _project.related[example.id], edit_url, suggest_url, _today,
+                                                       feedback)
         for former in example.former_ids:
             # The forward's own script, written just above, is the only one in it.
             files.append(File.generated(config, urls.file_of(f"examples/{former}/"), content=_with_policy(render.redirect_page(example), lambda script: True)))
@@ -145,6 +173,12 @@ def on_files(files, config):
             raise Abort(f"docs/{path} is missing: search's no-results note links to it")
         _search_links[name] = linked.url
     return files
+
+
+def _feedback_urls(config, example) -> tuple[str, str]:
+    address = urls.published(config.site_url, f"examples/{example.id}/")
+    return (issue_links.feedback_url(config.repo_url, example.id, address),
+            issue_links.evidence_question_url(config.repo_url, example.id, address, render.evidence_label(example, _project.guide)))
 
 
 def _add_generated(files, config, src_uri: str, page: GeneratedPage) -> None:

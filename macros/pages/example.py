@@ -16,8 +16,9 @@ from macros.pages.common import (
 
 
 def render(example: Example, guide: Guide, related: list[Example], edit_url: str | None, suggest_url: str | None = None,
-           today: dt.date | None = None) -> GeneratedPage:
-    """The page as built on `today` (default: the day of the build), which decides whether a date has passed."""
+           today: dt.date | None = None, feedback: tuple[str, str] | None = None) -> GeneratedPage:
+    """The page as built on `today` (default: the day of the build), which decides whether a date has passed;
+    feedback: the prefilled issues "Was this useful?" and "Question this example's evidence" open."""
     today = today or dt.date.today()
     section = guide.section(example.section)
     root = urls.root_of(f"examples/{example.id}/")  # from this page back to the site's root
@@ -55,6 +56,8 @@ def render(example: Example, guide: Guide, related: list[Example], edit_url: str
          f'<ul class="pe-list">{standards}</ul><p class="pe-small">{escape(guide.framework["title"])}.</p>')
     part("tags", "Tags", tag_chips(example, guide, root))
     part("where-this-example-comes-from", "Where this example comes from", _provenance(example, edit_url, suggest_url, today))
+    if feedback:
+        parts.append(_feedback(*feedback))
     if related:
         # Without their tags: the page's own are just above, and it stays under 40 KB with long sources.
         part("related-examples", "Related examples", example_cards(related, guide, root, with_tags=False))
@@ -138,6 +141,13 @@ def _source_item(source: Source) -> str:
         f'<li id="{escape(source_anchor(source))}"><a href="{escape(source.url)}">{escape(source.title)}</a>, '
         f"{escape(source.publisher)}, {escape(source.date)}{supports}</li>"
     )
+
+
+def _feedback(useful_url: str, evidence_url: str) -> str:
+    """Plain links to prefilled GitHub issues, for the screen: the reader edits and sends them there; the page sends nothing."""
+    return (f'<p class="pe-feedback pe-screen-only"><a href="{escape(useful_url)}">Was this useful?</a> · '
+            f'<a href="{escape(evidence_url)}">Question this example’s evidence</a> '
+            '<span class="pe-small">(each opens an issue on GitHub, filled in for you to edit and submit; this page sends nothing itself)</span></p>')
 
 
 def _provenance(example: Example, edit_url: str | None, suggest_url: str | None, today: dt.date) -> str:
