@@ -31,7 +31,7 @@ from mkdocs.structure.files import File, InclusionLevel  # noqa: E402
 from mkdocs.structure.toc import AnchorLink, get_toc  # noqa: E402
 from mkdocs.utils.yaml import yaml_load  # noqa: E402
 
-from macros.pages import addresses, browse, build_problems, csp, example as example_page, handout, issue_links, material_fixes, offline, common as render, search, teaching  # noqa: E402
+from macros.pages import addresses, browse, build_problems, csp, example as example_page, issue_links, material_fixes, offline, common as render, search, teaching  # noqa: E402
 from macros.pages import review_dates  # noqa: E402
 from macros.load import markup, project  # noqa: E402
 from macros.base import urls  # noqa: E402
@@ -66,8 +66,6 @@ def on_config(config):
     plugin = config.plugins.get(offline.PLUGIN)
     _offline = bool(plugin and plugin.config.enabled)
     _use_published_address(config)
-    # The offline plugin turns directory URLs off in its own on_config, which runs after this one.
-    urls.set_directory_urls(config.use_directory_urls and not _offline)
     root = Path(config.config_file_path).parent
     _theme_script = csp.template_scripts(config.theme.dirs)
     _project, _problems = project.load_valid(root)
@@ -129,8 +127,15 @@ def _check_published_addresses(root: Path, docs_dir: Path) -> None:
         raise Abort(f"{len(gone)} published address(es) would disappear, so nothing was built:\n" + "\n".join(map(str, gone)))
 
 
+def _layout(config) -> urls.Layout:
+    """The build's layout, read from on_files on: the offline plugin turns directory URLs off in its own
+    on_config, which runs after this module's."""
+    return urls.Layout(directory_urls=config.use_directory_urls)
+
+
 def on_files(files, config):
     _refuse_linked_pages(files, config)
+    layout = _layout(config)
     _generated.clear()
     _example_urls.clear()
     if _project is None:
@@ -138,33 +143,34 @@ def on_files(files, config):
         for file in files.documentation_pages():
             _generated[file.src_uri] = build_problems.guide_problems_page()
         for example_id in build_problems.record_ids(Path(config.config_file_path).parent):
-            _add_generated(files, config, f"examples/{example_id}.md", build_problems.guide_problems_page())
+            _add_generated(files, config, urls.source(urls.example(example_id)), build_problems.guide_problems_page())
         return files
     taken = {example.id for example in _project.examples} | {former for example in _project.examples for former in example.former_ids}
     for example_id, problems in build_problems.broken_records(_problems, taken).items():
-        _add_generated(files, config, f"examples/{example_id}.md", build_problems.broken_record_page(example_id, problems))
+        _add_generated(files, config, urls.source(urls.example(example_id)), build_problems.broken_record_page(example_id, problems))
     for example in _project.examples:
         # Material's edit button follows file.edit_uri; the page's own link needs the same address now.
         edit_uri = f"../{example.source_path}"  # edit_uri in mkdocs.yml points into docs/
         edit_url = urljoin(config.repo_url.rstrip("/") + "/", config.edit_uri + edit_uri) if config.repo_url and config.edit_uri else None
         # Reached from listings and search; a nav entry each would grow every page.
-        file = File.generated(config, f"examples/{example.id}.md", content="", inclusion=InclusionLevel.NOT_IN_NAV)
+        file = File.generated(config, urls.source(urls.example(example.id)), content="", inclusion=InclusionLevel.NOT_IN_NAV)
         file.edit_uri = edit_uri
         files.append(file)
         _example_urls[example.id] = file.url
         suggest_url = issue_links.suggest_change_url(config.repo_url, example.id) if config.repo_url else None
         feedback = _feedback_urls(config, example) if config.repo_url else None
         _generated[file.src_uri] = example_page.render(example, _project.guide, _project.related[example.id], edit_url, suggest_url, _today,
-                                                       feedback)
+                                                       layout, feedback)
         for former in example.former_ids:
             # The forward's own script, written just above, is the only one in it.
-            files.append(File.generated(config, urls.file_of(f"examples/{former}/"), content=_with_policy(render.redirect_page(example), lambda script: True)))
-    files.append(File.generated(config, "browse/index.json", content=browse.index_json(_project.examples, _project.guide)))
-    for src_uri, generated in teaching.pages(_project, config.site_url, config.site_name).items():
+            forward = _with_policy(render.redirect_page(example, former, layout), lambda script: True)
+            files.append(File.generated(config, layout.file_of(urls.example(former)), content=forward))
+    files.append(File.generated(config, urls.BROWSE_INDEX, content=browse.index_json(_project.examples, _project.guide)))
+    for src_uri, generated in teaching.pages(_project, config.site_url, config.site_name, layout).items():
         _add_generated(files, config, src_uri, generated)
-    _add_generated(files, config, review_dates.SOURCE, review_dates.render(_project.examples, _today))
+    _add_generated(files, config, urls.source(urls.REVIEW_DATES), review_dates.render(_project.examples, _today, layout))
     page_paths = [urls.clean_path(file.src_uri) for file in files.documentation_pages()]
-    published = teaching.files(_project, config.site_url, config.site_name, config.site_description, page_paths, _today)
+    published = teaching.files(_project, config.site_url, config.site_name, config.site_description, page_paths, _today, layout)
     for dest, content in published.items():
         files.append(File.generated(config, dest, content=content))
     for name, path in SEARCH_LINKS.items():
@@ -247,7 +253,7 @@ def on_page_context(context, page, config, nav):
         page.edit_url = None
     if _project is not None:
         _list_takeaways_in_toc(page)
-        context["pe_page"] = teaching.page_context(page.file.src_uri, page.url, page.title, config.site_url, config.site_name, _offline)
+        context["pe_page"] = teaching.page_context(page.file.src_uri, page.title, config.site_url, config.site_name, _layout(config), _offline)
     return context
 
 
@@ -256,7 +262,7 @@ def on_post_page(output, page, config):
     """Material's markup corrected where no template override reaches it, any problem banner, and the page's policy."""
     # handout.js rewrites the handout's print <style> as its title changes, so no hash can name it.
     return _with_policy(build_problems.with_banner(material_fixes.corrected(output), _problems), _theme_script,
-                        inline_styles=page.file.src_uri == handout.SOURCE)
+                        inline_styles=page.file.src_uri == urls.source(urls.HANDOUT))
 
 
 def on_post_template(output_content, template_name, config):
@@ -275,7 +281,7 @@ def _with_policy(page_html: str, trusted: Callable[[str], bool], inline_styles: 
 def on_post_build(config):
     if _project is None:
         return
-    folder = Path(config.site_dir) / "search"
+    folder = Path(config.site_dir) / urls.SEARCH_FOLDER
     material = folder / "search_index.json"
     # Material indexes the hand-written pages; examples are left out of its index (example_page) and added here.
     pages = json.loads(material.read_text(encoding="utf-8")) if material.is_file() else {"docs": []}

@@ -23,7 +23,6 @@ from macros.base.problems import Problem, ProblemsFound
 
 GUIDE_DIR = Path("practice_examples/guide")
 DOCS_DIR = Path("docs")  # mkdocs.yml's docs_dir: the hand-written pages
-RESERVED_FACET_IDS = {"section", "provenance", "evidence", "words", "q", "takeaway"}  # the browse page's own query names ("q" in old links)
 
 
 @dataclass(frozen=True)
@@ -289,7 +288,7 @@ def _check_unique(data: dict) -> list[Problem]:
     once("facet id", "tags", [(facet["id"], ("facets", i, "id")) for i, facet in enumerate(facets)])
     located, display = data["tags"]
     for i, facet in enumerate(facets):
-        if facet["id"] in RESERVED_FACET_IDS:
+        if facet["id"] in urls.BROWSE_OWN_NAMES:
             problems.append(Problem(display, *located.position(("facets", i, "id")),
                                     f"the facet id '{facet['id']}' is reserved: the browse page's address already uses it; choose another"))
     once("tag label", "tags", [(value["label"], ("facets", i, "values", j, "label")) for i, facet in enumerate(facets) for j, value in enumerate(facet["values"])])
