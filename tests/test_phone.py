@@ -134,6 +134,29 @@ def test_the_keyboard_skips_to_the_results_and_works_the_groups_and_chips(phone,
     assert LOADED.example(first).section == "leadership"
 
 
+LAYOUT_SHIFT = """() => new Promise(done => {
+  let total = 0;
+  new PerformanceObserver(list => { for (const entry of list.getEntries()) total += entry.value; })
+    .observe({type: "layout-shift", buffered: true});
+  setTimeout(() => done(total), 100);
+})"""
+
+
+@pytest.mark.parametrize("viewport", [PHONE, {"width": 1280, "height": 900}], ids=["phone", "wide"])
+def test_browse_does_not_move_as_its_filters_and_handout_tray_arrive(browser, real_site, viewport):
+    """The form keeps its place while hidden and the page keeps the handout tray's, so the scripts showing them move
+    nothing on the first screen (Lighthouse's cumulative layout shift; a slow network makes the gap visible)."""
+    context = browser.new_context(viewport=viewport)
+    page = context.new_page()
+    page.route("**/browse/index.json", lambda route: (page.wait_for_timeout(500), route.continue_()))
+    page.goto(real_site + "browse/")
+    page.wait_for_selector("#pe-filters:not([hidden])")
+    page.wait_for_load_state("networkidle")
+    assert page.eval_on_selector(".pe-handout-tray", "e => !e.hasAttribute('data-handout-tray') && e.textContent").startswith("Handout: none")
+    assert page.evaluate(LAYOUT_SHIFT) < 0.005
+    context.close()
+
+
 def test_checkboxes_chips_and_buttons_are_at_least_24_px_square(phone, real_site):
     page = open_browse(phone, real_site, "?population=women&substance=alcohol&words=drink")
     for summary in page.query_selector_all("#pe-filters summary"):

@@ -58,9 +58,18 @@ def index_json(examples: list[Example], guide: Guide) -> str:
     return json.dumps(index, ensure_ascii=False, separators=(",", ":"))
 
 
+# The handout tray's place, holding what handout.js writes in it when nothing is chosen, so the page
+# does not move when the script puts the tray there.
+HANDOUT_TRAY = (
+    '<aside class="pe-handout-tray pe-screen-only" data-handout-tray aria-label="Handout"><p><span class="pe-handout-tray__count">'
+    "Handout: none chosen yet. Use \u201cAdd to handout\u201d to choose examples to print together.</span></p></aside>"
+)
+
+
 def page_html(examples: list[Example], guide: Guide, links: urls.Links) -> str:
     """The browse page's body: every example as a card (enough without JavaScript), and the filter
-    form, hidden until the script has loaded the index and filled in the counts. Each group of boxes
+    form, hidden until the script has loaded the index and filled in the counts (the stylesheet
+    keeps its place meanwhile, so nothing moves when it shows). Each group of boxes
     is a disclosure whose summary says how many boxes it has (the script adds how many are ticked):
     closed on a phone, so the words box, the groups and the first results share the first screens;
     the script opens them beside the results on a wide screen. The chosen filters are listed above
@@ -106,4 +115,4 @@ def page_html(examples: list[Example], guide: Guide, links: urls.Links) -> str:
         '<p><button type="button" class="md-button" id="pe-more" hidden>Show more</button></p>'
         "</div>"
     )
-    return f'{takeaway_links.forwards_script(guide, links)}<div class="pe-browse">{form}{bar}{results}</div>'
+    return f'{takeaway_links.forwards_script(guide, links)}{HANDOUT_TRAY}<div class="pe-browse">{form}{bar}{results}</div>'
