@@ -415,7 +415,7 @@
     var layout = element("fieldset", "pe-handout-layout");
     layout.appendChild(element("legend", null, "Print layout"));
     [["full", "Each example in full"],
-     ["compact", "Compact: a typical example on one A4 side, in smaller type and two columns. Leaves out each example’s take-aways, sources and review dates, which its page has (its address and QR code are printed)."]]
+     ["compact", "Compact: a typical example on one A4 side, in smaller type (9 pt) and two columns. Leaves out each example’s take-aways, sources, review dates and the web addresses of the reports it quotes (each part still names its report), all on the example’s own page, whose address and QR code are printed."]]
       .forEach(function (choice, index) {
         var option = element("label", "pe-handout-layout__option");
         var radio = element("input");
