@@ -44,7 +44,7 @@ if TYPE_CHECKING:
     from macros.load.guide import Guide
 
 TAG = re.compile(r"<[^>]*>")
-DOCUMENTS_PER_FILE = 20
+DOCUMENTS_PER_FILE = 5  # small: the best results come from anywhere in the library, each from its own file
 WORD_FILE_LIMIT = 24_000  # characters: a word file bigger than this is split by the next letter
 KEY_LENGTH = (2, 4)  # word files are keyed by a word's first 2 letters, or up to 4 once split
 TEASER_LENGTH = 220
