@@ -70,15 +70,62 @@
   var order = document.getElementById("pe-order");
   var corrected = document.querySelector(".pe-corrected");
 
-  function hasWords(example) {
-    return wordMatches === null || wordMatches.has(example.position);
+  /* Sets of examples as bitsets over their positions in the index: each box's examples, made once,
+     the words' matches and every example. A change then ANDs and ORs a few thousand 32-bit words
+     and counts their bits, instead of walking every example's values for every group. */
+  var size = 0;  // 32-bit words in a set
+  var everyExample = null;
+  var wordBits = null;  // the words' matches; null while the box has no words to look for
+
+  function makeSets() {
+    size = Math.ceil(examples.length / 32);
+    everyExample = new Uint32Array(size).fill(0xffffffff);
+    if (examples.length % 32) everyExample[size - 1] = (1 << (examples.length % 32)) - 1;
+    groups.forEach(function (group) {
+      var byValue = {};
+      group.boxes.forEach(function (box) {
+        box.examples = byValue[box.value] = new Uint32Array(size);
+        box.countNode = box.labels[0].querySelector("[data-count]");
+      });
+      examples.forEach(function (example, position) {
+        (example.values[group.name] || []).forEach(function (value) {
+          if (byValue[value]) byValue[value][position >>> 5] |= 1 << (position & 31);
+        });
+      });
+    });
   }
 
-  /* With words, the matching examples best first (wordMatches keeps search.js's ranking), unless the
-     reader chose the section order; without words, every example in section order. */
-  function inOrder() {
-    if (wordMatches === null || order.value === "section") return examples;
-    return Array.from(wordMatches, function (position) { return examples[position]; });
+  function setOf(positions) {
+    var set = new Uint32Array(size);
+    positions.forEach(function (position) { set[position >>> 5] |= 1 << (position & 31); });
+    return set;
+  }
+
+  function intersect(into, other) {
+    for (var i = 0; i < size; i++) into[i] &= other[i];
+  }
+
+  function bits(word) {
+    word -= (word >>> 1) & 0x55555555;
+    word = (word & 0x33333333) + ((word >>> 2) & 0x33333333);
+    return Math.imul((word + (word >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
+  }
+
+  function sizeOf(set, within) {
+    var total = 0;
+    for (var i = 0; i < size; i++) total += bits(set[i] & within[i]);
+    return total;
+  }
+
+  /* The examples of a group's ticked boxes (any of them), or null when none is ticked. */
+  function groupSet(group) {
+    var set = null;
+    group.boxes.forEach(function (box) {
+      if (!box.checked) return;
+      if (!set) set = box.examples.slice();
+      else for (var i = 0; i < size; i++) set[i] |= box.examples[i];
+    });
+    return set;
   }
 
   /* Look the box's words up, then update the view, unless the box has changed in the meantime;
@@ -90,10 +137,12 @@
       if (text !== wordsAsked) return;
       wordMatches = found;
       showCorrection(found && found.corrected, text);
+      wordBits = found === null ? null : setOf(found);
       update();
     }, function () {
       if (text !== wordsAsked) return;
       wordMatches = null;
+      wordBits = null;
       update();
       status.textContent += " The words could not be looked up, so they are not applied.";
     });
@@ -148,53 +197,55 @@
     lastChangeWasText = isText;
   }
 
+  /* Only what changed is written to the page: the cards shown, and counts, summaries and chips that differ. */
   function update(keepLimit) {
     if (!keepLimit) limit = PAGE;
-    var chosen = groups.map(function (group) { return selected(group); });
-    var counts = groups.map(function () { return {}; });
-    var matched = 0;
-    var visible = [];
+    var sets = groups.map(groupSet);
+    var matching = (wordBits || everyExample).slice();
     order.parentNode.hidden = wordMatches === null;
-    inOrder().forEach(function (example) {
-      if (hasWords(example)) {
-        var failed = [];
-        chosen.forEach(function (values, index) {
-          if (!values.length) return;
-          var own = example.values[groups[index].name] || [];
-          if (!own.some(function (value) { return values.indexOf(value) !== -1; })) failed.push(index);
-        });
-        // An example counts towards a group's boxes if it passes every other group.
-        groups.forEach(function (group, index) {
-          if (failed.length === 0 || (failed.length === 1 && failed[0] === index)) {
-            (example.values[group.name] || []).forEach(function (value) {
-              counts[index][value] = (counts[index][value] || 0) + 1;
-            });
-          }
-        });
-        if (failed.length === 0) {
-          matched += 1;
-          if (matched <= limit && cards[example.id]) visible.push(cards[example.id]);
-        }
-      }
-    });
-    list.replaceChildren.apply(list, visible);
-    var shown = visible.length;
+    sets.forEach(function (set) { if (set) intersect(matching, set); });
+    // A box's count: the examples carrying it among those that pass every other group and the words.
     groups.forEach(function (group, index) {
+      var others = (wordBits || everyExample).slice();
+      sets.forEach(function (set, other) { if (set && other !== index) intersect(others, set); });
       group.boxes.forEach(function (box) {
-        box.labels[0].querySelector("[data-count]").textContent = "(" + (counts[index][box.value] || 0) + ")";
+        var count = sizeOf(box.examples, others);
+        if (box.shownCount !== count) box.countNode.textContent = "(" + count + ")";
+        box.shownCount = count;
       });
     });
-    var active = groups.some(function (group, index) { return chosen[index].length; }) || wordMatches !== null;
+    var matched = sizeOf(matching, matching);
+    var visible = [];
+    if (wordMatches !== null && order.value !== "section") {
+      // Best match first: the words' matches in search.js's ranking, those that pass every group.
+      var ranked = Array.from(wordMatches);
+      for (var r = 0; r < ranked.length && visible.length < limit; r++) {
+        var position = ranked[r];
+        var passes = matching[position >>> 5] & (1 << (position & 31));
+        if (passes && cards[examples[position].id]) visible.push(cards[examples[position].id]);
+      }
+    } else {
+      for (var i = 0; i < size && visible.length < limit; i++) {
+        for (var word = matching[i]; word && visible.length < limit; word &= word - 1) {
+          var card = cards[examples[i * 32 + 31 - Math.clz32(word & -word)].id];  // the lowest bit left
+          if (card) visible.push(card);
+        }
+      }
+    }
+    list.replaceChildren.apply(list, visible);
+    var shown = visible.length;
+    var active = sets.some(Boolean) || wordMatches !== null;
     status.textContent = (active
       ? matched + " of " + examples.length + " examples match."
       : "All " + examples.length + " examples.") + (shown < matched ? " Showing the first " + shown + "." : "");
     more.hidden = shown >= matched;
     more.textContent = "Show " + Math.min(PAGE, matched - shown) + " more of the " + (matched - shown) + " not shown";
     empty.hidden = matched !== 0;
-    groups.forEach(function (group, index) {
+    groups.forEach(function (group) {
       var total = group.boxes.length;
-      group.tally.textContent = "(" + total + (total === 1 ? " filter" : " filters") +
-        (chosen[index].length ? ", " + chosen[index].length + " chosen" : "") + ")";
+      var ticked = group.boxes.filter(function (box) { return box.checked; }).length;
+      var tally = "(" + total + (total === 1 ? " filter" : " filters") + (ticked ? ", " + ticked + " chosen" : "") + ")";
+      if (group.tally.textContent !== tally) group.tally.textContent = tally;
     });
     showChips();
   }
@@ -272,7 +323,7 @@
 
   function start(index) {
     examples = index.examples;
-    examples.forEach(function (example, position) { example.position = position; });
+    makeSets();
     if (window.matchMedia("(min-width: 60em)").matches) {
       groups.forEach(function (group) { group.details.open = true; });
     }
