@@ -14,7 +14,7 @@ from macros.pages import browse, issue_links
 from macros.load.examples import Example
 from macros.load.guide import Guide
 from macros.base.text import escape
-from macros.pages.common import browse_url, takeaway_url
+from macros.pages.common import browse_url, labelled_cells, takeaway_url
 
 THIN_BELOW = 3  # a take-away or tag value with fewer examples than this, reported and illustrative together, is thin
 KINDS = ("reported", "illustrative")
@@ -103,8 +103,8 @@ def _table(caption: str, first_column: str, rows: list[Row], links: urls.Links) 
         body.append(f'<tr><th scope="row">{label}{thin}</th>{cells}{_count_cell(row, links, None, row.total)}</tr>')
     head = "".join(f'<th scope="col">{escape(heading)}</th>' for heading in (first_column, *COLUMNS))
     # Material styles only tables without a class, so the class is on a wrapper.
-    return (f'<div class="pe-coverage"><table><caption>{escape(caption)}</caption><thead><tr>{head}</tr></thead>'
-            f"<tbody>{''.join(body)}</tbody></table></div>")
+    return labelled_cells(f'<div class="pe-coverage pe-coverage--counts"><table><caption>{escape(caption)}</caption><thead><tr>{head}</tr></thead>'
+                          f"<tbody>{''.join(body)}</tbody></table></div>")
 
 
 def page_html(examples: list[Example], guide: Guide, links: urls.Links, repo_url: str | None) -> str:

@@ -10,7 +10,7 @@ from macros.base import urls
 from macros.base.text import escape, long_date
 from macros.load.examples import Example
 from macros.load.guide import Guide
-from macros.pages.common import browse_url, examples_count, source_date
+from macros.pages.common import browse_url, examples_count, labelled_cells, source_date
 
 
 def _level(guide: Guide, level: int | None) -> str:
@@ -34,8 +34,8 @@ def status_table(guide: Guide, examples: list[Example], links: urls.Links) -> st
         )
     head = "".join(f'<th scope="col">{name}</th>' for name in ("Status", "When it is used", "What it shows", "What it does not show",
                                                                f"{escape(guide.evidence_scale.publisher)} level", "Examples"))
-    return (f'<div class="pe-coverage"><table><caption>The evidence statuses, strongest first</caption><thead><tr>{head}</tr></thead>'
-            f"<tbody>{''.join(rows)}</tbody></table></div>")
+    return labelled_cells(f'<div class="pe-coverage"><table><caption>The evidence statuses, strongest first</caption><thead><tr>{head}</tr></thead>'
+                          f"<tbody>{''.join(rows)}</tbody></table></div>")
 
 
 def level_list(guide: Guide) -> str:

@@ -8,7 +8,7 @@ import datetime as dt
 from macros.base import urls
 from macros.base.text import escape, long_date
 from macros.load.examples import Due, Example
-from macros.pages.common import example_url
+from macros.pages.common import example_url, labelled_cells
 from macros.pages.generated import GeneratedPage, title_for_templates
 
 TITLE = "Review dates"
@@ -38,9 +38,10 @@ def render(examples: list[Example], today: dt.date, layout: urls.Layout) -> Gene
         "or update the statement and remove or re-date its check.</p>"
         f'<p>{overdue} of {len(listed)} dates had passed when the site was built on '
         f'<time datetime="{today.isoformat()}">{long_date(today)}</time>.</p>'
-        '<div class="pe-coverage"><table><caption>Review and check dates, those that have passed first</caption>'
-        '<thead><tr><th scope="col">Due by</th><th scope="col">State</th><th scope="col">Example</th><th scope="col">What to do</th></tr></thead>'
-        f"<tbody>{rows}</tbody></table></div>"
+        + labelled_cells(
+            '<div class="pe-coverage"><table><caption>Review and check dates, those that have passed first</caption>'
+            '<thead><tr><th scope="col">Due by</th><th scope="col">State</th><th scope="col">Example</th><th scope="col">What to do</th></tr></thead>'
+            f"<tbody>{rows}</tbody></table></div>")
     )
     meta = {
         "title": title_for_templates(TITLE),
