@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-from functools import lru_cache
 
 import segno
 
@@ -13,7 +12,6 @@ MASK = 0
 FILE_NAME = "qr.svg"  # beside each page: examples/<id>/qr.svg, supervision/qr.svg, qr.svg for the home page
 
 
-@lru_cache(maxsize=4096)  # a rebuild (make serve) makes each code once
 def svg(address: str) -> bytes:
     """A black-on-white QR code of address as an SVG file, with the quiet zone scanners need."""
     code = segno.make(address, error="m", micro=False, mask=MASK)
