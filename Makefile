@@ -105,6 +105,6 @@ new: export NEW_EXAMPLE_SECTION = $(value SECTION)
 new: export NEW_EXAMPLE_TITLE = $(value TITLE)
 
 clean: ## Remove the built site, the offline copy and caches (keeps .venv and node_modules)
-	rm -rf site dist .pytest_cache
+	rm -rf site dist .pytest_cache .cache
 
 .PHONY: help install install-test install-browser install-node validate schema issue-form build serve linkcheck linkcheck-external test fuzz benchmark benchmark-personal search-quality page-heights reflow new addresses offline print-figures html-check a11y phone-figures lighthouse clean

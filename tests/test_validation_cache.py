@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, TODAY, valid_text
+from macros.base import store
 from macros.load import project
 from macros.load.checked import CACHE_DIR
 
@@ -127,3 +128,20 @@ def test_a_result_that_depends_on_the_day_is_checked_again_on_another_day(scratc
 def test_the_cache_folder_is_not_committed():
     ignored = subprocess.run(["git", "check-ignore", "-q", str(CACHE_DIR / "x.pickle")], cwd=ROOT, check=False)
     assert ignored.returncode == 0
+
+
+def test_a_stored_result_is_used_only_for_its_own_key_and_only_while_undamaged(tmp_path):
+    made: list[bytes] = []
+
+    def make(payload: bytes):
+        return lambda: made.append(payload) or payload
+
+    kept = store.Store(tmp_path, b"code")
+    assert kept.made((b"https://example.org/a/",), make(b"<svg>a</svg>")) == b"<svg>a</svg>"
+    assert store.Store(tmp_path, b"code").made((b"https://example.org/a/",), make(b"again")) == b"<svg>a</svg>"
+    assert store.Store(tmp_path, b"new code").made((b"https://example.org/a/",), make(b"<svg>new</svg>")) == b"<svg>new</svg>"
+    [entry] = [path for path in tmp_path.iterdir() if path.name == store.Store(tmp_path, b"code").key(b"https://example.org/a/").hex()[:40]]
+    data = entry.read_bytes()
+    entry.write_bytes(data[:-1] + bytes([data[-1] ^ 1]))  # the stored SVG damaged
+    assert store.Store(tmp_path, b"code").made((b"https://example.org/a/",), make(b"<svg>remade</svg>")) == b"<svg>remade</svg>"
+    assert made == [b"<svg>a</svg>", b"<svg>new</svg>", b"<svg>remade</svg>"]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-from functools import lru_cache
 
 import segno
 
@@ -12,7 +11,6 @@ import segno
 MASK = 0
 
 
-@lru_cache(maxsize=4096)  # a rebuild (make serve) makes each code once
 def svg(address: str) -> bytes:
     """A black-on-white QR code of address as an SVG file, with the quiet zone scanners need."""
     code = segno.make(address, error="m", micro=False, mask=MASK)

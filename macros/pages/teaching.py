@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+from collections.abc import Callable
 
 from macros.pages import feed, handout, packs, printed, qr, takeaway_links
 from macros.base import urls
@@ -24,14 +25,15 @@ def pages(project: Project, site_url: str, site_name: str, layout: urls.Layout) 
 
 
 def files(project: Project, site_url: str, site_name: str, description: str, page_paths: list[str], today: dt.date,
-          layout: urls.Layout) -> dict[str, str | bytes]:
-    """The files published beside the pages, by destination: handout data, the feed, a QR code per page."""
+          layout: urls.Layout, qr_svg: Callable[[str], bytes] = qr.svg) -> dict[str, str | bytes]:
+    """The files published beside the pages, by destination: handout data, the feed, a QR code per page
+    (made by qr_svg, which may keep them between builds)."""
     found: dict[str, str | bytes] = {
         urls.handout_data(e.id): handout.data_script(e, project.guide, site_url, today, layout) for e in project.examples
     }
     found[urls.FEED] = feed.atom(project.examples, project.guide, site_url, site_name, description)
     for path in page_paths:
-        found[urls.qr(path)] = qr.svg(urls.published(site_url, path))
+        found[urls.qr(path)] = qr_svg(urls.published(site_url, path))
     return found
 
 
