@@ -29,8 +29,9 @@ from mkdocs.exceptions import Abort  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File, InclusionLevel  # noqa: E402
 from mkdocs.structure.toc import AnchorLink, get_toc  # noqa: E402
+from mkdocs.utils.yaml import yaml_load  # noqa: E402
 
-from macros.pages import addresses, browse, build_problems, csp, example as example_page, handout, issue_links, material_fixes, offline, common as render, search, teaching  # noqa: E402
+from macros.pages import addresses, browse, build_problems, csp, example as example_page, issue_links, material_fixes, offline, common as render, search, teaching  # noqa: E402
 from macros.pages import review_dates  # noqa: E402
 from macros.load import markup, project  # noqa: E402
 from macros.base import urls  # noqa: E402
@@ -64,8 +65,7 @@ def on_config(config):
     _today = _build_day()
     plugin = config.plugins.get(offline.PLUGIN)
     _offline = bool(plugin and plugin.config.enabled)
-    # The offline plugin turns directory URLs off in its own on_config, which runs after this one.
-    urls.set_directory_urls(config.use_directory_urls and not _offline)
+    _use_published_address(config)
     root = Path(config.config_file_path).parent
     _theme_script = csp.template_scripts(config.theme.dirs)
     _project, _problems = project.load_valid(root)
@@ -83,6 +83,30 @@ def on_config(config):
     if _offline:
         config.extra["polyfills"] = [*config.extra.get("polyfills", []), *offline.POLYFILLS]
     return config
+
+
+def _use_published_address(config) -> None:
+    """Every build prints the published address (mkdocs.yml's site_url, or SITE_URL): QR codes, "Online:"
+    addresses, citations, the feed, canonical links. `mkdocs serve` puts its own loopback address in site_url
+    before any hook runs (it serves at the published address's path), so under serve it is read again."""
+    if _serving:
+        with open(config.config_file_path, "rb") as file:
+            address = str(yaml_load(file).get("site_url") or "").strip()
+        config.site_url = address + ("" if address.endswith("/") or not address else "/")
+    if not urls.is_local(config.site_url):
+        return
+    shown = config.site_url or "unset"
+    if _offline and not os.environ.get(offline.ALLOW_LOCAL_ADDRESS):
+        raise Abort(
+            f"The offline copy was not built: its site_url is {shown}, so every QR code, printed address and citation in it "
+            "would lead nowhere once the copy leaves this machine. Leave SITE_URL unset to print the published address "
+            "(site_url in mkdocs.yml) or set it to where the guide is published; for a copy only for this machine, run "
+            "`make offline ARGS=--allow-local-address`."
+        )
+    # Printed, not logged: under --strict a logged warning would stop the build.
+    print(f"WARNING: site_url is {shown}, not a published address: this build's QR codes, printed addresses, citations, "
+          "feed and canonical links lead nowhere off this machine. Leave SITE_URL unset to use the published address "
+          "in mkdocs.yml.", file=sys.stderr, flush=True)
 
 
 def _build_day() -> dt.date:
@@ -103,8 +127,15 @@ def _check_published_addresses(root: Path, docs_dir: Path) -> None:
         raise Abort(f"{len(gone)} published address(es) would disappear, so nothing was built:\n" + "\n".join(map(str, gone)))
 
 
+def _layout(config) -> urls.Layout:
+    """The build's layout, read from on_files on: the offline plugin turns directory URLs off in its own
+    on_config, which runs after this module's."""
+    return urls.Layout(directory_urls=config.use_directory_urls)
+
+
 def on_files(files, config):
     _refuse_linked_pages(files, config)
+    layout = _layout(config)
     _generated.clear()
     _example_urls.clear()
     if _project is None:
@@ -112,31 +143,34 @@ def on_files(files, config):
         for file in files.documentation_pages():
             _generated[file.src_uri] = build_problems.guide_problems_page()
         for example_id in build_problems.record_ids(Path(config.config_file_path).parent):
-            _add_generated(files, config, f"examples/{example_id}.md", build_problems.guide_problems_page())
+            _add_generated(files, config, urls.source(urls.example(example_id)), build_problems.guide_problems_page())
         return files
     taken = {example.id for example in _project.examples} | {former for example in _project.examples for former in example.former_ids}
     for example_id, problems in build_problems.broken_records(_problems, taken).items():
-        _add_generated(files, config, f"examples/{example_id}.md", build_problems.broken_record_page(example_id, problems))
+        _add_generated(files, config, urls.source(urls.example(example_id)), build_problems.broken_record_page(example_id, problems))
     for example in _project.examples:
         # Material's edit button follows file.edit_uri; the page's own link needs the same address now.
         edit_uri = f"../{example.source_path}"  # edit_uri in mkdocs.yml points into docs/
         edit_url = urljoin(config.repo_url.rstrip("/") + "/", config.edit_uri + edit_uri) if config.repo_url and config.edit_uri else None
         # Reached from listings and search; a nav entry each would grow every page.
-        file = File.generated(config, f"examples/{example.id}.md", content="", inclusion=InclusionLevel.NOT_IN_NAV)
+        file = File.generated(config, urls.source(urls.example(example.id)), content="", inclusion=InclusionLevel.NOT_IN_NAV)
         file.edit_uri = edit_uri
         files.append(file)
         _example_urls[example.id] = file.url
         suggest_url = issue_links.suggest_change_url(config.repo_url, example.id) if config.repo_url else None
-        _generated[file.src_uri] = example_page.render(example, _project.guide, _project.related[example.id], edit_url, suggest_url, _today)
+        feedback = _feedback_urls(config, example) if config.repo_url else None
+        _generated[file.src_uri] = example_page.render(example, _project.guide, _project.related[example.id], edit_url, suggest_url, _today,
+                                                       layout, feedback)
         for former in example.former_ids:
             # The forward's own script, written just above, is the only one in it.
-            files.append(File.generated(config, urls.file_of(f"examples/{former}/"), content=_with_policy(render.redirect_page(example), lambda script: True)))
-    files.append(File.generated(config, "browse/index.json", content=browse.index_json(_project.examples, _project.guide)))
-    for src_uri, generated in teaching.pages(_project, config.site_url, config.site_name).items():
+            forward = _with_policy(render.redirect_page(example, former, layout), lambda script: True)
+            files.append(File.generated(config, layout.file_of(urls.example(former)), content=forward))
+    files.append(File.generated(config, urls.BROWSE_INDEX, content=browse.index_json(_project.examples, _project.guide)))
+    for src_uri, generated in teaching.pages(_project, config.site_url, config.site_name, layout).items():
         _add_generated(files, config, src_uri, generated)
-    _add_generated(files, config, review_dates.SOURCE, review_dates.render(_project.examples, _today))
+    _add_generated(files, config, urls.source(urls.REVIEW_DATES), review_dates.render(_project.examples, _today, layout))
     page_paths = [urls.clean_path(file.src_uri) for file in files.documentation_pages()]
-    published = teaching.files(_project, config.site_url, config.site_name, config.site_description, page_paths, _today)
+    published = teaching.files(_project, config.site_url, config.site_name, config.site_description, page_paths, _today, layout)
     for dest, content in published.items():
         files.append(File.generated(config, dest, content=content))
     for name, path in SEARCH_LINKS.items():
@@ -145,6 +179,12 @@ def on_files(files, config):
             raise Abort(f"docs/{path} is missing: search's no-results note links to it")
         _search_links[name] = linked.url
     return files
+
+
+def _feedback_urls(config, example) -> tuple[str, str]:
+    address = urls.published(config.site_url, f"examples/{example.id}/")
+    return (issue_links.feedback_url(config.repo_url, example.id, address),
+            issue_links.evidence_question_url(config.repo_url, example.id, address, render.evidence_label(example, _project.guide)))
 
 
 def _add_generated(files, config, src_uri: str, page: GeneratedPage) -> None:
@@ -213,7 +253,7 @@ def on_page_context(context, page, config, nav):
         page.edit_url = None
     if _project is not None:
         _list_takeaways_in_toc(page)
-        context["pe_page"] = teaching.page_context(page.file.src_uri, page.url, page.title, config.site_url, config.site_name, _offline)
+        context["pe_page"] = teaching.page_context(page.file.src_uri, page.title, config.site_url, config.site_name, _layout(config), _offline)
     return context
 
 
@@ -222,7 +262,7 @@ def on_post_page(output, page, config):
     """Material's markup corrected where no template override reaches it, any problem banner, and the page's policy."""
     # handout.js rewrites the handout's print <style> as its title changes, so no hash can name it.
     return _with_policy(build_problems.with_banner(material_fixes.corrected(output), _problems), _theme_script,
-                        inline_styles=page.file.src_uri == handout.SOURCE)
+                        inline_styles=page.file.src_uri == urls.source(urls.HANDOUT))
 
 
 def on_post_template(output_content, template_name, config):
@@ -241,14 +281,15 @@ def _with_policy(page_html: str, trusted: Callable[[str], bool], inline_styles: 
 def on_post_build(config):
     if _project is None:
         return
-    folder = Path(config.site_dir) / "search"
+    folder = Path(config.site_dir) / urls.SEARCH_FOLDER
     material = folder / "search_index.json"
     # Material indexes the hand-written pages; examples are left out of its index (example_page) and added here.
     pages = json.loads(material.read_text(encoding="utf-8")) if material.is_file() else {"docs": []}
     guide = _project.guide
     documents = [search.example_document(example, guide, _example_urls[example.id]) for example in _project.examples]
     documents += search.page_documents(pages["docs"], len(documents))
-    search.write_index(folder, documents, len(_project.examples), search.synonym_groups(guide.synonyms, guide.abbreviations), dict(_search_links))
+    groups = search.synonym_groups(guide.synonyms, guide.abbreviations, guide.shorthand)
+    search.write_index(folder, documents, len(_project.examples), groups, dict(_search_links), search.respellings(guide.shorthand))
     if "config" in pages:
         # Material's script fetches this file on every page: its settings are all it needs now.
         material.write_text(json.dumps({"config": pages["config"], "docs": []}, separators=(",", ":")), encoding="utf-8")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
+from macros.base import urls
 from macros.pages import takeaway_links
 from macros.load.examples import Example
 from macros.load.guide import Guide
@@ -25,11 +26,11 @@ def filters(guide: Guide) -> list[Filter]:
     """Section and take-away first, then every facet of the tag vocabulary, in its order, then provenance and
     evidence status (strongest first): the browse page's script reads them from the form, so each is data here."""
     return [
-        Filter("section", "Section", tuple((s.id, s.title) for s in guide.sections)),
-        Filter("takeaway", "Take-away", tuple((t.id, _takeaway_label(guide, t.id)) for t in guide.takeaways.values())),
+        Filter(urls.BROWSE_SECTION, "Section", tuple((s.id, s.title) for s in guide.sections)),
+        Filter(urls.BROWSE_TAKEAWAY, "Take-away", tuple((t.id, _takeaway_label(guide, t.id)) for t in guide.takeaways.values())),
         *(Filter(f.id, f.label, tuple((v.id, v.label) for v in f.values)) for f in guide.facets),
-        Filter("provenance", "Provenance", tuple(PROVENANCE_LABELS.items())),
-        Filter("evidence", "Evidence", tuple((status.id, status.label) for status in guide.statuses.values())),
+        Filter(urls.BROWSE_PROVENANCE, "Provenance", tuple(PROVENANCE_LABELS.items())),
+        Filter(urls.BROWSE_EVIDENCE, "Evidence", tuple((status.id, status.label) for status in guide.statuses.values())),
     ]
 
 
@@ -45,8 +46,8 @@ def _takeaway_label(guide: Guide, takeaway_id: str) -> str:
 
 def values_of(example: Example) -> dict[str, list[str]]:
     """The example's value ids for every filter it has a value in."""
-    values = {"section": [example.section], "takeaway": list(example.takeaways), "provenance": [example.provenance],
-              "evidence": [example.evidence.status]}
+    values = {urls.BROWSE_SECTION: [example.section], urls.BROWSE_TAKEAWAY: list(example.takeaways), urls.BROWSE_PROVENANCE: [example.provenance],
+              urls.BROWSE_EVIDENCE: [example.evidence.status]}
     values.update({facet: list(ids) for facet, ids in example.tags})
     return values
 
@@ -61,11 +62,12 @@ def index_json(examples: list[Example], guide: Guide) -> str:
 # does not move when the script puts the tray there.
 HANDOUT_TRAY = (
     '<aside class="pe-handout-tray pe-screen-only" data-handout-tray aria-label="Handout"><p><span class="pe-handout-tray__count">'
-    "Handout: none chosen yet. Use \u201cAdd to handout\u201d to choose examples to print together.</span></p></aside>"
+    "Handout: none chosen yet. Use \u201cAdd to handout\u201d to choose examples to print together.</span>"
+    '<span class="pe-handout-tray__buttons"></span></p></aside>'
 )
 
 
-def page_html(examples: list[Example], guide: Guide, root: str) -> str:
+def page_html(examples: list[Example], guide: Guide, links: urls.Links) -> str:
     """The browse page's body: every example as a card (enough without JavaScript), and the filter
     form, hidden until the script has loaded the index and filled in the counts (the stylesheet
     keeps its place meanwhile, so nothing moves when it shows). Each group of boxes
@@ -86,10 +88,10 @@ def page_html(examples: list[Example], guide: Guide, root: str) -> str:
             f'<fieldset><legend class="pe-visually-hidden">{escape(group.label)}</legend><ul>{options}</ul></fieldset></details>'
         )
     form = (
-        f'<form class="pe-filters" id="pe-filters" role="search" aria-label="Filter examples" data-index="{escape(root)}browse/index.json" hidden>'
+        f'<form class="pe-filters" id="pe-filters" role="search" aria-label="Filter examples" data-index="{escape(links.file(urls.BROWSE_INDEX))}" hidden>'
         '<h2 class="pe-filters__title">Filters</h2>'
         '<p class="pe-filter-text"><label for="pe-words">Words in the examples</label>'
-        '<input type="search" id="pe-words" name="words" autocomplete="off" spellcheck="false"></p>'
+        f'<input type="search" id="pe-words" name="{urls.BROWSE_WORDS}" autocomplete="off" spellcheck="false"></p>'
         f'{"".join(groups)}'
         '<p class="pe-small">Results match every group you use and any box ticked in it; beside each box, how many '
         "you would see. The address follows your choices, to share or bookmark.</p>"
@@ -104,10 +106,14 @@ def page_html(examples: list[Example], guide: Guide, root: str) -> str:
     results = (
         '<div class="pe-results">'
         '<h2 id="pe-results" class="pe-visually-hidden" tabindex="-1">Results</h2>'
+        # Shown by browse.js while the words box has words: best match first (the site's search ranking), or by section.
+        '<p class="pe-order" hidden><label for="pe-order">Order</label> <select id="pe-order" name="order">'
+        '<option value="relevance">Best match first</option><option value="section">By section</option></select></p>'
+        '<p class="pe-corrected" hidden></p>'
         '<p id="pe-empty" class="pe-empty" hidden>No example matches all of these filters. '
         "Remove one of the chosen filters above to see more.</p>"
-        f"{example_cards(examples, guide, root)}"
+        f"{example_cards(examples, guide, links)}"
         '<p><button type="button" class="md-button" id="pe-more" hidden>Show more</button></p>'
         "</div>"
     )
-    return f'{takeaway_links.forwards_script(guide, root)}{HANDOUT_TRAY}<div class="pe-browse">{form}{bar}{results}</div>'
+    return f'{takeaway_links.forwards_script(guide, links)}{HANDOUT_TRAY}<div class="pe-browse">{form}{bar}{results}</div>'

@@ -67,6 +67,8 @@
      the index, or null while the box has no words to look for. */
   var wordMatches = null;
   var wordsAsked = null;
+  var order = document.getElementById("pe-order");
+  var corrected = document.querySelector(".pe-corrected");
 
   /* Sets of examples as bitsets over their positions in the index: each box's examples, made once,
      the words' matches and every example. A change then ANDs and ORs a few thousand 32-bit words
@@ -126,14 +128,40 @@
     return set;
   }
 
-  /* Look the box's words up, then update the view, unless the box has changed in the meantime. */
-  function matchWords() {
+  /* The cards of the first `limit` examples in matching: with words, best first (wordMatches keeps
+     search.js's ranking), unless the reader chose the section order; otherwise in section order,
+     read off the set's bits. */
+  function firstCards(matching) {
+    var found = [];
+    function add(position) {
+      var card = cards[examples[position].id];
+      if (card) found.push(card);
+    }
+    if (wordMatches !== null && order.value !== "section") {
+      for (var position of wordMatches) {
+        if (found.length >= limit) break;
+        if (matching[position >>> 5] & (1 << (position & 31))) add(position);
+      }
+      return found;
+    }
+    for (var i = 0; i < size && found.length < limit; i++) {
+      for (var word = matching[i]; word && found.length < limit; word &= word - 1) {
+        add(i * 32 + 31 - Math.clz32(word & -word));  // the lowest bit left
+      }
+    }
+    return found;
+  }
+
+  /* Look the box's words up, then update the view, unless the box has changed in the meantime;
+     verbatim: as typed, without reading a misspelling as the nearest word. */
+  function matchWords(verbatim) {
     var text = textBox.value;
     wordsAsked = text;
-    return window.peSearch.examples(text).then(function (found) {
+    return window.peSearch.examples(text, verbatim === true).then(function (found) {
       if (text !== wordsAsked) return;
       wordMatches = found;
       wordBits = found === null ? null : setOf(found);
+      showCorrection(found && found.corrected, text);
       update();
     }, function () {
       if (text !== wordsAsked) return;
@@ -144,6 +172,24 @@
     });
   }
 
+  /* "Showing results for naloxone; search instead for nalaxone", the second a button. */
+  function showCorrection(words, text) {
+    corrected.hidden = !words;
+    corrected.textContent = "";
+    if (!words) return;
+    var searched = document.createElement("strong");
+    searched.textContent = words;
+    var instead = document.createElement("button");
+    instead.type = "button";
+    instead.className = "pe-search-instead";
+    instead.textContent = text.trim();
+    instead.addEventListener("click", function () {
+      matchWords(true);
+      textBox.focus();
+    });
+    corrected.append("Showing results for ", searched, "; search instead for ", instead);
+  }
+
   /* The form's state as a query string, groups and values in page order. */
   function queryString() {
     var params = new URLSearchParams();
@@ -151,6 +197,7 @@
       selected(group).forEach(function (value) { params.append(group.name, value); });
     });
     if (textBox.value.trim()) params.set("words", textBox.value.trim());
+    if (textBox.value.trim() && order.value === "section") params.set("order", "section");
     var query = params.toString();
     return query ? "?" + query : window.location.pathname;
   }
@@ -162,6 +209,7 @@
       group.boxes.forEach(function (box) { box.checked = wanted.indexOf(box.value) !== -1; });
     });
     textBox.value = params.get("words") || "";
+    order.value = params.get("order") === "section" ? "section" : "relevance";
   }
 
   function record(isText) {
@@ -179,6 +227,7 @@
     var sets = groups.map(groupSet);
     var matching = (wordBits || everyExample).slice();
     sets.forEach(function (set) { if (set) intersect(matching, set); });
+    order.parentNode.hidden = wordMatches === null;
     // A box's count: the examples carrying it among those that pass every other group and the words.
     groups.forEach(function (group, index) {
       var others = (wordBits || everyExample).slice();
@@ -190,13 +239,7 @@
       });
     });
     var matched = sizeOf(matching, matching);
-    var visible = [];
-    for (var i = 0; i < size && visible.length < limit; i++) {
-      for (var word = matching[i]; word && visible.length < limit; word &= word - 1) {
-        var card = cards[examples[i * 32 + 31 - Math.clz32(word & -word)].id];  // the lowest bit left
-        if (card) visible.push(card);
-      }
-    }
+    var visible = firstCards(matching);
     list.replaceChildren.apply(list, visible);
     var shown = visible.length;
     var active = sets.some(Boolean) || wordMatches !== null;
@@ -297,6 +340,10 @@
     matchWords();
     form.addEventListener("change", function (event) {
       if (event.target.type !== "checkbox") return;
+      record(false);
+      update();
+    });
+    order.addEventListener("change", function () {
       record(false);
       update();
     });
