@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-import hashlib
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
-from macros.base import linear
+from macros.base import ids, linear
 from macros.base.problems import Problem, ProblemsFound, Reminder
 from macros.load import markup, personal, rules, yamlsafe
 from macros.load import schema as schema_module
@@ -221,7 +220,7 @@ def _files_in_subfolder(folder: Path, root: Path) -> list[Problem]:
     return problems
 
 
-GUIDE_FILES = ("sections.yaml", "tags.yaml", "standards.yaml", "glossary.yaml", "synonyms.yaml", "evidence.yaml", "approaches.yaml",
+GUIDE_FILES = ("sections.yaml", "tags.yaml", "standards.yaml", "glossary.yaml", "synonyms.yaml", "shorthand.yaml", "evidence.yaml", "approaches.yaml",
                "personal-details-allowed.yaml", "schema.json")
 
 
@@ -505,16 +504,15 @@ def _record(data: dict, guide: Guide, display: str, located: yamlsafe.Located, c
     )
 
 
-# Records already checked, keyed by what they were checked against and their exact text: a
-# rebuild (make serve) re-checks only the files that changed.
-_checked: dict[tuple, tuple[Example | None, list[Problem]]] = {}
-
-
-def load_examples(root: Path, guide: Guide, paths: list[Path] | None = None, today: dt.date | None = None) -> tuple[list[Example], list[Problem]]:
+def load_examples(root: Path, guide: Guide, paths: list[Path] | None = None, today: dt.date | None = None,
+                  kept: Callable[[str, str, Callable[[], tuple[Example | None, list[Problem]]]], tuple[Example | None, list[Problem]]] | None = None,
+                  ) -> tuple[list[Example], list[Problem]]:
     """Every record, with every problem across them, duplicate ids included.
 
     Given paths (records being checked before they join the library), those are loaded
     beside the library, so cross-record rules see everything, and only their problems count.
+    kept(display, text, check), if given, gives each record's result: one kept from an earlier
+    run (macros/load/checked.py) or check()'s.
     """
     try:
         schema = record_schema(root, guide)
@@ -526,20 +524,18 @@ def load_examples(root: Path, guide: Guide, paths: list[Path] | None = None, tod
     extra = [path for path in paths or [] if path.resolve() not in known]
     examples = []
     first_file: dict[str, str] = {}
-    version = (guide.fingerprint, today)
-    seen = set()
     for path in library + extra:
         display = _display(path, root)
         text, found = yamlsafe.read_text(path, display)
         if text is None:
             problems += found
             continue
-        key = (display, version, hashlib.sha1(text.encode("utf-8")).digest())
-        seen.add(key)
-        if key not in _checked:
+
+        def check(text: str = text, display: str = display, stem: str = path.stem) -> tuple[Example | None, list[Problem]]:
             located, found = yamlsafe.parse(text, display)
-            _checked[key] = (None, found) if located is None else check_record(located, path.stem, display, guide, schema, today, found)
-        example, found = _checked[key]
+            return (None, found) if located is None else check_record(located, stem, display, guide, schema, today, found)
+
+        example, found = kept(display, text, check) if kept else check()
         problems += found
         if example is None:
             continue
@@ -548,10 +544,8 @@ def load_examples(root: Path, guide: Guide, paths: list[Path] | None = None, tod
             continue
         first_file[example.id] = display
         examples.append(example)
-    if paths is None:
-        for stale in set(_checked) - seen:
-            del _checked[stale]
     problems += _check_former_ids(examples)
+    problems += _check_handout_codes(examples)
     if paths is not None:
         wanted = {_display(path, root) for path in paths}
         problems = [problem for problem in problems if problem.path in wanted]
@@ -579,6 +573,26 @@ def _check_former_ids(examples: list[Example]) -> list[Problem]:
             elif len(claimers) > 1:
                 others = ", ".join(other.source_path for other, _ in claimers if other is not example)
                 problems.append(Problem(example.source_path, *where, f"former id '{former}' is also claimed by {others}: an old address can lead to one example only"))
+    return problems
+
+
+def _check_handout_codes(examples: list[Example]) -> list[Problem]:
+    """A short handout address names each example by a four-character code from its id (base.ids): ids,
+    current or former, of two examples that share a code could not be told apart, so each file is told."""
+    holders: dict[str, list[tuple[str, Example, tuple[int, int]]]] = {}
+    for example in examples:
+        for name, where in ((example.id, example.id_position), *zip(example.former_ids, example.former_id_positions)):
+            holders.setdefault(ids.handout_code(name), []).append((name, example, where))
+    problems = []
+    for code, named in holders.items():
+        for name, example, where in named:
+            # The same id in two files is the former-id check's to report.
+            others = [(other, owner) for other, owner, _ in named if owner is not example and other != name]
+            if others:
+                problems.append(Problem(example.source_path, *where,
+                                        f"the id '{name}' has the same handout code ({code}) as "
+                                        + ", ".join(f"'{other}' in {owner.source_path}" for other, owner in others)
+                                        + ", so a short handout address could not tell them apart: choose another id"))
     return problems
 
 

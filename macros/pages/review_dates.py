@@ -11,8 +11,6 @@ from macros.load.examples import Due, Example
 from macros.pages.common import example_url, labelled_cells
 from macros.pages.generated import GeneratedPage, title_for_templates
 
-PAGE_PATH = "review-dates/"
-SOURCE = "review-dates.md"
 TITLE = "Review dates"
 
 
@@ -21,14 +19,14 @@ def dates(examples: list[Example]) -> list[tuple[Due, Example]]:
     return sorted(((due, example) for example in examples for due in example.dues), key=lambda pair: (pair[0].by, pair[1].id))
 
 
-def render(examples: list[Example], today: dt.date) -> GeneratedPage:
-    root = urls.root_of(PAGE_PATH)
+def render(examples: list[Example], today: dt.date, layout: urls.Layout) -> GeneratedPage:
+    links = layout.links_from(urls.REVIEW_DATES)
     listed = dates(examples)
     overdue = sum(due.is_overdue(today) for due, _ in listed)
     rows = "".join(
         f'<tr><td><time datetime="{due.by.isoformat()}">{long_date(due.by)}</time></td>'
         f'<td>{"<strong>Passed</strong>" if due.is_overdue(today) else "To come"}</td>'
-        f'<td><a href="{example_url(root, example.id)}">{escape(example.title)}</a><br><code>{escape(example.source_path)}</code></td>'
+        f'<td><a href="{example_url(links, example.id)}">{escape(example.title)}</a><br><code>{escape(example.source_path)}</code></td>'
         f'<td>{"Review the whole example" if due.what is None else "Check: " + escape(due.what)}</td></tr>'
         for due, example in listed
     )
