@@ -44,7 +44,7 @@ issue-form: install ## Write the "Propose an example" issue form from schema.jso
 build: validate ## Validate, then build the site strictly into site/
 	$(PY) -m mkdocs build --strict --quiet
 
-serve: install ## Build and serve at http://127.0.0.1:8000, reloading when a file changes
+serve: install ## Build and serve at http://127.0.0.1:8000/drugs-and-alcohol/ (site_url's path), reloading when a file changes
 	$(PY) -m mkdocs serve --strict --dev-addr 127.0.0.1:8000
 
 linkcheck: install-test ## Check every internal link and anchor in site/ over HTTP
@@ -61,8 +61,8 @@ test: install-test install-browser install-node build ## Everything CI runs: val
 addresses: install ## Record every published address in published-addresses.txt (commit it; the build fails if one goes)
 	$(PY) scripts/addresses.py
 
-offline: install validate ## Write dist/drugs-alcohol-probation-offline.zip, the site to open from a folder
-	$(PY) scripts/offline.py
+offline: install validate ## Write dist/drugs-alcohol-probation-offline.zip, the site to open from a folder; refuses a SITE_URL on this machine (a copy for here only: ARGS=--allow-local-address)
+	$(PY) scripts/offline.py $(ARGS)
 
 print-figures: install-test install-browser build ## Print page types to A4 PDF in Chromium: page counts, body text size, colours
 	$(PY) scripts/print_figures.py --out dist/print
@@ -85,8 +85,14 @@ fuzz: install-test ## Property-based tests with many more generated records (FUZ
 benchmark: install-test install-browser ## Compare with bare Material at 100 to 5,000 examples (options: ARGS="--help")
 	$(PY) scripts/benchmark.py $(ARGS)
 
+search-quality: install-test install-browser build ## Rank quality of the header search and the browse words box on tests/search_judgments.yaml: MRR, hit@3, nDCG@10
+	$(PY) scripts/search_quality.py $(ARGS)
+
 benchmark-personal: install ## Personal-details check: recall on planted details, false alarms on ordinary sentences, time on awkward 100,000-character texts
 	$(PY) scripts/benchmark_personal.py
+
+reflow: install-test install-browser build ## Check that no kind of page scrolls sideways at 320 px (a phone, 400% zoom); names each page and its widest element
+	$(PY) scripts/reflow.py
 
 page-heights: install-test install-browser build ## Print the Tags and coverage pages' heights at 390 px and 1280 px (other pages: .venv/bin/python scripts/page_heights.py PATH)
 	$(PY) scripts/page_heights.py
@@ -99,6 +105,6 @@ new: export NEW_EXAMPLE_SECTION = $(value SECTION)
 new: export NEW_EXAMPLE_TITLE = $(value TITLE)
 
 clean: ## Remove the built site, the offline copy and caches (keeps .venv and node_modules)
-	rm -rf site dist .pytest_cache
+	rm -rf site dist .pytest_cache .cache
 
-.PHONY: help install install-test install-browser install-node validate schema issue-form build serve linkcheck linkcheck-external test fuzz benchmark benchmark-personal page-heights new addresses offline print-figures html-check a11y phone-figures lighthouse clean
+.PHONY: help install install-test install-browser install-node validate schema issue-form build serve linkcheck linkcheck-external test fuzz benchmark benchmark-personal search-quality page-heights reflow new addresses offline print-figures html-check a11y phone-figures lighthouse clean

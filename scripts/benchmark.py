@@ -1,19 +1,22 @@
 """Benchmark this guide side by side with bare Material for MkDocs on the same examples; prints one table.
 
-Usage: python scripts/benchmark.py [--sizes 100,1000,5000] [--skip-filter] [--skip-serve]
-       [--nav-baseline] [--profile] [--json PATH] [--before FOLDER]
+Usage: python scripts/benchmark.py [--sizes 100,1000,5000] [--skip-filter] [--skip-serve] [--skip-browser]
+       [--skip-profile] [--nav-baseline] [--profile] [--json PATH] [--before FOLDER]
 
 For each size it makes, in a temporary folder, a library of that many examples: the real
 records plus copies of them with new ids and lightly varied text. It builds the library with
 this project and, in the same run, as bare Material: one plain Markdown page per example with
 the same text and tags, out of the nav, with Material's search and tags plugins on. For each
-it measures validation time, build time (wall-clock and CPU) and peak memory, the largest
+it measures validation time with nothing kept and with every record kept from an earlier run
+(.cache/validation/), build time (wall-clock and CPU) from an empty .cache/ and again unchanged
+with the cache the first build left, and peak memory, the largest
 example page, the search index, the gzipped bytes the system Chromium fetches on a first
 visit to each kind of page (the home page and an example page in their own columns, the
 heaviest of all of them in another), and the gzipped bytes a search fetches. It then times the
 browse page's filters and word box and, at 1,000 examples, `mkdocs serve`'s rebuild after one
-file is edited. --profile instead profiles the guide's build. CI does not run this; it prints
-figures and asserts nothing.
+file is edited. After the table it prints where a build at 1,000 examples spends its time.
+--profile instead profiles the guide's build. CI does not run this; it prints figures and
+asserts nothing.
 """
 
 from __future__ import annotations
@@ -53,6 +56,7 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"]
 SERVE_SIZE = 1000
+CACHE = Path(".cache")  # what this guide keeps between runs (validation, QR codes, cleaned pages)
 # A copy swaps a random half of these words for near-synonyms, says which probation region it
 # comes from and shuffles its tips and questions, so its text reads like its source's but differs.
 SWAPS = {
@@ -419,6 +423,56 @@ def print_profile(size: int) -> None:
             print(f"{seconds:9.2f}  {package}")
 
 
+# Where a build's time goes: (what, file the function is in, function), summed over calls, cumulative.
+STAGES = [
+    ("validation: records loaded and checked (kept when unchanged)", "macros/load/project.py", "check"),
+    ("example pages made (HTML in Python)", "macros/pages/example.py", "render"),
+    ("handout data, feed and QR codes", "macros/pages/teaching.py", "files"),
+    ("  of which QR codes (kept when unchanged)", "macros/glue/hooks.py", "qr_svg"),
+    ("generated pages cleaned by the allowlist (kept when unchanged)", "macros/glue/hooks.py", "sanitised"),
+    ("Markdown of the hand-written pages (and their macros)", "markdown/core.py", "convert"),
+    ("Material's templates, every page (Jinja)", "jinja2/environment.py", "render"),
+    ("Content-Security-Policy hashes, every page", "macros/pages/csp.py", "with_policy"),
+    ("search index written", "macros/pages/search.py", "write_index"),
+    ("Material's search plugin, every page", "material/plugins/search/plugin.py", "on_page_context"),
+    ("site/ emptied before the build", "mkdocs/utils/__init__.py", "clean_directory"),
+    ("files written", "mkdocs/utils/__init__.py", "write_file"),
+]
+
+
+# `mkdocs build --strict --quiet` under cProfile, timed in CPU seconds (run_build adds `-m mkdocs build ...`
+# after it, which the script ignores).
+_PROFILED_BUILD = """
+import cProfile, sys, time
+from mkdocs.__main__ import cli
+profiler = cProfile.Profile(time.process_time)
+profiler.enable()
+try:
+    cli(["build", "--strict", "--quiet"], standalone_mode=False)
+finally:
+    profiler.disable()
+    profiler.dump_stats("build.prof")
+"""
+
+
+def profile_summary(size: int) -> None:
+    """Profile a build at size whose cache holds the previous build's results (as `make build` after an
+    edit finds it), and print the seconds each stage of STAGES takes."""
+    with tempfile.TemporaryDirectory() as folder:
+        project = make_project(Path(folder), size)
+        run_build(project)  # fills .cache/
+        timed = run_build(project, "-c", _PROFILED_BUILD)
+        stats = pstats.Stats(str(project / "build.prof"))
+        total = max(cumulative for _, _, _, cumulative, _ in stats.stats.values())
+        print(f"\nWhere the guide's build of {size} examples spends its time, with the cache from a previous build "
+              f"(cProfile counting CPU seconds, which other work on the machine changes less than wall-clock ones; "
+              f"{total:.1f} s profiled, {timed['build_cpu_s']:.1f} s CPU with the profiler's overhead):")
+        for label, filename, function in STAGES:
+            seconds = sum(cumulative for (path, _, name), (_, _, _, cumulative, _) in stats.stats.items()
+                          if name == function and path.replace("\\", "/").endswith(filename))
+            print(f"{seconds:8.2f} s  {100 * seconds / total:5.1f}%  {label}")
+
+
 def _package(filename: str) -> str:
     """site-packages/yaml/scanner.py -> yaml, .../macros/search.py -> macros/search.py, .../html/parser.py -> html/parser.py."""
     parts = Path(filename).parts
@@ -455,6 +509,7 @@ print(json.dumps({"validate_s": validate_s, "markdown_s": time.perf_counter() - 
 
 
 def validation_seconds(project: Path) -> dict:
+    """Validation timed in a fresh process, with whatever the project's .cache/validation/ holds."""
     result = subprocess.run([sys.executable, "-c", _VALIDATE, str(project)], capture_output=True, text=True, env=ENV, check=False)
     if result.returncode:
         raise SystemExit(result.stderr)
@@ -481,19 +536,28 @@ def measure_size(size: int, args: argparse.Namespace, browser) -> Iterator[dict]
             sites.append(("guide, all in nav", make_project(folder / "nav", size, nav_listing=True), None))
         for name, project, edit in sites:
             row: dict = {"examples": size, "site": name, "load_average": os.getloadavg()[0]}
+            shutil.rmtree(project / CACHE, ignore_errors=True)  # cold: nothing kept from an earlier run
             row.update(run_build(project))
             if project is bare:
                 bare_row = row
             row["build_ratio_to_bare"] = row["build_s"] / bare_row["build_s"]
             row["build_cpu_ratio_to_bare"] = row["build_cpu_s"] / bare_row["build_cpu_s"]
             row["build_s_per_example"] = row["build_s"] / size
+            # Again, unchanged: what `make build` costs after `make validate` or an earlier build (bare Material
+            # keeps nothing between builds, so its time is the same).
+            warm = run_build(project)
+            row.update(warm_build_s=warm["build_s"], warm_build_cpu_s=warm["build_cpu_s"],
+                       warm_ratio_to_bare=warm["build_s"] / bare_row["build_s"], warm_cpu_ratio_to_bare=warm["build_cpu_s"] / bare_row["build_cpu_s"])
             if project is not bare:
-                timed = validation_seconds(project)
+                shutil.rmtree(project / CACHE, ignore_errors=True)
+                timed = validation_seconds(project)  # cold
                 row.update(validate_s=timed["validate_s"], validate_ms_per_record=timed["validate_s"] * 1000 / size,
                            markdown_ms_per_record=timed["markdown_s"] * 1000 / size,
-                           checks_ms_per_record=(timed["validate_s"] - timed["markdown_s"]) * 1000 / size)
-            browse = name in ("this guide", "guide before") and not args.skip_filter
-            row.update(site_figures(project / "site", example_id, browser, guide=project is not bare, browse=browse))
+                           checks_ms_per_record=(timed["validate_s"] - timed["markdown_s"]) * 1000 / size,
+                           validate_warm_ms_per_record=validation_seconds(project)["validate_s"] * 1000 / size)
+            if not args.skip_browser:
+                browse = name in ("this guide", "guide before") and not args.skip_filter
+                row.update(site_figures(project / "site", example_id, browser, guide=project is not bare, browse=browse))
             if edit and size == SERVE_SIZE and not args.skip_serve:
                 row.update(serve_rebuild(project, edit))
             yield row
@@ -505,10 +569,15 @@ COLUMNS = [
     ("validate_s", "validate_s", 1, 1),
     ("ms/record", "validate_ms_per_record", 1, 2),
     ("checks_ms", "checks_ms_per_record", 1, 2),
+    ("warm_ms/rec", "validate_warm_ms_per_record", 1, 2),
     ("build_s", "build_s", 1, 1),
     ("x_bare", "build_ratio_to_bare", 1, 2),
     ("cpu_s", "build_cpu_s", 1, 1),
     ("cpu_x_bare", "build_cpu_ratio_to_bare", 1, 2),
+    ("warm_s", "warm_build_s", 1, 1),
+    ("warm_x", "warm_ratio_to_bare", 1, 2),
+    ("warm_cpu_s", "warm_build_cpu_s", 1, 1),
+    ("warm_cpu_x", "warm_cpu_ratio_to_bare", 1, 2),
     ("s/example", "build_s_per_example", 1, 4),
     ("peak_MiB", "peak_memory_bytes", 2**20, 0),
     ("max_page_KiB", "largest_example_page_bytes", 2**10, 1),
@@ -539,8 +608,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default="100,1000,5000", help="library sizes, in examples (comma-separated)")
     parser.add_argument("--skip-filter", action="store_true", help="skip timing the browse page's filters")
     parser.add_argument("--skip-serve", action="store_true", help=f"skip timing mkdocs serve's rebuild at {SERVE_SIZE} examples")
+    parser.add_argument("--skip-browser", action="store_true", help="only time validation and builds: no page sizes, first visits or browse timings")
     parser.add_argument("--nav-baseline", action="store_true", help="also build the guide with every example in the nav, the layout it avoids")
     parser.add_argument("--profile", action="store_true", help="instead, profile the guide's build at each size with cProfile")
+    parser.add_argument("--skip-profile", action="store_true", help="skip the summary of where a build's time goes, after the table")
     parser.add_argument("--json", type=Path, metavar="PATH", help="also write every figure as JSON to PATH")
     parser.add_argument("--before", type=Path, metavar="FOLDER",
                         help="also benchmark another version of this project, such as `git archive main | tar -x -C FOLDER`, in the same run")
@@ -567,6 +638,8 @@ def main(argv: list[str] | None = None) -> int:
         browser.close()
     machine["load_average_end"] = os.getloadavg()
     print(f"load average at the end {machine['load_average_end']}")
+    if not args.skip_profile:
+        profile_summary(min(sizes, key=lambda size: abs(size - SERVE_SIZE)))
     if args.json:
         args.json.write_text(json.dumps({"machine": machine, "rows": rows}, indent=2), encoding="utf-8")
     return 0

@@ -1,11 +1,13 @@
 """Build the offline copy: the site as a zip that works when unzipped and opened from a folder.
 
-Usage: python scripts/offline.py [--out dist/drugs-alcohol-probation-offline.zip]
+Usage: python scripts/offline.py [--out dist/drugs-alcohol-probation-offline.zip] [--allow-local-address]
 
 Builds the site strictly with Material's offline plugin (OFFLINE=true: pages as .html files),
 checks that every link between its files opens a file (not a
 folder) and that nothing is loaded from another host, then zips it under one folder and
-prints the zip's size.
+prints the zip's size. The build refuses a site_url (SITE_URL) on this machine, such as
+http://127.0.0.1:8000/, since the copy's QR codes and printed addresses would lead nowhere:
+--allow-local-address builds it anyway, for a copy used only here.
 """
 
 from __future__ import annotations
@@ -26,9 +28,12 @@ FOLDER = "drugs-alcohol-probation"
 DEFAULT_ZIP = ROOT / "dist" / f"{FOLDER}-offline.zip"
 
 
-def build(site_dir: Path, project_dir: Path = ROOT) -> subprocess.CompletedProcess:
+def build(site_dir: Path, project_dir: Path = ROOT, allow_local_address: bool = False) -> subprocess.CompletedProcess:
     """mkdocs build --strict with the offline plugin on, into site_dir."""
     env = {**os.environ, "OFFLINE": "true", "NO_MKDOCS_2_WARNING": "1"}
+    env.pop(offline.ALLOW_LOCAL_ADDRESS, None)
+    if allow_local_address:
+        env[offline.ALLOW_LOCAL_ADDRESS] = "1"
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--config-file", str(project_dir / "mkdocs.yml"), "--site-dir", str(site_dir)],
         cwd=project_dir, env=env, capture_output=True, text=True,
@@ -47,10 +52,12 @@ def write_zip(site_dir: Path, out: Path) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=DEFAULT_ZIP, help=f"the zip to write (default: {DEFAULT_ZIP.relative_to(ROOT)})")
+    parser.add_argument("--allow-local-address", action="store_true",
+                        help="build even if site_url (SITE_URL) is this machine's address, for a copy used only here")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="offline-") as scratch:
         site_dir = Path(scratch) / FOLDER
-        result = build(site_dir)
+        result = build(site_dir, allow_local_address=args.allow_local_address)
         if result.returncode != 0:
             print(result.stdout + result.stderr, file=sys.stderr)
             print("The offline copy was not built: see the messages above.", file=sys.stderr)

@@ -51,13 +51,15 @@ def main(argv: list[str] | None = None) -> int:
             print(reminder)
             if annotate:
                 print(reminder.github_annotation())
+    # Said so that a quick run is not mistaken for a skipped one.
+    unchanged = f" ({loaded.reused} unchanged since they were last checked)" if loaded and loaded.reused else ""
     if problems:
-        print(f"\n{len(problems)} problem(s) found. Fix each one at the line shown, then run this again.", file=sys.stderr)
+        print(f"\n{len(problems)} problem(s) found{unchanged}. Fix each one at the line shown, then run this again.", file=sys.stderr)
         return 1
     if args.paths:
-        print(f"No problems in {len(args.paths)} file(s), checked against the {len(loaded.examples) - len(args.paths)} other examples in the library.")
+        print(f"No problems in {len(args.paths)} file(s), checked against the {len(loaded.examples) - len(args.paths)} other examples in the library{unchanged}.")
     else:
-        print(f"All {len(loaded.examples)} practice example(s) and the guide's data are valid.")
+        print(f"All {len(loaded.examples)} practice example(s) and the guide's data are valid{unchanged}.")
     return 0
 
 

@@ -4,11 +4,12 @@ request leaves the folder."""
 
 from __future__ import annotations
 
+import base64
 import re
 import zipfile
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, SITE_URL
 from offline import FOLDER, build, write_zip
 
 from macros.pages import offline
@@ -147,3 +148,23 @@ def test_no_page_breaks_its_content_security_policy_from_the_folder(browser, off
     use_every_kind_of_page(guarded, with_404=False)
     context.close()
     assert guarded.problems == []
+
+
+def test_the_copy_prints_the_published_address_and_its_qr_code_leads_there(from_folder, offline_copy):
+    """Paper printed from the folder leads back to the published guide, not to the machine it was opened on."""
+    from test_teaching_browser import read_qr
+
+    page = from_folder.open(f"examples/{EXAMPLE.id}.html")
+    published = SITE_URL + f"examples/{EXAMPLE.id}/"
+    page.emulate_media(media="print")
+    assert page.inner_text(".pe-print-footer .pe-address") == published
+    assert published in page.eval_on_selector("style[media=print]", "style => style.textContent")  # each sheet's foot
+    shown = page.locator("img.pe-qr--page")
+    assert shown.is_visible()
+    # A page opened from a folder cannot read an image's pixels, so the same file is drawn again from a data: address.
+    code = (offline_copy / "examples" / shown.get_attribute("src")).resolve()
+    assert code == offline_copy / "examples" / EXAMPLE.id / "qr.svg"
+    scanner = page.context.new_page()
+    scanner.set_content(f'<img src="data:image/svg+xml;base64,{base64.b64encode(code.read_bytes()).decode()}">')
+    assert read_qr(scanner.locator("img")) == [published]
+    assert from_folder.errors == [] and from_folder.outside == []

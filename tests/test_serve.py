@@ -13,10 +13,11 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import a11y
 import pytest
-from conftest import FIXTURES, ROOT, TODAY, build_site, copy_site_project, valid_text
+from conftest import FIXTURES, ROOT, SITE_URL, TODAY, build_site, copy_site_project, valid_text
 
 from macros.pages import build_problems
 from macros.load import project
@@ -97,7 +98,7 @@ def serving(tmp_path):
             [sys.executable, "-m", "mkdocs", "serve", "--strict", "--dev-addr", f"127.0.0.1:{port}"],
             cwd=project_dir, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, stdout=output, stderr=subprocess.STDOUT,
         )
-    base = f"http://127.0.0.1:{port}/"
+    base = f"http://127.0.0.1:{port}{urlsplit(SITE_URL).path}"  # MkDocs serves at the published address's path
     deadline = time.monotonic() + WAIT_MS / 1000
     while True:
         try:
@@ -156,6 +157,9 @@ def test_a_broken_record_is_listed_on_every_other_page_which_still_builds(servin
     good = record.read_text(encoding="utf-8")
     page = _open(watched(base), "supervision/")
     assert page.locator(f'a[href$="examples/{WATCHED}/"]').count() > 0
+    # The preview prints the published address, not the loopback one it is served at.
+    assert page.locator(".pe-print-footer .pe-address").inner_text() == SITE_URL + "supervision/"
+    assert page.locator("link[rel=canonical]").get_attribute("href") == SITE_URL + "supervision/"
     _save(record, good.replace(GOOD_LINE, BROKEN_LINES, 1))
     page.locator("#pe-build-problems li").wait_for(timeout=WAIT_MS)
     assert page.locator("#pe-build-problems li").all_inner_texts() == [BROKEN_PROBLEM]

@@ -5,7 +5,6 @@ Every expectation is computed here from the YAML records, not from the page's sc
 from __future__ import annotations
 
 import html
-import os
 import re
 import shutil
 import urllib.request
@@ -13,7 +12,7 @@ import urllib.request
 import feedparser
 import pytest
 import zxingcpp
-from conftest import ROOT, _built, _served, copy_site_project
+from conftest import ROOT, SITE_URL, _built, _served, copy_site_project
 
 from macros.base.ids import handout_code
 from macros.pages import addresses, feed
@@ -24,7 +23,6 @@ pytestmark = pytest.mark.browser
 
 LOADED = project.load(ROOT)
 GUIDE = LOADED.guide
-SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000/")  # the published address, as mkdocs.yml reads it
 RENAMED = ("trauma-informed", "trauma-informed-practice")  # a take-away renamed in the renamed_site fixture
 
 

@@ -13,6 +13,7 @@ offline copy) comes from macros/pages/teaching.py.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import logging
 import os
@@ -29,60 +30,116 @@ from mkdocs.exceptions import Abort  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File, InclusionLevel  # noqa: E402
 from mkdocs.structure.toc import AnchorLink, get_toc  # noqa: E402
+from mkdocs.utils.yaml import yaml_load  # noqa: E402
 
-from macros.pages import addresses, browse, build_problems, csp, example as example_page, handout, issue_links, material_fixes, offline, common as render, search, teaching  # noqa: E402
-from macros.pages import review_dates  # noqa: E402
+from macros.pages import addresses, browse, build_problems, csp, example as example_page, issue_links, material_fixes, offline, common as render, search, teaching  # noqa: E402
+from macros.pages import qr, review_dates  # noqa: E402
 from macros.load import markup, project  # noqa: E402
-from macros.base import urls  # noqa: E402
+from macros.base import store, urls  # noqa: E402
+from macros.base.store import Store  # noqa: E402
 from macros.pages.generated import GeneratedPage  # noqa: E402
 from macros.base.problems import Problem, ProblemsFound  # noqa: E402
 
-# Set in on_config and on_files, for one build: the checked project (None if the guide's own data is
-# broken), every problem (only ever non-empty under `mkdocs serve`), the generated pages by source path,
-# each example's address, and the pages that search's no-results note points to.
-_project: project.Project | None = None
-_problems: list[Problem] = []
-_generated: dict[str, GeneratedPage] = {}
-_example_urls: dict[str, str] = {}
-_search_links: dict[str, str] = {}
 SEARCH_LINKS = {"browse": "browse.md", "glossary": "glossary.md"}
-_serving = False  # set once per `mkdocs serve` (the hooks module outlives its rebuilds)
-_today = dt.date.today()  # set per build: which review and check dates have passed
-_offline = False
-_theme_script: Callable[[str], bool] = lambda script: False  # whether an inline script is one the theme's templates write
+
+
+class Build:
+    """What the hooks know about the build under way: set by on_config and on_files, read by the later events.
+
+    One lives as long as the hooks module, so under `mkdocs serve` it outlives its rebuilds: `serving`
+    is set once, everything else at each build, and the stores keep QR codes and cleaned pages
+    between builds (in .cache/, keyed by the pipeline's code and what each is made from).
+    """
+
+    def __init__(self) -> None:
+        self.serving = False
+        self.project: project.Project | None = None  # None if the guide's own data is broken
+        self.problems: list[Problem] = []  # only ever non-empty under `mkdocs serve`
+        self.generated: dict[str, GeneratedPage] = {}  # by source path
+        self.example_urls: dict[str, str] = {}  # each example's address
+        self.search_links: dict[str, str] = {}  # the pages that search's no-results note points to
+        self.today = dt.date.today()  # which review and check dates have passed
+        self.offline = False
+        self.theme_script: Callable[[str], bool] = lambda script: False  # whether an inline script is one the theme's templates write
+        self.qr_codes: Store | None = None
+        self.clean_pages: Store | None = None
+
+    def start(self, root: Path) -> None:
+        """Set up the stores for a build of the project at root (the code may have changed since the last one)."""
+        version = store.code_fingerprint()
+        self.qr_codes = Store(root / store.CACHE_DIR / "qr", version)
+        self.clean_pages = Store(root / store.CACHE_DIR / "pages", version)
+
+    def qr_svg(self, address: str) -> bytes:
+        return self.qr_codes.made((address.encode(),), lambda: qr.svg(address))
+
+    def sanitised(self, page_html: str) -> str:
+        """A generated page's content through the page allowlist (markup.sanitise_page), kept for the next build."""
+        return self.clean_pages.made((page_html.encode(),), lambda: markup.sanitise_page(page_html).encode()).decode()
+
+    def finish(self) -> None:
+        """Drop the kept results this build did not use: pages and addresses that have gone or changed."""
+        for kept in (self.qr_codes, self.clean_pages):
+            if kept is not None:
+                kept.prune()
+
+
+_build = Build()
 log = logging.getLogger(f"mkdocs.hooks.{__name__}")
 
 
 def on_startup(command, dirty):
-    global _serving
-    _serving = command == "serve"
+    _build.serving = command == "serve"
 
 
 @event_priority(100)  # before the plugins: nothing is built from data that has problems
 def on_config(config):
-    global _project, _problems, _offline, _today, _theme_script
-    _today = _build_day()
+    _build.today = _build_day()
     plugin = config.plugins.get(offline.PLUGIN)
-    _offline = bool(plugin and plugin.config.enabled)
-    # The offline plugin turns directory URLs off in its own on_config, which runs after this one.
-    urls.set_directory_urls(config.use_directory_urls and not _offline)
+    _build.offline = bool(plugin and plugin.config.enabled)
+    _use_published_address(config)
     root = Path(config.config_file_path).parent
-    _theme_script = csp.template_scripts(config.theme.dirs)
-    _project, _problems = project.load_valid(root)
-    if _problems and not _serving:
-        raise Abort(f"{len(_problems)} problem(s) in practice_examples/, so nothing was built:\n{ProblemsFound(_problems).report()}")
-    if _problems:
+    _build.theme_script = csp.template_scripts(config.theme.dirs)
+    _build.start(root)
+    _build.project, _build.problems = project.load_valid(root)
+    if _build.problems and not _build.serving:
+        raise Abort(f"{len(_build.problems)} problem(s) in practice_examples/, so nothing was built:\n{ProblemsFound(_build.problems).report()}")
+    if _build.problems:
         # Printed, not logged: under --strict a logged warning would stop the preview that shows them.
-        print(f"{len(_problems)} problem(s) in practice_examples/; the preview leaves out what they affect "
-              f"and lists them on every page:\n{ProblemsFound(_problems).report()}", file=sys.stderr, flush=True)
-    if _project is None:
+        print(f"{len(_build.problems)} problem(s) in practice_examples/; the preview leaves out what they affect "
+              f"and lists them on every page:\n{ProblemsFound(_build.problems).report()}", file=sys.stderr, flush=True)
+    if _build.project is None:
         return config  # the guide's data is broken: each page will only say so (on_files)
-    config.mdx_configs.setdefault("abbr", {})["glossary"] = _project.guide.abbreviations
-    if not _problems:  # a preview that leaves out broken records would look like a removal
+    config.mdx_configs.setdefault("abbr", {})["glossary"] = _build.project.guide.abbreviations
+    if not _build.problems:  # a preview that leaves out broken records would look like a removal
         _check_published_addresses(root, Path(config.docs_dir))
-    if _offline:
+    if _build.offline:
         config.extra["polyfills"] = [*config.extra.get("polyfills", []), *offline.POLYFILLS]
     return config
+
+
+def _use_published_address(config) -> None:
+    """Every build prints the published address (mkdocs.yml's site_url, or SITE_URL): QR codes, "Online:"
+    addresses, citations, the feed, canonical links. `mkdocs serve` puts its own loopback address in site_url
+    before any hook runs (it serves at the published address's path), so under serve it is read again."""
+    if _build.serving:
+        with open(config.config_file_path, "rb") as file:
+            address = str(yaml_load(file).get("site_url") or "").strip()
+        config.site_url = address + ("" if address.endswith("/") or not address else "/")
+    if not urls.is_local(config.site_url):
+        return
+    shown = config.site_url or "unset"
+    if _build.offline and not os.environ.get(offline.ALLOW_LOCAL_ADDRESS):
+        raise Abort(
+            f"The offline copy was not built: its site_url is {shown}, so every QR code, printed address and citation in it "
+            "would lead nowhere once the copy leaves this machine. Leave SITE_URL unset to print the published address "
+            "(site_url in mkdocs.yml) or set it to where the guide is published; for a copy only for this machine, run "
+            "`make offline ARGS=--allow-local-address`."
+        )
+    # Printed, not logged: under --strict a logged warning would stop the build.
+    print(f"WARNING: site_url is {shown}, not a published address: this build's QR codes, printed addresses, citations, "
+          "feed and canonical links lead nowhere off this machine. Leave SITE_URL unset to use the published address "
+          "in mkdocs.yml.", file=sys.stderr, flush=True)
 
 
 def _build_day() -> dt.date:
@@ -98,58 +155,74 @@ def _check_published_addresses(root: Path, docs_dir: Path) -> None:
     if not list_path.is_file():  # a scratch copy of the project, as the tests build
         log.info(f"no {addresses.LIST_PATH} in {root}, so no published address was compared")
         return
-    gone = addresses.missing(_project, docs_dir, list_path)
+    gone = addresses.missing(_build.project, docs_dir, list_path)
     if gone:
         raise Abort(f"{len(gone)} published address(es) would disappear, so nothing was built:\n" + "\n".join(map(str, gone)))
 
 
+def _layout(config) -> urls.Layout:
+    """The build's layout, read from on_files on: the offline plugin turns directory URLs off in its own
+    on_config, which runs after this module's."""
+    return urls.Layout(directory_urls=config.use_directory_urls)
+
+
 def on_files(files, config):
     _refuse_linked_pages(files, config)
-    _generated.clear()
-    _example_urls.clear()
-    if _project is None:
+    layout = _layout(config)
+    _build.generated.clear()
+    _build.example_urls.clear()
+    if _build.project is None:
         # Every address keeps a page, so the one being viewed reloads into the problems and back out.
         for file in files.documentation_pages():
-            _generated[file.src_uri] = build_problems.guide_problems_page()
+            _build.generated[file.src_uri] = build_problems.guide_problems_page()
         for example_id in build_problems.record_ids(Path(config.config_file_path).parent):
-            _add_generated(files, config, f"examples/{example_id}.md", build_problems.guide_problems_page())
+            _add_generated(files, config, urls.source(urls.example(example_id)), build_problems.guide_problems_page())
         return files
-    taken = {example.id for example in _project.examples} | {former for example in _project.examples for former in example.former_ids}
-    for example_id, problems in build_problems.broken_records(_problems, taken).items():
-        _add_generated(files, config, f"examples/{example_id}.md", build_problems.broken_record_page(example_id, problems))
-    for example in _project.examples:
+    taken = {example.id for example in _build.project.examples} | {former for example in _build.project.examples for former in example.former_ids}
+    for example_id, problems in build_problems.broken_records(_build.problems, taken).items():
+        _add_generated(files, config, urls.source(urls.example(example_id)), build_problems.broken_record_page(example_id, problems))
+    for example in _build.project.examples:
         # Material's edit button follows file.edit_uri; the page's own link needs the same address now.
         edit_uri = f"../{example.source_path}"  # edit_uri in mkdocs.yml points into docs/
         edit_url = urljoin(config.repo_url.rstrip("/") + "/", config.edit_uri + edit_uri) if config.repo_url and config.edit_uri else None
         # Reached from listings and search; a nav entry each would grow every page.
-        file = File.generated(config, f"examples/{example.id}.md", content="", inclusion=InclusionLevel.NOT_IN_NAV)
+        file = File.generated(config, urls.source(urls.example(example.id)), content="", inclusion=InclusionLevel.NOT_IN_NAV)
         file.edit_uri = edit_uri
         files.append(file)
-        _example_urls[example.id] = file.url
+        _build.example_urls[example.id] = file.url
         suggest_url = issue_links.suggest_change_url(config.repo_url, example.id) if config.repo_url else None
-        _generated[file.src_uri] = example_page.render(example, _project.guide, _project.related[example.id], edit_url, suggest_url, _today)
+        feedback = _feedback_urls(config, example) if config.repo_url else None
+        _build.generated[file.src_uri] = example_page.render(example, _build.project.guide, _build.project.related[example.id], edit_url, suggest_url, _build.today,
+                                                       layout, feedback)
         for former in example.former_ids:
             # The forward's own script, written just above, is the only one in it.
-            files.append(File.generated(config, urls.file_of(f"examples/{former}/"), content=_with_policy(render.redirect_page(example), lambda script: True)))
-    files.append(File.generated(config, "browse/index.json", content=browse.index_json(_project.examples, _project.guide)))
-    for src_uri, generated in teaching.pages(_project, config.site_url, config.site_name).items():
+            forward = _with_policy(render.redirect_page(example, former, layout), lambda script: True)
+            files.append(File.generated(config, layout.file_of(urls.example(former)), content=forward))
+    files.append(File.generated(config, urls.BROWSE_INDEX, content=browse.index_json(_build.project.examples, _build.project.guide)))
+    for src_uri, generated in teaching.pages(_build.project, config.site_url, config.site_name, layout).items():
         _add_generated(files, config, src_uri, generated)
-    _add_generated(files, config, review_dates.SOURCE, review_dates.render(_project.examples, _today))
+    _add_generated(files, config, urls.source(urls.REVIEW_DATES), review_dates.render(_build.project.examples, _build.today, layout))
     page_paths = [urls.clean_path(file.src_uri) for file in files.documentation_pages()]
-    published = teaching.files(_project, config.site_url, config.site_name, config.site_description, page_paths, _today)
+    published = teaching.files(_build.project, config.site_url, config.site_name, config.site_description, page_paths, _build.today, layout, _build.qr_svg)
     for dest, content in published.items():
         files.append(File.generated(config, dest, content=content))
     for name, path in SEARCH_LINKS.items():
         linked = files.get_file_from_path(path)
         if linked is None:
             raise Abort(f"docs/{path} is missing: search's no-results note links to it")
-        _search_links[name] = linked.url
+        _build.search_links[name] = linked.url
     return files
+
+
+def _feedback_urls(config, example) -> tuple[str, str]:
+    address = urls.published(config.site_url, f"examples/{example.id}/")
+    return (issue_links.feedback_url(config.repo_url, example.id, address),
+            issue_links.evidence_question_url(config.repo_url, example.id, address, render.evidence_label(example, _build.project.guide)))
 
 
 def _add_generated(files, config, src_uri: str, page: GeneratedPage) -> None:
     files.append(File.generated(config, src_uri, content="", inclusion=InclusionLevel.NOT_IN_NAV))
-    _generated[src_uri] = page
+    _build.generated[src_uri] = page
 
 
 def _refuse_linked_pages(files, config) -> None:
@@ -165,26 +238,37 @@ def _refuse_linked_pages(files, config) -> None:
 
 @event_priority(100)  # before the tags and macros plugins read the page's metadata
 def on_page_markdown(markdown, page, config, files):
-    generated = _generated.get(page.file.src_uri)
+    generated = _build.generated.get(page.file.src_uri)
     if generated is None:
         return markdown
     page.meta = dict(generated.meta)
+    # Nothing for Python-Markdown to do: its content is set in on_page_content, after the plugins' turn.
+    page.render = functools.partial(_render_nothing, page)
     return ""
+
+
+def _render_nothing(page, config, files) -> None:
+    """What MkDocs' Page.render leaves for an empty page, without making a Markdown converter for it."""
+    page.content = ""
+    page.toc = get_toc([])
+    page._title_from_render = None
+    page.present_anchor_ids = set()
+    page.links_to_anchors = {}
 
 
 @event_priority(-100)  # last: the content that reaches the templates and the search index
 def on_page_content(html, page, config, files):
-    generated = _generated.get(page.file.src_uri)
+    generated = _build.generated.get(page.file.src_uri)
     if generated is None:
         return html
     page.toc = get_toc(generated.toc_tokens())
     page.present_anchor_ids = set(generated.anchors)
-    return markup.sanitise_page(generated.html)
+    return _build.sanitised(generated.html)
 
 
 def _list_takeaways_in_toc(page) -> None:
     """A section page's take-aways join its table of contents, under the heading they sit below."""
-    entries = teaching.toc_takeaways(page.file.src_uri, _project)
+    entries = teaching.toc_takeaways(page.file.src_uri, _build.project)
     if not entries:
         return
     heading = next((item for item in _toc_items(page.toc) if item.id == teaching.TAKEAWAYS_HEADING), None)
@@ -211,9 +295,9 @@ def on_pre_build(config):
 def on_page_context(context, page, config, nav):
     if "edit" in page.meta.get("hide", ()):  # Material has no switch for one page's edit button
         page.edit_url = None
-    if _project is not None:
+    if _build.project is not None:
         _list_takeaways_in_toc(page)
-        context["pe_page"] = teaching.page_context(page.file.src_uri, page.url, page.title, config.site_url, config.site_name, _offline)
+        context["pe_page"] = teaching.page_context(page.file.src_uri, page.title, config.site_url, config.site_name, _layout(config), _build.offline)
     return context
 
 
@@ -221,36 +305,38 @@ def on_page_context(context, page, config, nav):
 def on_post_page(output, page, config):
     """Material's markup corrected where no template override reaches it, any problem banner, and the page's policy."""
     # handout.js rewrites the handout's print <style> as its title changes, so no hash can name it.
-    return _with_policy(build_problems.with_banner(material_fixes.corrected(output), _problems), _theme_script,
-                        inline_styles=page.file.src_uri == handout.SOURCE)
+    return _with_policy(build_problems.with_banner(material_fixes.corrected(output), _build.problems), _build.theme_script,
+                        inline_styles=page.file.src_uri == urls.source(urls.HANDOUT))
 
 
 def on_post_template(output_content, template_name, config):
     """The 404 page is a theme template, not a page: the same corrections, banner and policy."""
     if not template_name.endswith(".html"):
         return output_content
-    return _with_policy(build_problems.with_banner(material_fixes.corrected(output_content), _problems), _theme_script)
+    return _with_policy(build_problems.with_banner(material_fixes.corrected(output_content), _build.problems), _build.theme_script)
 
 
 def _with_policy(page_html: str, trusted: Callable[[str], bool], inline_styles: bool = False) -> str:
     # `mkdocs serve` adds its reload script to each page as it serves it: the preview goes without a policy.
-    return page_html if _serving else csp.with_policy(page_html, trusted, inline_styles)
+    return page_html if _build.serving else csp.with_policy(page_html, trusted, inline_styles)
 
 
 @event_priority(-50)  # after Material's search plugin writes its index (0), before its offline plugin copies it (-100)
 def on_post_build(config):
-    if _project is None:
+    if _build.project is None:
         return
-    folder = Path(config.site_dir) / "search"
+    folder = Path(config.site_dir) / urls.SEARCH_FOLDER
     material = folder / "search_index.json"
     # Material indexes the hand-written pages; examples are left out of its index (example_page) and added here.
     pages = json.loads(material.read_text(encoding="utf-8")) if material.is_file() else {"docs": []}
-    guide = _project.guide
-    documents = [search.example_document(example, guide, _example_urls[example.id]) for example in _project.examples]
+    guide = _build.project.guide
+    documents = [search.example_document(example, guide, _build.example_urls[example.id]) for example in _build.project.examples]
     documents += search.page_documents(pages["docs"], len(documents))
-    search.write_index(folder, documents, len(_project.examples), search.synonym_groups(guide.synonyms, guide.abbreviations), dict(_search_links))
+    groups = search.synonym_groups(guide.synonyms, guide.abbreviations, guide.shorthand)
+    search.write_index(folder, documents, len(_build.project.examples), groups, dict(_build.search_links), search.respellings(guide.shorthand))
     if "config" in pages:
         # Material's script fetches this file on every page: its settings are all it needs now.
         material.write_text(json.dumps({"config": pages["config"], "docs": []}, separators=(",", ":")), encoding="utf-8")
-    if _offline:
+    if _build.offline:
         offline.finish(Path(config.site_dir))
+    _build.finish()

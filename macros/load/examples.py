@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-import hashlib
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 from macros.base import ids, linear
 from macros.base.problems import Problem, ProblemsFound, Reminder
@@ -221,7 +220,7 @@ def _files_in_subfolder(folder: Path, root: Path) -> list[Problem]:
     return problems
 
 
-GUIDE_FILES = ("sections.yaml", "tags.yaml", "standards.yaml", "glossary.yaml", "synonyms.yaml", "evidence.yaml", "approaches.yaml",
+GUIDE_FILES = ("sections.yaml", "tags.yaml", "standards.yaml", "glossary.yaml", "synonyms.yaml", "shorthand.yaml", "evidence.yaml", "approaches.yaml",
                "personal-details-allowed.yaml", "schema.json")
 
 
@@ -505,16 +504,15 @@ def _record(data: dict, guide: Guide, display: str, located: yamlsafe.Located, c
     )
 
 
-# Records already checked, keyed by what they were checked against and their exact text: a
-# rebuild (make serve) re-checks only the files that changed.
-_checked: dict[tuple, tuple[Example | None, list[Problem]]] = {}
-
-
-def load_examples(root: Path, guide: Guide, paths: list[Path] | None = None, today: dt.date | None = None) -> tuple[list[Example], list[Problem]]:
+def load_examples(root: Path, guide: Guide, paths: list[Path] | None = None, today: dt.date | None = None,
+                  kept: Callable[[str, str, Callable[[], tuple[Example | None, list[Problem]]]], tuple[Example | None, list[Problem]]] | None = None,
+                  ) -> tuple[list[Example], list[Problem]]:
     """Every record, with every problem across them, duplicate ids included.
 
     Given paths (records being checked before they join the library), those are loaded
     beside the library, so cross-record rules see everything, and only their problems count.
+    kept(display, text, check), if given, gives each record's result: one kept from an earlier
+    run (macros/load/checked.py) or check()'s.
     """
     try:
         schema = record_schema(root, guide)
@@ -526,20 +524,18 @@ def load_examples(root: Path, guide: Guide, paths: list[Path] | None = None, tod
     extra = [path for path in paths or [] if path.resolve() not in known]
     examples = []
     first_file: dict[str, str] = {}
-    version = (guide.fingerprint, today)
-    seen = set()
     for path in library + extra:
         display = _display(path, root)
         text, found = yamlsafe.read_text(path, display)
         if text is None:
             problems += found
             continue
-        key = (display, version, hashlib.sha1(text.encode("utf-8")).digest())
-        seen.add(key)
-        if key not in _checked:
+
+        def check(text: str = text, display: str = display, stem: str = path.stem) -> tuple[Example | None, list[Problem]]:
             located, found = yamlsafe.parse(text, display)
-            _checked[key] = (None, found) if located is None else check_record(located, path.stem, display, guide, schema, today, found)
-        example, found = _checked[key]
+            return (None, found) if located is None else check_record(located, stem, display, guide, schema, today, found)
+
+        example, found = kept(display, text, check) if kept else check()
         problems += found
         if example is None:
             continue
@@ -548,9 +544,6 @@ def load_examples(root: Path, guide: Guide, paths: list[Path] | None = None, tod
             continue
         first_file[example.id] = display
         examples.append(example)
-    if paths is None:
-        for stale in set(_checked) - seen:
-            del _checked[stale]
     problems += _check_former_ids(examples)
     problems += _check_handout_codes(examples)
     if paths is not None:

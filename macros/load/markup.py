@@ -39,8 +39,8 @@ PAGE_ATTRIBUTES = {
     "a": {"href", "rel", "hreflang"},
     "img": {"src", "alt", "width", "height"},
     "time": {"datetime"},
-    "th": {"scope", "colspan", "rowspan"},
-    "td": {"colspan", "rowspan"},
+    "th": {"scope", "colspan", "rowspan", "data-label"},
+    "td": {"colspan", "rowspan", "data-label"},
     "ol": {"start"},
 }
 _URL_NOISE = linear.character_class(r"[\t\n\r]")

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from macros.load.checked import Checked
 from macros.load.examples import EXAMPLES_DIR, Example, load_examples
 from macros.load.guide import Guide, load_guide
 from macros.base.problems import Problem, ProblemsFound
@@ -21,6 +22,7 @@ class Project:
     root: Path
     guide: Guide
     examples: list[Example]  # in section order, then by title
+    reused: int = 0  # records whose check was kept from an earlier run, unchanged (macros/load/checked.py)
     _by_id: dict[str, Example] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -111,11 +113,15 @@ def check(root: Path, paths: list[Path] | None = None, today: dt.date | None = N
         guide = load_guide(root)
     except ProblemsFound as found:
         return None, found.problems
-    examples, problems = load_examples(root, guide, paths, today)
+    today = today or dt.date.today()
+    kept = Checked(root, guide.fingerprint, today)
+    examples, problems = load_examples(root, guide, paths, today, kept.get)
+    if paths is None:
+        kept.prune()
     if problems and not keep_valid:
         return None, problems
     troubled = {problem.path for problem in problems}
-    return Project(root, guide, [example for example in examples if example.source_path not in troubled]), problems
+    return Project(root, guide, [example for example in examples if example.source_path not in troubled], kept.reused), problems
 
 
 _cache: dict[Path, tuple[tuple, Project | None, list[Problem]]] = {}

@@ -1,9 +1,12 @@
-"""Links that open the repository's GitHub issue forms (.github/ISSUE_TEMPLATE/), prefilled.
+"""Links that open the repository's GitHub issue forms (.github/ISSUE_TEMPLATE/), or a blank issue, prefilled.
 
 GitHub fills a form's input and textarea fields from query parameters named by field id, and the
 issue's title from `title`. It does not fill dropdowns or checkboxes (a dropdown value can even make
 it show a blank issue instead of the form), so a tag or take-away is named in the title, and a
 take-away also in the Why it works text, for the proposer to tick on the form.
+
+Page feedback is a blank issue with its title and body filled in: the reader sees and edits it on GitHub
+before anything is sent, and the page itself sends nothing (no analytics, no script).
 """
 
 from __future__ import annotations
@@ -36,3 +39,24 @@ def propose_for_takeaway(repo_url: str, takeaway: Takeaway) -> str:
 def propose_for_tag(repo_url: str, facet_label: str, value: TagValue) -> str:
     """The "Propose an example" form for an example carrying one tag."""
     return new_issue_url(repo_url, PROPOSE_FORM, title=f"Example: tagged {facet_label}: {value.label}")
+
+
+_NO_PERSONAL_DETAILS = "Please write nothing that could identify a person on probation or anyone else: no names, small places or dates."
+
+
+def feedback_url(repo_url: str, example_id: str, address: str) -> str:
+    """A new issue saying whether the example was useful, naming it by id and address."""
+    body = (f"Example: {example_id}\nAddress: {address}\n\n"
+            "Was this example useful to you? (yes, partly or no)\n\n\n"
+            "What did you use it for, and what would make it more useful?\n\n\n"
+            f"{_NO_PERSONAL_DETAILS}\n")
+    return new_issue_url(repo_url, title=f"Was this useful: {example_id}", body=body)
+
+
+def evidence_question_url(repo_url: str, example_id: str, address: str, evidence_label: str) -> str:
+    """A new issue questioning the example's evidence, naming it by id, address and the evidence status it shows."""
+    body = (f"Example: {example_id}\nAddress: {address}\nEvidence status shown: {evidence_label}\n\n"
+            "What I question about its evidence, and why:\n\n\n"
+            "A published source for my point (title, publisher, date, web address), if I have one:\n\n\n"
+            f"{_NO_PERSONAL_DETAILS}\n")
+    return new_issue_url(repo_url, title=f"Question about the evidence: {example_id}", body=body)

@@ -20,6 +20,15 @@ PLUGIN = "material/offline"
 POLYFILLS = ("assets/javascripts/offline-fetch.js",)  # loaded in <head>, before any page script runs
 SCRIPT_TWIN = ".js"  # browse/index.json -> browse/index.json.js
 REGISTER = "peOfflineJson"  # defined by offline-fetch.js
+# The environment variable that lets the offline build print an address on this machine (scripts/offline.py
+# --allow-local-address); without it, the build refuses one.
+ALLOW_LOCAL_ADDRESS = "ALLOW_LOCAL_SITE_URL"
+ARTIFACT = "drugs-alcohol-probation-offline"  # the name .github/workflows/ci.yml attaches the copy under, on each run of main
+
+
+def download_page(repo_url: str) -> str:
+    """Where readers download the offline copy: the successful CI runs of main, each with the copy among its artifacts."""
+    return f"{repo_url.rstrip('/')}/actions/workflows/ci.yml?query=branch%3Amain+is%3Asuccess"
 
 
 SERVER_ONLY = ("404.html", "sitemap.xml", "sitemap.xml.gz")  # used by a web server and search engines, never from a folder

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from macros.pages import feed, qr
 from macros.base import urls
 from macros.base.text import escape
 
@@ -23,12 +22,12 @@ class PageContext:
     feed_url: str  # the Atom feed, relative to this page; empty in the offline copy, where no feed reader can follow it
 
 
-def page_context(page_path: str, root: str, title: str, site_url: str, site_name: str, feed_link: bool = True) -> PageContext:
-    """The print additions for the page at clean path page_path, whose relative root is root."""
+def page_context(page_path: str, links: urls.Links, title: str, site_url: str, site_name: str, feed_link: bool = True) -> PageContext:
+    """The print additions for the page at clean path page_path, its addresses written by links."""
     address = urls.published(site_url, page_path)
     cited = f"<cite>{escape(site_name)}</cite>" if page_path == "" else f"“{escape(title)}”, <cite>{escape(site_name)}</cite>"
     header = (
-        f'<img class="pe-print-only pe-qr pe-qr--page" src="{escape(root + qr.path_for(page_path))}" '
+        f'<img class="pe-print-only pe-qr pe-qr--page" src="{escape(links.file(urls.qr(page_path)))}" '
         'alt="QR code of this page\'s web address" width="90" height="90">'
     )
     footer = (
@@ -41,9 +40,9 @@ def page_context(page_path: str, root: str, title: str, site_url: str, site_name
         header_html=header,
         footer_html=footer,
         page_css=f"@page {{ @bottom-left {{ content: {css_string(address)}; }} }}",
-        handout_url=escape(urls.page(root, "handout/")),
+        handout_url=escape(links.page(urls.HANDOUT)),
         site_address=escape(urls.published(site_url, "")),
-        feed_url=escape(root + feed.PATH) if feed_link else "",
+        feed_url=escape(links.file(urls.FEED)) if feed_link else "",
     )
 
 

@@ -167,7 +167,9 @@
     var actions = document.querySelector(".pe-page-actions[data-example-id]");
     var article = document.querySelector("article.md-content__inner");
     var heading = article.querySelector("h1");
-    if (actions) actions.after(tray.box); else if (heading) heading.after(tray.box); else article.prepend(tray.box);
+    var place = document.querySelector("[data-handout-tray]");  // kept for it by the page, so nothing moves
+    if (place) place.replaceWith(tray.box);
+    else if (actions) actions.after(tray.box); else if (heading) heading.after(tray.box); else article.prepend(tray.box);
     tray.alwaysShown = Boolean(document.querySelector(".pe-browse"));
     document.body.appendChild(status);
     refresh();

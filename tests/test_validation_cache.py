@@ -1,0 +1,147 @@
+"""The validation cache (.cache/validation/): an unchanged record is not checked again, and nothing it
+depends on can change without the record being checked afresh. Each run is `scripts/validate.py` in a
+fresh process in a copy of the project, so the copy's own code, schema and guide data are what run."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, TODAY, valid_text
+from macros.base import store
+from macros.load import project
+from macros.load.checked import CACHE_DIR
+
+RECORD = "practice_examples/valid-example.yaml"
+
+
+@pytest.fixture
+def copy(tmp_path: Path) -> Path:
+    """The pipeline, the validator, the guide's data and schema, and the fixture record."""
+    shutil.copytree(ROOT / "macros", tmp_path / "macros", ignore=shutil.ignore_patterns("__pycache__"))
+    (tmp_path / "scripts").mkdir()
+    for name in ("validate.py", "_root.py"):
+        shutil.copy(ROOT / "scripts" / name, tmp_path / "scripts" / name)
+    shutil.copytree(ROOT / "practice_examples" / "guide", tmp_path / "practice_examples" / "guide")
+    shutil.copy(ROOT / "practice_examples" / "schema.json", tmp_path / "practice_examples" / "schema.json")
+    (tmp_path / RECORD).write_text(valid_text(), encoding="utf-8")
+    return tmp_path
+
+
+def validate(copy: Path) -> subprocess.CompletedProcess:
+    """The validator's run, its problems and the line saying how many records were unchanged together in stdout."""
+    return subprocess.run([sys.executable, "scripts/validate.py"], cwd=copy, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, check=False)
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} is not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_an_unchanged_record_is_taken_from_the_cache_and_an_edited_one_checked_again(copy):
+    first = validate(copy)
+    assert first.returncode == 0 and "unchanged" not in first.stdout, first.stdout
+    assert len(list((copy / CACHE_DIR).glob("*.pickle"))) == 1
+    second = validate(copy)
+    assert second.returncode == 0 and "(1 unchanged since they were last checked)" in second.stdout, second.stdout
+    edit(copy / RECORD, "section: assessment", "section: nowhere")
+    edited = validate(copy)
+    assert edited.returncode == 1 and "unchanged" not in edited.stdout
+    assert f"{RECORD}:4:10: unknown section 'nowhere'" in edited.stdout
+
+
+@pytest.mark.parametrize(("changed", "old", "new", "reported"), [
+    # the record schema: titles now at most 10 characters
+    ("practice_examples/schema.json", '"maxLength": 100', '"maxLength": 10', f"{RECORD}:3:8: title"),
+    # a guide data file: the tag value the record uses is renamed
+    ("practice_examples/guide/tags.yaml", "id: pre-sentence", "id: before-sentence", f"{RECORD}:26:7:"),
+    # the pipeline's own code: the TODO check's message is reworded
+    ("macros/load/examples.py", "still has a TODO placeholder", "STILL HAS A TODO", "STILL HAS A TODO"),
+])
+def test_a_change_to_what_a_record_is_checked_against_checks_it_again(copy, changed, old, new, reported):
+    edit(copy / RECORD, "- A practical tip for the fixture.", "- A practical tip for the fixture. TODO")
+    assert "still has a TODO placeholder" in validate(copy).stdout
+    assert "(1 unchanged" in validate(copy).stdout  # kept
+    edit(copy / changed, old, new)
+    after = validate(copy)
+    assert "unchanged" not in after.stdout
+    assert reported in after.stdout, after.stdout
+
+
+def test_a_damaged_or_swapped_cache_entry_is_ignored_and_the_record_checked(copy):
+    (copy / "practice_examples" / "other.yaml").write_text(valid_text().replace("id: valid-example", "id: other"), encoding="utf-8")
+    edit(copy / RECORD, "section: assessment", "section: nowhere")
+    assert validate(copy).returncode == 1
+    entries = sorted((copy / CACHE_DIR).glob("*.pickle"))
+    assert len(entries) == 2
+    by_size = {entry: entry.read_bytes() for entry in entries}
+    # Each entry given the other's content: a valid record's result in the invalid one's place, and back.
+    first, second = entries
+    first.write_bytes(by_size[second])
+    second.write_bytes(by_size[first])
+    swapped = validate(copy)
+    assert swapped.returncode == 1 and "unchanged" not in swapped.stdout
+    assert f"{RECORD}:4:10: unknown section 'nowhere'" in swapped.stdout
+    for entry in entries:  # damaged: a byte of the stored result changed, or the file cut short
+        data = entry.read_bytes()
+        entry.write_bytes(data[:-40] + bytes([data[-40] ^ 1]) + data[-39:] if entry == first else data[: len(data) // 2])
+    damaged = validate(copy)
+    assert damaged.returncode == 1 and "unchanged" not in damaged.stdout and "Traceback" not in damaged.stdout
+    assert f"{RECORD}:4:10: unknown section 'nowhere'" in damaged.stdout
+    for entry in entries:
+        entry.write_bytes(b"\x80\x05not a cache entry")
+    assert f"{RECORD}:4:10: unknown section 'nowhere'" in validate(copy).stdout
+
+
+def test_a_cached_record_still_warns_of_a_passed_review_date(copy):
+    # Reviewed long ago: its review date has passed, which is a warning at every run, kept or not.
+    old = valid_text().replace('added: "2026-01-05"', 'added: "2023-01-05"').replace(
+        'last_reviewed: "2026-02-10"', 'last_reviewed: "2023-02-10"').replace('review_by: "2027-02-10"', 'review_by: "2024-02-10"')
+    (copy / RECORD).write_text(old, encoding="utf-8")
+    for run in (validate(copy), validate(copy)):
+        assert run.returncode == 0, run.stdout
+        assert f"{RECORD}:36: review_by 2024-02-10 has passed" in run.stdout
+    assert "(1 unchanged" in run.stdout
+
+
+def test_a_result_that_depends_on_the_day_is_checked_again_on_another_day(scratch):
+    # Reviewed on TODAY: a date in the future the day before, and fine on the day.
+    reviewed = valid_text().replace('last_reviewed: "2026-02-10"', f'last_reviewed: "{TODAY}"').replace(
+        'review_by: "2027-02-10"', f'review_by: "{TODAY.replace(year=TODAY.year + 1)}"')
+    (scratch / "practice_examples" / "valid-example.yaml").write_text(reviewed, encoding="utf-8")
+    day_before = TODAY - dt.timedelta(days=1)
+    for reused in (0, 1):  # checked, then taken from the cache
+        loaded, problems = project.check(scratch, today=TODAY)
+        assert problems == [] and loaded.reused == reused
+    for reused in (0, 1):
+        loaded, problems = project.check(scratch, today=day_before, keep_valid=True)
+        assert [problem.message for problem in problems] == [f"last_reviewed {TODAY} is in the future: use the date the work was done"]
+        assert loaded.reused == reused
+
+
+def test_the_cache_folder_is_not_committed():
+    ignored = subprocess.run(["git", "check-ignore", "-q", str(CACHE_DIR / "x.pickle")], cwd=ROOT, check=False)
+    assert ignored.returncode == 0
+
+
+def test_a_stored_result_is_used_only_for_its_own_key_and_only_while_undamaged(tmp_path):
+    made: list[bytes] = []
+
+    def make(payload: bytes):
+        return lambda: made.append(payload) or payload
+
+    kept = store.Store(tmp_path, b"code")
+    assert kept.made((b"https://example.org/a/",), make(b"<svg>a</svg>")) == b"<svg>a</svg>"
+    assert store.Store(tmp_path, b"code").made((b"https://example.org/a/",), make(b"again")) == b"<svg>a</svg>"
+    assert store.Store(tmp_path, b"new code").made((b"https://example.org/a/",), make(b"<svg>new</svg>")) == b"<svg>new</svg>"
+    [entry] = [path for path in tmp_path.iterdir() if path.name == store.Store(tmp_path, b"code").key(b"https://example.org/a/").hex()[:40]]
+    data = entry.read_bytes()
+    entry.write_bytes(data[:-1] + bytes([data[-1] ^ 1]))  # the stored SVG damaged
+    assert store.Store(tmp_path, b"code").made((b"https://example.org/a/",), make(b"<svg>remade</svg>")) == b"<svg>remade</svg>"
+    assert made == [b"<svg>a</svg>", b"<svg>new</svg>", b"<svg>remade</svg>"]
