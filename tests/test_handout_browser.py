@@ -202,7 +202,7 @@ def test_compact_print_puts_a_typical_example_on_one_a4_side_and_says_what_it_le
     assert page_count(page.pdf(format="A4", prefer_css_page_size=True)) > 1, "in full, it takes more than a side"
     page.emulate_media(media="screen")
     described = page.inner_text("label[for=pe-handout-layout-compact], .pe-handout-layout")
-    assert "Leaves out each example’s take-aways, sources and review dates" in described
+    assert "Leaves out each example’s take-aways, sources, review dates and the web addresses of the reports it quotes" in described
     page.check("#pe-handout-layout-compact")
     page.emulate_media(media="print")
     pdf = page.pdf(format="A4", prefer_css_page_size=True)
