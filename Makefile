@@ -85,8 +85,14 @@ fuzz: install-test ## Property-based tests with many more generated records (FUZ
 benchmark: install-test install-browser ## Compare with bare Material at 100 to 5,000 examples (options: ARGS="--help")
 	$(PY) scripts/benchmark.py $(ARGS)
 
+search-quality: install-test install-browser build ## Rank quality of the header search and the browse words box on tests/search_judgments.yaml: MRR, hit@3, nDCG@10
+	$(PY) scripts/search_quality.py $(ARGS)
+
 benchmark-personal: install ## Personal-details check: recall on planted details, false alarms on ordinary sentences, time on awkward 100,000-character texts
 	$(PY) scripts/benchmark_personal.py
+
+reflow: install-test install-browser build ## Check that no kind of page scrolls sideways at 320 px (a phone, 400% zoom); names each page and its widest element
+	$(PY) scripts/reflow.py
 
 page-heights: install-test install-browser build ## Print the Tags and coverage pages' heights at 390 px and 1280 px (other pages: .venv/bin/python scripts/page_heights.py PATH)
 	$(PY) scripts/page_heights.py
@@ -101,4 +107,4 @@ new: export NEW_EXAMPLE_TITLE = $(value TITLE)
 clean: ## Remove the built site, the offline copy and caches (keeps .venv and node_modules)
 	rm -rf site dist .pytest_cache .cache
 
-.PHONY: help install install-test install-browser install-node validate schema issue-form build serve linkcheck linkcheck-external test fuzz benchmark benchmark-personal page-heights new addresses offline print-figures html-check a11y phone-figures lighthouse clean
+.PHONY: help install install-test install-browser install-node validate schema issue-form build serve linkcheck linkcheck-external test fuzz benchmark benchmark-personal search-quality page-heights reflow new addresses offline print-figures html-check a11y phone-figures lighthouse clean

@@ -7,7 +7,8 @@ cache lifetime, as GitHub Pages sends) and runs npm's Lighthouse (`make install-
 the system Chromium, with its default mobile emulation and throttling (--desktop for its
 desktop preset). Each page is run N times (3 by default) and the run with the median
 performance score is reported, as performance varies from run to run: its performance,
-accessibility, best-practices and SEO scores, the range of the performance scores, then
+accessibility, best-practices and SEO scores, its cumulative layout shift (CLS) and the
+largest CLS of the runs, the range of the performance scores, then
 every audit that cost a category points. Not part of CI: scores vary with
 the machine's load.
 """
@@ -146,12 +147,15 @@ def main(argv: list[str] | None = None) -> int:
                 report = runs[len(runs) // 2]
                 scores = [round(report["categories"][c]["score"] * 100) for c in CATEGORIES]
                 spread = f"{round(runs[0]['categories']['performance']['score'] * 100)}-{round(runs[-1]['categories']['performance']['score'] * 100)}"
-                rows.append(f"{name:<8} {'  '.join(f'{s:>14}' for s in scores)}   (performance {spread} in {len(runs)} runs) /{path}")
+                shift = report["audits"]["cumulative-layout-shift"]["numericValue"]
+                worst_shift = max(run["audits"]["cumulative-layout-shift"]["numericValue"] for run in runs)
+                rows.append(f"{name:<8} {'  '.join(f'{s:>14}' for s in scores)}  {shift:>6.3f} {worst_shift:>6.3f}"
+                            f"   (performance {spread} in {len(runs)} runs) /{path}")
                 details += [f"  {name}:", *shortfalls(report)] if min(scores) < 100 else []
     finally:
         server.shutdown()
     print(f"Lighthouse {'desktop' if args.desktop else 'mobile'} scores (median of {args.runs} runs), site served gzipped with a ten-minute cache lifetime:")
-    print(f"{'page':<8} {'  '.join(f'{c:>14}' for c in CATEGORIES)}")
+    print(f"{'page':<8} {'  '.join(f'{c:>14}' for c in CATEGORIES)}  {'CLS':>6} {'worst':>6}")
     print("\n".join(rows))
     if details:
         print("Audits that cost points:")

@@ -2,10 +2,12 @@
 
 Usage: python scripts/phone_figures.py [--site DIR]
 
-Browse: the height of the filter form as laid out, how far down the page the first result
-starts, whether it is within the first screen, the Tab presses from the page's top to the
-first result's link (and the key presses by the "Skip to results" link), the filter panel's
-height once opened, and the smallest checkbox. Example: the smallest tag chip. Home: whether the "Start from
+Browse: the height of the filter form as laid out, how far down the page the words box and
+the first result start, whether the first result is within one screen (844 px) below the words
+box, where the DRR box is (once its group, or the filter panel of earlier versions, is opened),
+the Tab presses from the page's top to the first result's link (and the key presses by the
+"Skip to results" link), the filter panel's height once opened (earlier versions), and the
+smallest checkbox. Example: the smallest tag chip. Home: whether the "Start from
 the person in front of you" links come before the section cards.
 """
 
@@ -25,13 +27,18 @@ MAX_TABS = 200
 BROWSE_FIGURES = """() => {
   const box = el => el ? el.getBoundingClientRect() : null;
   const form = document.getElementById("pe-filters");
+  const drr = document.getElementById("pe-requirement-drr");
+  const top = el => el && el.getClientRects().length ? Math.round(box(el).top + window.scrollY) : null;
   const first = document.querySelector(".pe-results .pe-card");
   const sizes = sel => [...document.querySelectorAll(sel)].filter(e => e.offsetParent !== null || e.getClientRects().length)
     .map(e => { const r = e.getBoundingClientRect(); return [Math.round(r.width), Math.round(r.height)]; });
   const smallest = list => list.length ? list.reduce((a, b) => (a[0] * a[1] <= b[0] * b[1] ? a : b)) : null;
   return {
     formHeight: form && !form.hidden && form.getClientRects().length ? Math.round(box(form).height) : 0,
-    firstResultTop: first ? Math.round(box(first).top + window.scrollY) : null,
+    firstResultTop: top(first),
+    wordsTop: top(document.getElementById("pe-words")),
+    drrTop: top(drr),
+    drrGroupTop: top(drr && drr.closest("details") && drr.closest("details").querySelector("summary")),
     checkbox: smallest(sizes("#pe-filters input[type=checkbox]")),
     chip: smallest(sizes("a.pe-chip")),
   };
@@ -73,6 +80,11 @@ def browse_figures(page, base: str) -> dict:
         page.click(".pe-filters-toggle")
         opened = page.evaluate(BROWSE_FIGURES)
         figures["panel"], figures["checkbox"] = opened["formHeight"], opened["checkbox"]
+        figures["drrTop"], figures["panelWordsTop"], figures["panelFirstResultTop"] = opened["drrTop"], opened["wordsTop"], opened["firstResultTop"]
+    elif figures["drrGroupTop"] is not None:  # the DRR box's group, opened
+        page.click("details:has(#pe-requirement-drr) > summary")
+        opened = page.evaluate(BROWSE_FIGURES)
+        figures["drrTop"], figures["checkbox"] = opened["drrTop"], opened["checkbox"]
     return figures
 
 
@@ -102,7 +114,7 @@ def main(argv: list[str] | None = None) -> int:
     if not (args.site / "browse" / "index.html").is_file():
         print(f"{args.site}/browse/index.html not found: run `make build` first", file=sys.stderr)
         return 1
-    example = next(p for p in sorted((args.site / "examples").glob("*/index.html")) if "http-equiv" not in p.read_text(encoding="utf-8")[:2000])
+    example = next(p for p in sorted((args.site / "examples").glob("*/index.html")) if 'http-equiv="refresh"' not in p.read_text(encoding="utf-8")[:2000])
     from playwright.sync_api import sync_playwright
 
     server, base = serve(args.site)
@@ -119,8 +131,19 @@ def main(argv: list[str] | None = None) -> int:
         server.shutdown()
     print(f"Phone viewport {PHONE['width']} x {PHONE['height']} CSS px")
     print(f"browse: filter form height as laid out      {browse['formHeight']} px")
-    print(f"browse: first result starts at               {browse['firstResultTop']} px "
-          f"({'within' if browse['firstResultTop'] is not None and browse['firstResultTop'] < PHONE['height'] else 'below'} the first screen)")
+    first, words = browse["firstResultTop"], browse["wordsTop"]
+    if words is not None:
+        print(f"browse: words box starts at                  {words} px")
+        print(f"browse: first result starts at               {first} px, {first - words} px below the words box "
+              f"({'within' if first - words < PHONE['height'] else 'more than'} one screen)")
+    else:  # earlier versions: the words box is in the closed filter panel
+        print(f"browse: first result starts at               {first} px, with the filter panel closed (words box not shown)")
+        first, words = browse["panelFirstResultTop"], browse["panelWordsTop"]
+        print(f"browse: with the panel opened: words box at  {words} px, first result at {first} px, {first - words} px below it "
+              f"({'within' if first - words < PHONE['height'] else 'more than'} one screen)")
+    if browse["drrGroupTop"] is not None:
+        print(f"browse: DRR box's group (closed) at          {browse['drrGroupTop']} px")
+    print(f"browse: DRR box, its group or panel opened   {browse['drrTop']} px")
     print(f"browse: Tab presses to the first result      {browse['tabs'] if browse['tabs'] is not None else f'more than {MAX_TABS}'}")
     print(f"browse: keys by 'Skip to results'            {browse['skip']} (Tab to the link, Enter, Tab)" if browse["skip"] else
           "browse: keys by 'Skip to results'            no such link")

@@ -1,12 +1,13 @@
 """Print pages of the built site to A4 PDF in the system Chromium and print the figures.
 
-Usage: python scripts/print_figures.py [--site site] [--out DIR] [--ids a,b,c] [--all-examples]
+Usage: python scripts/print_figures.py [--site site] [--out DIR] [--ids a,b,c,d] [--all-examples]
 
 For the typical (median-length) example page, the longest example page, one page of each
-other type, a section pack and a handout of three examples (the --ids, or the three
-shortest, middle and longest examples), it prints the number of A4 pages, the computed
-size of body text in print in points, and whether text and background print black on
-white in both colour schemes. The PDFs are kept in --out to look at.
+other type, a section pack and a handout of four examples (the --ids, or the examples at the
+20th, 40th, 60th and 80th percentiles of length), printed in full and in the compact layout,
+it prints the number of A4 pages, the computed size of body text in print in points, and
+whether text and background print black on white in both colour schemes. The PDFs are kept
+in --out to look at.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from macros.load import project
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"]
+COMPACT = "#pe-handout-layout-compact"  # the handout page's compact print layout
 # The body text of each page type: an example's prose, or the first plain paragraph of the article.
 BODY_TEXT = (".md-typeset .pe-prose p", ".md-typeset > p:not([class])", ".md-typeset .pe-intro", ".md-typeset p")
 
@@ -43,10 +45,13 @@ def page_count(pdf: bytes) -> int:
     return len(re.findall(rb"/Type\s*/Page(?!s)", pdf))
 
 
-def _pdf(page, url: str) -> bytes:
+def _pdf(page, url: str, compact: bool = False) -> bytes:
     page.emulate_media(media="screen")
     page.goto(url)
     page.wait_for_load_state("networkidle")
+    if compact:
+        page.wait_for_function("() => document.getElementById('pe-handout-status').textContent.includes('in this handout')")
+        page.check(COMPACT)
     page.emulate_media(media="print")
     return page.pdf(format="A4", print_background=True, prefer_css_page_size=True)
 
@@ -72,13 +77,17 @@ def colour(css: str) -> str:
     return name if alpha == 1 or name == css else f"{alpha:.0%} {name}"
 
 
-def measure(pages: dict, url: str, pdf_path: Path) -> dict:
+def measure(pages: dict, url: str, pdf_path: Path, compact: bool = False) -> dict:
     """Page count, body text size in points and print colours for one page, in each scheme's browser context."""
     figures = {}
     for scheme, page in pages.items():
         page.emulate_media(media="screen")
         page.goto(url)
         page.wait_for_load_state("networkidle")
+        if "handout/" in url:
+            page.wait_for_function("() => document.getElementById('pe-handout-status').textContent.includes('in this handout')")
+        if compact:
+            page.check(COMPACT)
         page.emulate_media(media="print")
         style = page.evaluate(
             """selectors => {
@@ -106,8 +115,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site", type=Path, default=ROOT / "site", help="a site built with make build (default: site/)")
     parser.add_argument("--out", type=Path, default=None, help="where to keep the PDFs (default: a temporary folder)")
-    parser.add_argument("--ids", default="", help="the handout's examples, comma-separated")
-    parser.add_argument("--all-examples", action="store_true", help="also count the A4 pages of every example page")
+    parser.add_argument("--ids", default="", help="the handout's examples, comma-separated (default: four of typical lengths)")
+    parser.add_argument("--all-examples", action="store_true", help="also count the A4 pages of every example page, and of each example alone in a compact handout")
     args = parser.parse_args()
     if not (args.site / "index.html").exists():
         print(f"{args.site} has no built site: run `make build` first", file=sys.stderr)
@@ -116,7 +125,7 @@ def main() -> int:
     by_length = sorted(data.examples, key=example_length)
     typical = by_length[len(by_length) // 2]
     longest = by_length[-1]
-    handout_ids = args.ids.split(",") if args.ids else [by_length[0].id, typical.id, longest.id]
+    handout_ids = args.ids.split(",") if args.ids else [by_length[len(by_length) * k // 5].id for k in (1, 2, 3, 4)]
     first_section = data.guide.sections[0].id
     pages = {
         f"example, typical: {typical.id}": f"examples/{typical.id}/",
@@ -131,8 +140,9 @@ def main() -> int:
     }
     if (args.site / "packs" / first_section / "index.html").exists():
         pages[f"section pack ({first_section})"] = f"packs/{first_section}/"
-    if (args.site / "handout" / "index.html").exists():
-        pages[f"handout ({', '.join(handout_ids)})"] = "handout/?ids=" + ",".join(handout_ids)
+    handout = "handout/?ids=" + ",".join(handout_ids) if (args.site / "handout" / "index.html").exists() else None
+    if handout:
+        pages[f"handout of {len(handout_ids)}, in full"] = handout
     print(f"Typical example: the median of {len(by_length)} by characters to print ({example_length(typical)}; "
           f"longest {example_length(longest)}; median {statistics.median(map(example_length, by_length)):.0f}).")
     out = args.out or Path(tempfile.mkdtemp(prefix="print-figures-"))
@@ -151,9 +161,16 @@ def main() -> int:
                 pdf_path = out / ((path.split("?")[0].strip("/").replace("/", "_") or "home") + ".pdf")
                 figures = measure(pages_by_scheme, base + path, pdf_path)
                 print(f"{name:<62} {figures['pages']:>8} {figures['body_pt']:>8}  {figures['light']} | {figures['dark']}")
+            if handout:
+                name = f"handout of {len(handout_ids)}, compact"
+                figures = measure(pages_by_scheme, base + handout, out / "handout_compact.pdf", compact=True)
+                print(f"{name:<62} {figures['pages']:>8} {figures['body_pt']:>8}  {figures['light']} | {figures['dark']}")
+                print(f"The handout's examples, in order: {', '.join(handout_ids)}")
             if args.all_examples:
                 counts = Counter(page_count(_pdf(pages_by_scheme["light"], base + f"examples/{e.id}/")) for e in data.examples)
                 print("Every example page, A4 pages: " + ", ".join(f"{n} pages: {counts[n]} examples" for n in sorted(counts)))
+                counts = Counter(page_count(_pdf(pages_by_scheme["light"], base + f"handout/?ids={e.id}", compact=True)) for e in data.examples)
+                print("Every example alone in a compact handout, A4 sides: " + ", ".join(f"{n}: {counts[n]} examples" for n in sorted(counts)))
             browser.close()
     finally:
         server.shutdown()

@@ -17,18 +17,11 @@ FIXTURES = ROOT / "tests" / "fixtures"
 TODAY = dt.date(2026, 11, 27)
 sys.path.insert(0, str(ROOT / "scripts"))
 
+from _root import mkdocs_settings, published_address  # noqa: E402,F401  (mkdocs_settings: for the tests)
 from macros.load import project  # noqa: E402
 
 
-def mkdocs_settings() -> dict:
-    """mkdocs.yml as MkDocs reads it, environment variables (!ENV) applied."""
-    from mkdocs.utils.yaml import yaml_load
-
-    with (ROOT / "mkdocs.yml").open("rb") as file:
-        return yaml_load(file)
-
-
-SITE_URL = mkdocs_settings()["site_url"].rstrip("/") + "/"  # the address every build prints: site_url, or SITE_URL when set
+SITE_URL = published_address()  # the address every build prints: site_url, or SITE_URL when set
 
 
 @pytest.fixture

@@ -22,25 +22,36 @@ def words(text: str) -> list[str]:
     return [word for word in re.findall(r"[^\W_]+", folded) if len(word) > 1]
 
 
-def example_text(example, guide) -> str:
-    """Everything search reads of an example: title, section, summary, tag labels and its text."""
+def example_fields(example, guide) -> list[list[str]]:
+    """The words of everything search reads of an example, field by field (a phrase must lie within one):
+    title; summary; section, tag labels and the take-aways it illustrates; its text."""
     parts = [part.prose for part in (*example.context, *example.what_was_done, *example.why_it_works)]  # each part's text, whoever's it is
     prose = [*parts, *example.tips, *example.reflective_questions]
-    labels = [guide.tag(facet, value).label for facet, value in example.tag_ids()]
-    text = " ".join(re.sub(r"<[^>]+>", " ", part.html) for part in prose)
-    return " ".join([example.title, guide.section(example.section).title, example.summary, *labels, html.unescape(text)])
+    labels = [guide.section(example.section).title, *(guide.tag(facet, value).label for facet, value in example.tag_ids()),
+              *(guide.takeaways[takeaway].text for takeaway in example.takeaways)]
+    text = html.unescape(" ".join(re.sub(r"<[^>]+>", " ", part.html) for part in prose))
+    return [words(example.title), words(example.summary), words(" ".join(labels)), words(text)]
 
 
 def synonym_groups(guide) -> list[set[tuple[str, ...]]]:
-    """The reviewed synonyms and the glossary's abbreviations with their terms, merged where they share an entry."""
-    groups = [{tuple(words(entry)) for entry in group} for group in [*guide.synonyms, *guide.abbreviations.items()]]
+    """The reviewed synonyms, the glossary's abbreviations with their terms and the shorthand with what it stands for,
+    merged where they share an entry."""
+    groups = [{tuple(words(entry)) for entry in group} for group in [*guide.synonyms, *guide.abbreviations.items(), *guide.shorthand]]
     merged: list[set[tuple[str, ...]]] = []
     for group in groups:
         for other in [other for other in merged if other & group]:
             group |= other
             merged.remove(other)
         merged.append(group)
-    return merged
+    return [group for group in merged if len(group) > 1]
+
+
+def respelt(word: str, guide) -> str:
+    """The word a one-word shorthand stands for (appts: appointments), or the word itself."""
+    for short, means in guide.shorthand:
+        if len(words(short)) == 1 and len(words(means)) == 1 and words(short)[0] == word:
+            return words(means)[0]
+    return word
 
 
 def units(query: str, guide) -> list[tuple[list[str], set[tuple[str, ...]]]]:
@@ -52,7 +63,7 @@ def units(query: str, guide) -> list[tuple[list[str], set[tuple[str, ...]]]]:
         best, best_group = (), set()
         for group in synonym_groups(guide):
             for entry in group:
-                spelt = all(at + i < len(typed) and typed[at + i] in (word, word + "s") for i, word in enumerate(entry))
+                spelt = all(at + i < len(typed) and {typed[at + i], respelt(typed[at + i], guide)} & {word, word + "s"} for i, word in enumerate(entry))
                 if spelt and len(entry) > len(best):
                     best, best_group = entry, group
         length = len(best) or 1
@@ -61,12 +72,22 @@ def units(query: str, guide) -> list[tuple[list[str], set[tuple[str, ...]]]]:
     return found
 
 
-def matches(query: str, text_words: set[str], guide) -> bool:
-    """Whether a document with these words answers query."""
+def has_phrase(fields: list[list[str]], entry: tuple[str, ...]) -> bool:
+    """Whether the entry's words stand in a row in one field, the last also with an s."""
+    size = len(entry)
+    return any(field[at : at + size - 1] == list(entry[:-1]) and field[at + size - 1] in (entry[-1], entry[-1] + "s")
+               for field in fields for at in range(len(field) - size + 1))
+
+
+def matches(query: str, fields: list[list[str]], guide) -> bool:
+    """Whether a document with these fields answers query: each typed word starts one of its words (or, ending in s,
+    is one of them without it), unless the typed words spell a synonym entry, when an entry of its group stands in a
+    row in one field (a single typed word also matching as typed)."""
+    every = {word for field in fields for word in field}
     for typed, group in units(query, guide):
-        prefixes = all(any(word.startswith(part) for word in text_words) for part in typed)
-        whole = any(all(word in text_words or word + "s" in text_words for word in entry) for entry in group)
-        if not (prefixes or whole):
+        own = len(typed) == 1 and (any(word.startswith(typed[0]) for word in every)
+                                  or (len(typed[0]) > 3 and typed[0].endswith("s") and typed[0][:-1] in every))
+        if not (own or any(has_phrase(fields, entry) for entry in group)):
             return False
     return True
 
@@ -75,7 +96,7 @@ def expected(query: str, loaded: Project) -> list[str]:
     """The ids of the examples query must find, in the library's order."""
     if not words(query):
         return [example.id for example in loaded.examples]
-    return [e.id for e in loaded.examples if matches(query, set(words(example_text(e, loaded.guide))), loaded.guide)]
+    return [e.id for e in loaded.examples if matches(query, example_fields(e, loaded.guide), loaded.guide)]
 
 
 def header_search(page, query: str) -> tuple[str, list[str]]:
@@ -119,12 +140,12 @@ def index_rows(files: dict[str, dict]) -> list[list]:
 
 
 def documents_with(files: dict[str, dict], word: str) -> dict[int, int]:
-    """Document number -> where the word is (search.TITLE, LABEL or TEXT), decoded from its word file."""
+    """Document number -> the word's score there (search.SCALE units), decoded from its word file."""
     keys = files["manifest"]["data"]["keys"]
     key = max((k for k in keys if word.startswith(k)), key=len, default=None)
-    codes = files[f"words/{key.encode().hex()}"]["data"].get(word, []) if key else []
+    postings = files[f"words/{key.encode().hex()}"]["data"].get(word, []) if key else []
     found, number = {}, 0
-    for code in codes:
-        number += code // 4
-        found[number] = code % 4
+    for gap, score in zip(postings[::2], postings[1::2]):
+        number += gap
+        found[number] = score
     return found

@@ -14,6 +14,7 @@ from bs4 import BeautifulSoup
 from conftest import FIXTURES, ROOT, TODAY
 from searching import documents_with, index_files, index_rows
 
+from macros.base import urls
 from macros.pages import browse, coverage, issue_links, search
 from macros.load import project
 from macros.load.examples import Example
@@ -62,7 +63,7 @@ def rows_by_id(rows) -> dict[str, coverage.Row]:
 
 
 def test_take_aways_are_counted_by_provenance_and_none_is_left_out(three, guide):
-    rows = rows_by_id(coverage.takeaway_rows(three, guide, "../", REPO))
+    rows = rows_by_id(coverage.takeaway_rows(three, guide, urls.Links("../"), REPO))
     assert set(rows) == set(guide.takeaways)  # every take-away and sub-point, zeros too
     assert rows["drr-consent"].counts == (1, 2) and not rows["drr-consent"].thin
     assert rows["connection"].counts == (1, 0) and rows["connection"].thin
@@ -72,13 +73,13 @@ def test_take_aways_are_counted_by_provenance_and_none_is_left_out(three, guide)
 def test_thin_means_fewer_than_three_examples_of_both_kinds_together(fixture_record, guide):
     two = examples_like(fixture_record, ("reported", ("connection",), {}), ("illustrative", ("connection",), {}))
     assert coverage.THIN_BELOW == 3
-    assert rows_by_id(coverage.takeaway_rows(two, guide, "../", REPO))["connection"].thin
+    assert rows_by_id(coverage.takeaway_rows(two, guide, urls.Links("../"), REPO))["connection"].thin
     three = two + examples_like(fixture_record, ("illustrative", ("connection",), {}))
-    assert not rows_by_id(coverage.takeaway_rows(three, guide, "../", REPO))["connection"].thin
+    assert not rows_by_id(coverage.takeaway_rows(three, guide, urls.Links("../"), REPO))["connection"].thin
 
 
 def test_rows_come_thinnest_first_then_in_the_guides_order(three, guide):
-    rows = coverage.takeaway_rows(three, guide, "../", REPO)
+    rows = coverage.takeaway_rows(three, guide, urls.Links("../"), REPO)
     assert [row.total for row in rows] == sorted(row.total for row in rows)
     zeros = [row.query[1] for row in rows if row.total == 0]
     assert zeros == [t for t in guide.takeaways if t not in ("drr-consent", "connection")]
@@ -104,7 +105,7 @@ def row_for(soup: BeautifulSoup, label: str):
 
 
 def test_each_count_links_to_the_browse_view_and_zeros_are_shown_unlinked(three, guide):
-    soup = parsed(coverage.page_html(three, guide, "../", REPO))
+    soup = parsed(coverage.page_html(three, guide, urls.Links("../"), REPO))
     cells = row_for(soup, guide.takeaways["drr-consent"].text).find_all("td")
     assert [cell.get_text() for cell in cells] == ["1", "2", "3"]
     assert [cell.a["href"] for cell in cells] == [
@@ -118,7 +119,7 @@ def test_each_count_links_to_the_browse_view_and_zeros_are_shown_unlinked(three,
 
 
 def test_thin_rows_and_only_thin_rows_offer_the_prefilled_proposal_form(three, guide):
-    soup = parsed(coverage.page_html(three, guide, "../", REPO))
+    soup = parsed(coverage.page_html(three, guide, urls.Links("../"), REPO))
     connection = row_for(soup, guide.takeaways["connection"].text).th
     [propose] = [a for a in connection.find_all("a") if "issues/new" in a["href"]]
     link = urlsplit(propose["href"])
@@ -146,13 +147,13 @@ def test_the_fields_prefilled_are_text_fields_of_the_committed_forms():
 
 
 def test_without_a_repository_address_there_are_no_proposal_links(three, guide):
-    soup = parsed(coverage.page_html(three, guide, "../", None))
+    soup = parsed(coverage.page_html(three, guide, urls.Links("../"), None))
     assert not [a for a in soup.find_all("a") if "issues" in a["href"]]
     assert "Thin" in row_for(soup, "Cannabis").th.get_text()
 
 
 def test_every_table_has_a_caption_and_scoped_headers(three, guide):
-    soup = parsed(coverage.page_html(three, guide, "../", REPO))
+    soup = parsed(coverage.page_html(three, guide, urls.Links("../"), REPO))
     tables = soup.find_all("table")
     assert len(tables) == 1 + len(guide.facets)
     for table in tables:
@@ -169,7 +170,7 @@ def test_the_suggest_a_change_link_opens_the_form_naming_the_example():
 
 
 def test_the_tag_index_follows_the_browse_pages_order_with_counts_and_links(three, guide):
-    soup = parsed(coverage.tag_index(three, guide, "../"))
+    soup = parsed(coverage.tag_index(three, guide, urls.Links("../")))
     groups = browse.filters(guide)
     assert [h2.get_text() for h2 in soup.find_all("h2")] == [group.label for group in groups]
     for heading, group in zip(soup.find_all("h2"), groups):

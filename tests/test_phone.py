@@ -1,18 +1,23 @@
-"""The guide on a phone (390 x 844) in the system Chromium: browse shows the count and results
-first, the filters open in a panel above them and "Show N results" closes it; skip links and the
-keyboard reach the results; targets are at least 24 x 24 px; and without JavaScript the browse
-page uses the full width and says what still works."""
+"""The guide on a phone (390 x 844) in the system Chromium: browse shows the words box, then its
+filter groups closed, each saying how many boxes it has and how many are ticked, then the chosen
+filters and the results, within a screen of the words box; skip links and the keyboard reach the
+results; targets are at least 24 x 24 px; nothing scrolls sideways at 320 px; and without
+JavaScript the browse page uses the full width and says what still works."""
 
 from __future__ import annotations
+
+import re
 
 import pytest
 
 from conftest import ROOT
 from macros.load import project
+from macros.pages.browse import filters
 
 pytestmark = pytest.mark.browser
 
 LOADED = project.load(ROOT)
+FILTERS = filters(LOADED.guide)
 PHONE = {"width": 390, "height": 844}
 TARGET = 24  # CSS px, WCAG 2.2 success criterion 2.5.8
 
@@ -42,45 +47,60 @@ def in_view(page, selector: str) -> bool:
     )
 
 
-def test_the_count_and_first_result_are_on_the_first_screen_with_the_filters_closed(phone, real_site):
-    page = open_browse(phone, real_site)
-    assert page.is_hidden("#pe-filters")
-    assert page.inner_text(".pe-filters-toggle") == "Filters (0 selected)"
-    assert page.get_attribute(".pe-filters-toggle", "aria-expanded") == "false"
-    assert in_view(page, "#pe-status")
-    assert in_view(page, ".pe-results .pe-card:first-child h3")
-    print(f"\nfirst result at {top(page, '.pe-results .pe-card'):.0f} px of a {PHONE['height']} px screen")
+def summaries(page) -> dict[str, tuple[bool, str]]:
+    """Each filter group's name in the address: (open, its summary's text)."""
+    found = page.eval_on_selector_all(
+        "#pe-filters details[data-filter]",
+        "groups => groups.map(g => [g.dataset.filter, g.open, g.querySelector('summary').textContent.trim()])",
+    )
+    return {name: (is_open, text) for name, is_open, text in found}
 
 
-def test_the_filters_open_above_the_results_and_show_n_results_closes_them_in_one_tap(phone, real_site):
+def test_the_filter_groups_are_closed_with_their_counts_and_the_results_are_within_a_screen_of_the_words_box(phone, real_site):
     page = open_browse(phone, real_site)
-    page.tap(".pe-filters-toggle")
-    assert page.is_visible("#pe-filters")
-    assert page.get_attribute(".pe-filters-toggle", "aria-expanded") == "true"
-    assert top(page, "#pe-filters") < top(page, ".pe-results")
+    groups = summaries(page)
+    assert list(groups) == [f.id for f in FILTERS]
+    for group in FILTERS:
+        assert groups[group.id] == (False, f"{group.label} ({len(group.options)} filters)")
+    assert page.is_hidden("label[for='pe-requirement-drr']")
+    assert page.is_hidden(".pe-chosen")
+    words = top(page, "#pe-words")
+    first = top(page, ".pe-results .pe-card:first-child")
+    assert in_view(page, "#pe-words")
+    assert 0 < first - words < PHONE["height"], f"first result {first - words:.0f} px below the words box"
+    print(f"\nwords box at {words:.0f} px; first result at {first:.0f} px of the page")
+
+
+def test_a_group_opens_with_a_tap_and_a_ticked_box_is_counted_in_its_summary_and_shown_as_a_chip(phone, real_site):
+    page = open_browse(phone, real_site)
+    page.tap("details[data-filter='section'] > summary")
+    assert summaries(page)["section"][0] is True
     page.tap("label[for='pe-section-supervision']")
     matching = len(LOADED.in_section("supervision"))
-    button = "[data-show-results]"
-    assert in_view(page, button), "Show N results stays on screen while the panel is open"
-    assert page.inner_text(button) == f"Show {matching} results"
-    assert page.inner_text(".pe-filters-toggle") == "Filters (1 selected)"
-    page.tap(button)
-    assert page.is_hidden("#pe-filters")
-    assert page.get_attribute(".pe-filters-toggle", "aria-expanded") == "false"
-    assert page.evaluate("document.activeElement.classList.contains('pe-filters-toggle')")
+    assert summaries(page)["section"][1] == f"Section ({len(FILTERS[0].options)} filters, 1 chosen)"
     assert page.inner_text("#pe-status") == f"{matching} of {len(LOADED.examples)} examples match."
-    assert in_view(page, ".pe-results .pe-card:first-child h3")
+    chip = page.locator(".pe-chosen button[data-remove]")
+    assert chip.count() == 1 and re.sub(r"\s+", " ", chip.inner_text()) == f"Remove filter: {dict(FILTERS[0].options)['supervision']} ×"
+    assert top(page, ".pe-chosen") < top(page, ".pe-results .pe-card:first-child")
     assert page.eval_on_selector_all(".pe-results [data-example-id]", "cards => cards.length") == matching
+    page.tap(".pe-chosen button[data-remove]")
+    assert not page.is_checked("#pe-section-supervision")
+    assert summaries(page)["section"][1] == f"Section ({len(FILTERS[0].options)} filters)"
+    assert page.is_hidden(".pe-chosen")
 
 
-def test_a_shared_link_opens_on_the_results_with_its_filters_counted(phone, real_site):
+def test_a_shared_link_opens_with_its_groups_closed_counting_the_chosen_filters_and_chips_above_the_results(phone, real_site):
     page = open_browse(phone, real_site, "?population=women&substance=alcohol")
-    assert page.is_hidden("#pe-filters")
-    assert page.inner_text(".pe-filters-toggle") == "Filters (2 selected)"
-    assert in_view(page, "#pe-status")
+    page.wait_for_function("() => document.querySelectorAll('.pe-chosen [data-remove]').length === 2")
+    groups = summaries(page)
+    assert groups["population"][0] is False and groups["population"][1].endswith(" filters, 1 chosen)")
+    assert groups["substance"][0] is False and groups["substance"][1].endswith(" filters, 1 chosen)")
+    assert groups["section"][1].endswith(" filters)")
+    assert in_view(page, "#pe-words")
+    assert top(page, ".pe-chosen") - top(page, "#pe-words") < PHONE["height"]
 
 
-def test_the_keyboard_skips_to_the_results_and_works_the_panel(phone, real_site):
+def test_the_keyboard_skips_to_the_results_and_works_the_groups_and_chips(phone, real_site):
     page = open_browse(phone, real_site)
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.textContent.trim()") == "Skip to content"
@@ -91,29 +111,58 @@ def test_the_keyboard_skips_to_the_results_and_works_the_panel(phone, real_site)
     page.keyboard.press("Enter")
     page.keyboard.press("Tab")
     assert page.evaluate("!!document.activeElement.closest('.pe-results .pe-card:first-child')"), "one Tab after the skip link"
-    # Back up to the toggle, open the panel, tick a box, close it with Escape.
-    page.keyboard.press("Shift+Tab")
-    assert page.evaluate("document.activeElement.classList.contains('pe-filters-toggle')")
-    page.keyboard.press("Enter")
-    assert page.is_visible("#pe-filters")
+    # From the words box: the first group's summary, Enter opens it, Tab to a box, Space ticks it.
+    page.focus("#pe-words")
     page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.matches(\"details[data-filter='section'] > summary\")")
+    page.keyboard.press("Enter")
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.id") == "pe-section-leadership"
     page.keyboard.press("Space")
-    assert page.inner_text(".pe-filters-toggle") == "Filters (1 selected)"
-    page.keyboard.press("Escape")
-    assert page.is_hidden("#pe-filters")
-    assert page.evaluate("document.activeElement.classList.contains('pe-filters-toggle')")
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.matches('.pe-chosen [data-remove]')"):
+            break
+    else:
+        pytest.fail("Tab never reached the chosen filter's chip")
+    assert in_view(page, ":focus")
+    page.keyboard.press("Tab")
+    first = page.evaluate("document.activeElement.closest('[data-example-id]')?.dataset.exampleId || document.activeElement.textContent")
+    assert first == "Clear all"
     page.keyboard.press("Tab")
     first = page.evaluate("document.activeElement.closest('[data-example-id]').dataset.exampleId")
     assert LOADED.example(first).section == "leadership"
 
 
+LAYOUT_SHIFT = """() => new Promise(done => {
+  let total = 0;
+  new PerformanceObserver(list => { for (const entry of list.getEntries()) total += entry.value; })
+    .observe({type: "layout-shift", buffered: true});
+  setTimeout(() => done(total), 100);
+})"""
+
+
+@pytest.mark.parametrize("viewport", [PHONE, {"width": 1280, "height": 900}], ids=["phone", "wide"])
+def test_browse_does_not_move_as_its_filters_and_handout_tray_arrive(browser, real_site, viewport):
+    """The form keeps its place while hidden and the page keeps the handout tray's, so the scripts showing them move
+    nothing on the first screen (Lighthouse's cumulative layout shift; a slow network makes the gap visible)."""
+    context = browser.new_context(viewport=viewport)
+    page = context.new_page()
+    page.route("**/browse/index.json", lambda route: (page.wait_for_timeout(500), route.continue_()))
+    page.goto(real_site + "browse/")
+    page.wait_for_selector("#pe-filters:not([hidden])")
+    page.wait_for_load_state("networkidle")
+    assert page.eval_on_selector(".pe-handout-tray", "e => !e.hasAttribute('data-handout-tray') && e.textContent").startswith("Handout: none")
+    assert page.evaluate(LAYOUT_SHIFT) < 0.005
+    context.close()
+
+
 def test_checkboxes_chips_and_buttons_are_at_least_24_px_square(phone, real_site):
-    page = open_browse(phone, real_site)
-    page.tap(".pe-filters-toggle")
+    page = open_browse(phone, real_site, "?population=women&substance=alcohol&words=drink")
+    for summary in page.query_selector_all("#pe-filters summary"):
+        summary.tap()
     sizes = page.eval_on_selector_all(
-        "#pe-filters input[type=checkbox], #pe-filters button, .pe-filters-toggle, .md-header__button",
+        "#pe-filters input[type=checkbox], #pe-filters summary, .pe-chosen button, .md-header__button",
         "nodes => nodes.filter(n => n.getClientRects().length).map(n => { const r = n.getBoundingClientRect(); return [n.id || n.className, r.width, r.height]; })",
     )
     assert len(sizes) > 40
@@ -140,6 +189,20 @@ def test_pages_reflow_without_sideways_scrolling_at_320_px(browser, real_site, p
     context.close()
 
 
+def test_browse_with_long_chips_and_every_group_open_does_not_scroll_sideways_at_320_px(browser, real_site):
+    takeaways = next(f for f in FILTERS if f.id == "takeaway")
+    value, label = max(takeaways.options, key=lambda option: len(option[1]))
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    page = open_browse(context.new_page(), real_site, f"?takeaway={value}&requirement=drr&words=motivational%20interviewing%20approaches")
+    page.wait_for_function("() => document.querySelectorAll('.pe-chosen [data-remove]').length === 3")
+    for summary in page.query_selector_all("#pe-filters summary"):
+        summary.click()
+    assert all(is_open for is_open, _ in summaries(page).values())
+    assert label in page.inner_text(".pe-chosen")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    context.close()
+
+
 def full_width_cards(page) -> bool:
     """The cards span the content column, three or more abreast at 1280 px."""
     content = page.eval_on_selector(".md-content__inner", "e => e.getBoundingClientRect().width")
@@ -156,20 +219,20 @@ def test_without_javascript_browse_uses_the_full_width_and_says_what_works(brows
     text = page.inner_text(".md-content")
     assert "not running scripts" in text and "Find in page" in text
     assert "Tick the boxes" not in text and page.is_hidden("#pe-filters")
-    assert page.is_hidden(".pe-filters-toggle")
     context.close()
 
 
 def test_the_menu_opens_from_the_keyboard_and_its_links_leave_the_tab_order_when_closed(phone, real_site):
     page = open_browse(phone, real_site)
     drawer_links = "document.activeElement.closest('.md-sidebar--primary') !== null"
-    for _ in range(12):  # from the top of the page to the first result, never into the closed drawer
+    presses = 12 + len(FILTERS)  # the header's controls, the words box and one summary per filter group
+    for _ in range(presses):  # from the top of the page to the first result, never into the closed drawer
         page.keyboard.press("Tab")
         assert not page.evaluate(drawer_links)
         if page.evaluate("!!document.activeElement.closest('.pe-results .pe-card')"):
             break
     else:
-        pytest.fail("Tab did not reach the first result in 12 presses")
+        pytest.fail(f"Tab did not reach the first result in {presses} presses")
     page.focus(".pe-menu-button")
     assert page.get_attribute(".pe-menu-button", "aria-label") == "Menu"
     page.keyboard.press("Enter")
@@ -188,7 +251,7 @@ def test_if_the_filters_fail_to_load_the_results_take_the_full_width_and_say_why
     page.goto(real_site + "browse/")
     page.wait_for_function("() => document.getElementById('pe-status').textContent.includes('could not be loaded')")
     assert full_width_cards(page)
-    assert page.is_hidden("#pe-filters") and page.is_hidden(".pe-filters-toggle")
+    assert page.is_hidden("#pe-filters")
     context.close()
 
 
@@ -198,5 +261,5 @@ def test_with_the_filters_loaded_a_wide_screen_shows_them_beside_the_results(bro
     form = page.eval_on_selector("#pe-filters", "e => e.getBoundingClientRect().toJSON()")
     cards = page.eval_on_selector(".pe-results .pe-cards", "e => e.getBoundingClientRect().toJSON()")
     assert form["right"] <= cards["left"] and abs(form["top"] - page.eval_on_selector("#pe-status", "e => e.getBoundingClientRect().top")) < 40
-    assert page.is_hidden(".pe-filters-toggle") and page.is_hidden("[data-show-results]")
+    assert all(is_open for is_open, _ in summaries(page).values()), "every group is open beside the results"
     context.close()

@@ -8,6 +8,7 @@ import re
 import pytest
 from conftest import ROOT
 
+from macros.base import urls
 from macros.pages import example as example_page, common as render
 from macros.base import text
 from macros.load import markup
@@ -125,7 +126,7 @@ def test_the_example_page_links_its_takeaways_tags_and_edit_url(example, loaded)
 
 def test_cards_escape_contributor_text_and_carry_the_example_id(example, loaded):
     hostile = dataclasses.replace(example, title="<b>bold</b>", summary="a < b & c")
-    card = render.example_card(hostile, loaded.guide, "../")
+    card = render.example_card(hostile, loaded.guide, urls.Links("../"))
     assert "<b>bold</b>" not in card and "&lt;b&gt;bold&lt;/b&gt;" in card
     assert "a &lt; b &amp; c" in card
     assert f'data-example-id="{example.id}"' in card
@@ -134,7 +135,7 @@ def test_cards_escape_contributor_text_and_carry_the_example_id(example, loaded)
 
 def test_every_takeaway_gets_its_anchor_and_its_examples(loaded):
     for section in loaded.guide.sections:
-        html = render.takeaway_list(section, loaded.guide, loaded.by_takeaway, "../")
+        html = render.takeaway_list(section, loaded.guide, loaded.by_takeaway, urls.Links("../"))
         ids = re.findall(r'<li class="pe-takeaway" id="([^"]+)"', html)
         assert ids == [t.id for t in loaded.guide.takeaways.values() if t.section == section.id]
         for takeaway_id, examples in loaded.by_takeaway.items():
@@ -149,13 +150,13 @@ def many(example, count: int) -> list:
 
 def test_long_listings_on_a_section_page_stop_and_link_to_the_browse_page(example, loaded):
     section = loaded.guide.section(example.section)
-    few = render.section_examples(section, many(example, render.SECTION_CARDS), loaded.guide, "../")
+    few = render.section_examples(section, many(example, render.SECTION_CARDS), loaded.guide, urls.Links("../"))
     assert few.count('class="pe-card"') == render.SECTION_CARDS and "browse all" not in few
-    lots = render.section_examples(section, many(example, 500), loaded.guide, "../")
+    lots = render.section_examples(section, many(example, 500), loaded.guide, urls.Links("../"))
     assert lots.count('class="pe-card"') == render.SECTION_CARDS
     assert f'These are {render.SECTION_CARDS} of the section\'s 500 examples: <a href="../browse/?section={section.id}">browse all 500</a>' in lots
     takeaway = example.takeaways[0]
-    listing = render.takeaway_list(loaded.guide.section(loaded.guide.takeaways[takeaway].section), loaded.guide, {takeaway: many(example, 300)}, "../")
+    listing = render.takeaway_list(loaded.guide.section(loaded.guide.takeaways[takeaway].section), loaded.guide, {takeaway: many(example, 300)}, urls.Links("../"))
     assert listing.count('href="../examples/copy-') == render.TAKEAWAY_EXAMPLES
     assert f"and {300 - render.TAKEAWAY_EXAMPLES} more: " in listing
 

@@ -152,8 +152,8 @@ def test_pages_do_not_grow_with_the_number_of_examples(tmp_path):
 
 def test_a_former_id_leaves_a_page_that_forwards_to_the_example(fixture_site):
     html = (fixture_site / "examples" / "fortnightly-reviews" / "index.html").read_text(encoding="utf-8")
-    assert '<link rel="canonical" href="../long-form-only/">' in html
-    assert '<meta http-equiv="refresh" content="0; url=../long-form-only/">' in html
+    assert '<link rel="canonical" href="../../examples/long-form-only/">' in html
+    assert '<meta http-equiv="refresh" content="0; url=../../examples/long-form-only/">' in html
 
 
 def run_link_check(site: Path):

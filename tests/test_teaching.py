@@ -28,14 +28,6 @@ GUIDE_SECTION = LOADED.guide.sections[0].id
 HOSTILE = ["</script><script>window.pwned=1</script>", "<!-- -->", "a & b", "\u2028\u2029", "“quotes” and \\ backslash", "é ü 😀", "]]>"]
 
 
-@pytest.fixture
-def file_layout():
-    """Addresses as the offline copy writes them, for one test."""
-    urls.set_directory_urls(False)
-    yield
-    urls.set_directory_urls(True)
-
-
 @pytest.mark.parametrize(("path", "online", "offline"), [
     ("", "../", "../index.html"),
     ("examples/some-id/", "../examples/some-id/", "../examples/some-id.html"),
@@ -43,29 +35,33 @@ def file_layout():
     ("supervision/#trauma-informed", "../supervision/#trauma-informed", "../supervision.html#trauma-informed"),
 ])
 def test_one_function_writes_internal_addresses_for_both_layouts(path, online, offline):
-    assert urls.page("../", path) == online
-    urls.set_directory_urls(False)
-    try:
-        assert urls.page("../", path) == offline
-    finally:
-        urls.set_directory_urls(True)
+    assert urls.Links("../", urls.ONLINE).page(path) == online
+    assert urls.Links("../", urls.OFFLINE).page(path) == offline
 
 
-def test_roots_and_files_follow_the_layout(file_layout):
-    assert urls.root_of("examples/x/") == "../"
-    assert urls.root_of("supervision/") == ""
-    assert urls.file_of("examples/old-id/") == "examples/old-id.html"
-    urls.set_directory_urls(True)
-    assert urls.root_of("examples/x/") == "../../"
-    assert urls.file_of("examples/old-id/") == "examples/old-id/index.html"
+def test_roots_and_files_follow_the_layout():
+    assert urls.OFFLINE.root_of("examples/x/") == "../"
+    assert urls.OFFLINE.root_of("supervision/") == ""
+    assert urls.OFFLINE.file_of("examples/old-id/") == "examples/old-id.html"
+    assert urls.ONLINE.root_of("examples/x/") == "../../"
+    assert urls.ONLINE.file_of("examples/old-id/") == "examples/old-id/index.html"
     assert [urls.clean_path(s) for s in ("index.md", "browse.md", "packs/leadership.md", "a/index.md")] == ["", "browse/", "packs/leadership/", "a/"]
+    assert [urls.source(urls.clean_path(s)) for s in ("index.md", "browse.md", "packs/leadership.md")] == ["index.md", "browse.md", "packs/leadership.md"]
 
 
-def test_an_example_page_links_to_html_files_in_the_file_layout(file_layout):
+def test_page_constructors_name_each_kind_of_page_by_its_published_path():
+    assert urls.example("x") == "examples/x/" and urls.handout_data("x") == "examples/x/handout.js"
+    assert urls.section("supervision") == "supervision/" and urls.takeaway("supervision", "hope") == "supervision/#hope"
+    assert urls.pack("supervision") == "packs/supervision/" and urls.qr(urls.pack("supervision")) == "packs/supervision/qr.svg"
+    assert urls.browse(**{urls.BROWSE_SECTION: "a b", urls.BROWSE_TAKEAWAY: "t"}) == "browse/?section=a+b&takeaway=t"
+    assert urls.browse() == "browse/"
+
+
+def test_an_example_page_links_to_html_files_in_the_file_layout():
     from macros.pages import example as example_page
 
     example = LOADED.examples[0]
-    page = example_page.render(example, LOADED.guide, LOADED.related[example.id], None)
+    page = example_page.render(example, LOADED.guide, LOADED.related[example.id], None, layout=urls.OFFLINE)
     internal = [href for href in re.findall(r'href="([^"]+)"', page.html) if not href.startswith(("http", "#", "mailto"))]
     assert internal and all(".html" in href for href in internal), internal
 
@@ -162,7 +158,7 @@ def test_hostile_text_in_the_feed_reads_back_as_typed():
 
 
 def test_the_home_page_lists_the_most_recent_changes_first():
-    html = feed.recent_list(LOADED.examples, "")
+    html = feed.recent_list(LOADED.examples, urls.Links(""))
     listed = re.findall(r'href="examples/([^/]+)/"', html)
     assert listed == [e.id for e in feed.newest_first(LOADED.examples)[:feed.RECENT_COUNT]]
     dates = [feed.last_change(LOADED.example(i))[0] for i in listed]
@@ -225,7 +221,7 @@ def test_every_page_has_a_qr_code_of_its_published_address_beside_it(fixture_sit
             continue  # a former id's forward, not a page
         folder = page.parent.relative_to(fixture_site).as_posix()
         address = SITE_URL + ("" if folder == "." else folder + "/")
-        code = page.parent / qr.FILE_NAME
+        code = page.parent / urls.QR_FILE
         assert code.is_file(), folder
         assert f"<title>{address}</title>".encode() in code.read_bytes()
         shown = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select_one("img.pe-qr--page")["src"]

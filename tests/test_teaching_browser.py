@@ -14,6 +14,7 @@ import pytest
 import zxingcpp
 from conftest import ROOT, SITE_URL, _built, _served, copy_site_project
 
+from macros.base.ids import handout_code
 from macros.pages import addresses, feed
 from macros.load import project
 from macros.pages.common import PROVENANCE_LABELS
@@ -111,11 +112,12 @@ def test_unknown_ids_are_named_and_the_rest_still_show(watched, real_site):
     assert [e for e in view.errors if "404" not in e] == []  # the missing data file is the only error
 
 
-def test_the_title_from_the_address_is_shown_as_text(watched, real_site):
+def test_the_title_from_the_address_is_shown_as_text_and_as_the_trainers_not_as_the_guides_heading(watched, real_site):
     page = open_handout(watched(real_site), HANDOUT[:1], title="%3Cb%3EWeek%203%3C%2Fb%3E%20%26%20more")
-    assert page.inner_text("article h1") == "<b>Week 3</b> & more"
-    assert page.title().startswith("<b>Week 3</b> & more - ")
-    assert page.locator("article h1 b").count() == 0
+    assert page.inner_text("#pe-handout-own-title strong") == "<b>Week 3</b> & more"
+    assert page.inner_text("article h1") == "Handout"
+    assert page.title().startswith("Handout: “<b>Week 3</b> & more” - ")
+    assert page.locator("article b").count() == 0
 
 
 def test_without_javascript_the_handout_says_how_to_get_the_examples(browser, real_site):
@@ -136,14 +138,16 @@ def test_a_printed_handout_hides_its_controls_and_starts_each_example_on_a_sheet
         assert not page.locator(hidden).first.is_visible(), hidden
     assert page.locator(".pe-handout-example img.pe-qr").count() == 3
     assert all(page.locator(".pe-handout-example img.pe-qr").nth(i).is_visible() for i in range(3))
-    assert "ids=" + ",".join(e.id for e in HANDOUT) in page.inner_text(".pe-print-footer")
+    short = page.inner_text(".pe-handout-address .pe-address")
+    assert short == f"{SITE_URL}handout/?h=" + "".join(handout_code(e.id) for e in HANDOUT) + "&t=Week+3"
+    assert short in page.inner_text(".pe-print-footer")
     pdf = page.pdf(format="A4", prefer_css_page_size=True)
     sheets = pdf_pages_text(pdf)
     squashed = ["".join(sheet.split()) for sheet in sheets]  # an address may wrap across lines
     for example in HANDOUT:
         first = next(i for i, sheet in enumerate(squashed) if example.title.replace(" ", "") in sheet)
         assert f"{SITE_URL}examples/{example.id}/" in squashed[first], "each example's sheet starts with its address"
-    assert all(f"{SITE_URL}handout/?ids=" in sheet for sheet in squashed), "every sheet's foot names the handout's address"
+    assert all(short in sheet for sheet in squashed), "every sheet's foot names the handout's short address"
 
 
 def pdf_pages_text(pdf: bytes) -> list[str]:
@@ -164,7 +168,7 @@ def test_examples_are_chosen_from_the_keyboard_and_the_tray_opens_the_handout(wa
     view = watched(real_site)
     page = view.open("browse/")
     page.wait_for_selector("#pe-filters:not([hidden])")
-    page.evaluate("localStorage.removeItem('pe-handout')")
+    page.evaluate(f"localStorage.removeItem('pe-handout {SITE_URL}')")
     page.reload()
     page.wait_for_selector(".pe-handout-tray")
     chosen = [LOADED.examples[2], LOADED.examples[0]]

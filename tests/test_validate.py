@@ -633,3 +633,30 @@ def test_an_allowed_text_is_not_reported(scratch):
     allowed = scratch / "practice_examples" / "guide" / "personal-details-allowed.yaml"
     allowed.write_text("allowed:\n  - text: Dr Foster\n    reason: The name of a published report series, not a person in a case.\n", encoding="utf-8")
     assert check_text(scratch, text) == []
+
+
+def _ids_sharing_a_handout_code() -> tuple[str, str]:
+    """Two made-up ids whose four-character handout codes are the same (20 bits: found within a few thousand)."""
+    from macros.base.ids import handout_code
+
+    seen: dict[str, str] = {}
+    for number in range(1_000_000):
+        name = f"shared-code-{number}"
+        code = handout_code(name)
+        if code in seen:
+            return seen[code], name
+        seen[code] = name
+    raise AssertionError("no two ids share a code")
+
+
+def test_two_examples_whose_ids_share_a_handout_code_are_both_refused(scratch):
+    one, other = _ids_sharing_a_handout_code()
+    first = write_record(scratch, one, valid_text())
+    second = write_record(scratch, other, valid_text())
+    _, problems = project.check(scratch, [second], today=TODAY)  # checking one file still finds the clash
+    problem = only(problems)
+    assert (problem.path, problem.line) == (f"practice_examples/{other}.yaml", 2)
+    assert f"the id '{other}' has the same handout code" in problem.message and f"as '{one}' in practice_examples/{one}.yaml" in problem.message
+    assert "choose another id" in problem.message
+    _, both = project.check(scratch, [first, second], today=TODAY)
+    assert [p.path for p in both] == [f"practice_examples/{one}.yaml", f"practice_examples/{other}.yaml"]

@@ -7,6 +7,7 @@ from pathlib import Path
 from macros.pages import browse, coverage, evidence, feed, issue_links, offline, common as render
 from macros.load import project
 from macros.load.examples import SCHEMA_PATH
+from macros.base import urls
 from macros.base.problems import ProblemsFound
 from macros.load.schema import read_schema
 
@@ -22,9 +23,9 @@ def define_env(env) -> None:
             raise ProblemsFound(problems)
         return data
 
-    def root() -> str:
-        """The relative path from the page being rendered back to the site's root."""
-        return "../" * env.page.url.count("/")
+    def links() -> urls.Links:
+        """Addresses as the page being rendered writes them (the offline plugin has set the layout by now)."""
+        return urls.Layout(directory_urls=env.conf.use_directory_urls).links_from(urls.clean_path(env.page.file.src_uri))
 
     @env.macro
     def section_intro(section_id: str) -> str:
@@ -33,12 +34,12 @@ def define_env(env) -> None:
     @env.macro
     def takeaways(section_id: str) -> str:
         data = loaded()
-        return render.takeaway_list(data.guide.section(section_id), data.guide, data.by_takeaway, root())
+        return render.takeaway_list(data.guide.section(section_id), data.guide, data.by_takeaway, links())
 
     @env.macro
     def section_examples(section_id: str) -> str:
         data = loaded()
-        return render.section_examples(data.guide.section(section_id), data.in_section(section_id), data.guide, root())
+        return render.section_examples(data.guide.section(section_id), data.in_section(section_id), data.guide, links())
 
     @env.macro
     def attribution() -> str:
@@ -47,12 +48,12 @@ def define_env(env) -> None:
     @env.macro
     def section_cards() -> str:
         data = loaded()
-        return render.section_cards(data.guide, {s.id: len(data.in_section(s.id)) for s in data.guide.sections}, root())
+        return render.section_cards(data.guide, {s.id: len(data.in_section(s.id)) for s in data.guide.sections}, links())
 
     @env.macro
     def browse_page() -> str:
         data = loaded()
-        return browse.page_html(data.examples, data.guide, root())
+        return browse.page_html(data.examples, data.guide, links())
 
     @env.macro
     def glossary() -> str:
@@ -85,7 +86,7 @@ def define_env(env) -> None:
     @env.macro
     def evidence_statuses() -> str:
         data = loaded()
-        return evidence.status_table(data.guide, data.examples, root())
+        return evidence.status_table(data.guide, data.examples, links())
 
     @env.macro
     def evidence_levels() -> str:
@@ -94,17 +95,17 @@ def define_env(env) -> None:
     @env.macro
     def approach_ratings() -> str:
         data = loaded()
-        return evidence.approach_list(data.guide, data.examples, root())
+        return evidence.approach_list(data.guide, data.examples, links())
 
     @env.macro
     def coverage_tables() -> str:
         data = loaded()
-        return coverage.page_html(data.examples, data.guide, root(), env.conf.repo_url)
+        return coverage.page_html(data.examples, data.guide, links(), env.conf.repo_url)
 
     @env.macro
     def tag_index() -> str:
         data = loaded()
-        return coverage.tag_index(data.examples, data.guide, root())
+        return coverage.tag_index(data.examples, data.guide, links())
 
     @env.macro
     def thin_below() -> int:
@@ -130,8 +131,8 @@ def define_env(env) -> None:
     @env.macro
     def site_root() -> str:
         """For addresses of files in hand-written HTML, such as scripts: right in both layouts."""
-        return root()
+        return links().root
 
     @env.macro
     def whats_new() -> str:
-        return feed.recent_list(loaded().examples, root())
+        return feed.recent_list(loaded().examples, links())

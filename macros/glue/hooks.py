@@ -32,7 +32,7 @@ from mkdocs.structure.files import File, InclusionLevel  # noqa: E402
 from mkdocs.structure.toc import AnchorLink, get_toc  # noqa: E402
 from mkdocs.utils.yaml import yaml_load  # noqa: E402
 
-from macros.pages import addresses, browse, build_problems, csp, example as example_page, handout, issue_links, material_fixes, offline, common as render, search, teaching  # noqa: E402
+from macros.pages import addresses, browse, build_problems, csp, example as example_page, issue_links, material_fixes, offline, common as render, search, teaching  # noqa: E402
 from macros.pages import qr, review_dates  # noqa: E402
 from macros.load import markup, project  # noqa: E402
 from macros.base import store, urls  # noqa: E402
@@ -98,8 +98,6 @@ def on_config(config):
     plugin = config.plugins.get(offline.PLUGIN)
     _build.offline = bool(plugin and plugin.config.enabled)
     _use_published_address(config)
-    # The offline plugin turns directory URLs off in its own on_config, which runs after this one.
-    urls.set_directory_urls(config.use_directory_urls and not _build.offline)
     root = Path(config.config_file_path).parent
     _build.theme_script = csp.template_scripts(config.theme.dirs)
     _build.start(root)
@@ -162,8 +160,15 @@ def _check_published_addresses(root: Path, docs_dir: Path) -> None:
         raise Abort(f"{len(gone)} published address(es) would disappear, so nothing was built:\n" + "\n".join(map(str, gone)))
 
 
+def _layout(config) -> urls.Layout:
+    """The build's layout, read from on_files on: the offline plugin turns directory URLs off in its own
+    on_config, which runs after this module's."""
+    return urls.Layout(directory_urls=config.use_directory_urls)
+
+
 def on_files(files, config):
     _refuse_linked_pages(files, config)
+    layout = _layout(config)
     _build.generated.clear()
     _build.example_urls.clear()
     if _build.project is None:
@@ -171,33 +176,34 @@ def on_files(files, config):
         for file in files.documentation_pages():
             _build.generated[file.src_uri] = build_problems.guide_problems_page()
         for example_id in build_problems.record_ids(Path(config.config_file_path).parent):
-            _add_generated(files, config, f"examples/{example_id}.md", build_problems.guide_problems_page())
+            _add_generated(files, config, urls.source(urls.example(example_id)), build_problems.guide_problems_page())
         return files
     taken = {example.id for example in _build.project.examples} | {former for example in _build.project.examples for former in example.former_ids}
     for example_id, problems in build_problems.broken_records(_build.problems, taken).items():
-        _add_generated(files, config, f"examples/{example_id}.md", build_problems.broken_record_page(example_id, problems))
+        _add_generated(files, config, urls.source(urls.example(example_id)), build_problems.broken_record_page(example_id, problems))
     for example in _build.project.examples:
         # Material's edit button follows file.edit_uri; the page's own link needs the same address now.
         edit_uri = f"../{example.source_path}"  # edit_uri in mkdocs.yml points into docs/
         edit_url = urljoin(config.repo_url.rstrip("/") + "/", config.edit_uri + edit_uri) if config.repo_url and config.edit_uri else None
         # Reached from listings and search; a nav entry each would grow every page.
-        file = File.generated(config, f"examples/{example.id}.md", content="", inclusion=InclusionLevel.NOT_IN_NAV)
+        file = File.generated(config, urls.source(urls.example(example.id)), content="", inclusion=InclusionLevel.NOT_IN_NAV)
         file.edit_uri = edit_uri
         files.append(file)
         _build.example_urls[example.id] = file.url
         suggest_url = issue_links.suggest_change_url(config.repo_url, example.id) if config.repo_url else None
         feedback = _feedback_urls(config, example) if config.repo_url else None
         _build.generated[file.src_uri] = example_page.render(example, _build.project.guide, _build.project.related[example.id], edit_url, suggest_url, _build.today,
-                                                       feedback)
+                                                       layout, feedback)
         for former in example.former_ids:
             # The forward's own script, written just above, is the only one in it.
-            files.append(File.generated(config, urls.file_of(f"examples/{former}/"), content=_with_policy(render.redirect_page(example), lambda script: True)))
-    files.append(File.generated(config, "browse/index.json", content=browse.index_json(_build.project.examples, _build.project.guide)))
-    for src_uri, generated in teaching.pages(_build.project, config.site_url, config.site_name).items():
+            forward = _with_policy(render.redirect_page(example, former, layout), lambda script: True)
+            files.append(File.generated(config, layout.file_of(urls.example(former)), content=forward))
+    files.append(File.generated(config, urls.BROWSE_INDEX, content=browse.index_json(_build.project.examples, _build.project.guide)))
+    for src_uri, generated in teaching.pages(_build.project, config.site_url, config.site_name, layout).items():
         _add_generated(files, config, src_uri, generated)
-    _add_generated(files, config, review_dates.SOURCE, review_dates.render(_build.project.examples, _build.today))
+    _add_generated(files, config, urls.source(urls.REVIEW_DATES), review_dates.render(_build.project.examples, _build.today, layout))
     page_paths = [urls.clean_path(file.src_uri) for file in files.documentation_pages()]
-    published = teaching.files(_build.project, config.site_url, config.site_name, config.site_description, page_paths, _build.today, _build.qr_svg)
+    published = teaching.files(_build.project, config.site_url, config.site_name, config.site_description, page_paths, _build.today, layout, _build.qr_svg)
     for dest, content in published.items():
         files.append(File.generated(config, dest, content=content))
     for name, path in SEARCH_LINKS.items():
@@ -291,7 +297,7 @@ def on_page_context(context, page, config, nav):
         page.edit_url = None
     if _build.project is not None:
         _list_takeaways_in_toc(page)
-        context["pe_page"] = teaching.page_context(page.file.src_uri, page.url, page.title, config.site_url, config.site_name, _build.offline)
+        context["pe_page"] = teaching.page_context(page.file.src_uri, page.title, config.site_url, config.site_name, _layout(config), _build.offline)
     return context
 
 
@@ -300,7 +306,7 @@ def on_post_page(output, page, config):
     """Material's markup corrected where no template override reaches it, any problem banner, and the page's policy."""
     # handout.js rewrites the handout's print <style> as its title changes, so no hash can name it.
     return _with_policy(build_problems.with_banner(material_fixes.corrected(output), _build.problems), _build.theme_script,
-                        inline_styles=page.file.src_uri == handout.SOURCE)
+                        inline_styles=page.file.src_uri == urls.source(urls.HANDOUT))
 
 
 def on_post_template(output_content, template_name, config):
@@ -319,14 +325,15 @@ def _with_policy(page_html: str, trusted: Callable[[str], bool], inline_styles: 
 def on_post_build(config):
     if _build.project is None:
         return
-    folder = Path(config.site_dir) / "search"
+    folder = Path(config.site_dir) / urls.SEARCH_FOLDER
     material = folder / "search_index.json"
     # Material indexes the hand-written pages; examples are left out of its index (example_page) and added here.
     pages = json.loads(material.read_text(encoding="utf-8")) if material.is_file() else {"docs": []}
     guide = _build.project.guide
     documents = [search.example_document(example, guide, _build.example_urls[example.id]) for example in _build.project.examples]
     documents += search.page_documents(pages["docs"], len(documents))
-    search.write_index(folder, documents, len(_build.project.examples), search.synonym_groups(guide.synonyms, guide.abbreviations), dict(_build.search_links))
+    groups = search.synonym_groups(guide.synonyms, guide.abbreviations, guide.shorthand)
+    search.write_index(folder, documents, len(_build.project.examples), groups, dict(_build.search_links), search.respellings(guide.shorthand))
     if "config" in pages:
         # Material's script fetches this file on every page: its settings are all it needs now.
         material.write_text(json.dumps({"config": pages["config"], "docs": []}, separators=(",", ":")), encoding="utf-8")

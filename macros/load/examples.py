@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
-from macros.base import linear
+from macros.base import ids, linear
 from macros.base.problems import Problem, ProblemsFound, Reminder
 from macros.load import markup, personal, rules, yamlsafe
 from macros.load import schema as schema_module
@@ -220,7 +220,7 @@ def _files_in_subfolder(folder: Path, root: Path) -> list[Problem]:
     return problems
 
 
-GUIDE_FILES = ("sections.yaml", "tags.yaml", "standards.yaml", "glossary.yaml", "synonyms.yaml", "evidence.yaml", "approaches.yaml",
+GUIDE_FILES = ("sections.yaml", "tags.yaml", "standards.yaml", "glossary.yaml", "synonyms.yaml", "shorthand.yaml", "evidence.yaml", "approaches.yaml",
                "personal-details-allowed.yaml", "schema.json")
 
 
@@ -545,6 +545,7 @@ def load_examples(root: Path, guide: Guide, paths: list[Path] | None = None, tod
         first_file[example.id] = display
         examples.append(example)
     problems += _check_former_ids(examples)
+    problems += _check_handout_codes(examples)
     if paths is not None:
         wanted = {_display(path, root) for path in paths}
         problems = [problem for problem in problems if problem.path in wanted]
@@ -572,6 +573,26 @@ def _check_former_ids(examples: list[Example]) -> list[Problem]:
             elif len(claimers) > 1:
                 others = ", ".join(other.source_path for other, _ in claimers if other is not example)
                 problems.append(Problem(example.source_path, *where, f"former id '{former}' is also claimed by {others}: an old address can lead to one example only"))
+    return problems
+
+
+def _check_handout_codes(examples: list[Example]) -> list[Problem]:
+    """A short handout address names each example by a four-character code from its id (base.ids): ids,
+    current or former, of two examples that share a code could not be told apart, so each file is told."""
+    holders: dict[str, list[tuple[str, Example, tuple[int, int]]]] = {}
+    for example in examples:
+        for name, where in ((example.id, example.id_position), *zip(example.former_ids, example.former_id_positions)):
+            holders.setdefault(ids.handout_code(name), []).append((name, example, where))
+    problems = []
+    for code, named in holders.items():
+        for name, example, where in named:
+            # The same id in two files is the former-id check's to report.
+            others = [(other, owner) for other, owner, _ in named if owner is not example and other != name]
+            if others:
+                problems.append(Problem(example.source_path, *where,
+                                        f"the id '{name}' has the same handout code ({code}) as "
+                                        + ", ".join(f"'{other}' in {owner.source_path}" for other, owner in others)
+                                        + ", so a short handout address could not tell them apart: choose another id"))
     return problems
 
 

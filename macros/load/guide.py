@@ -23,7 +23,6 @@ from macros.base.problems import Problem, ProblemsFound
 
 GUIDE_DIR = Path("practice_examples/guide")
 DOCS_DIR = Path("docs")  # mkdocs.yml's docs_dir: the hand-written pages
-RESERVED_FACET_IDS = {"section", "provenance", "evidence", "words", "q", "takeaway"}  # the browse page's own query names ("q" in old links)
 
 
 @dataclass(frozen=True)
@@ -137,6 +136,7 @@ class Guide:
     standards: dict[str, Standard]
     terms: list[Term]
     synonyms: tuple[tuple[str, ...], ...] = ()  # groups of words and phrases that search treats as the same
+    shorthand: tuple[tuple[str, str], ...] = ()  # (practitioners' shorthand, the plain words it stands for), for search
     evidence_scale: EvidenceScale | None = None
     statuses: dict[str, EvidenceStatus] = field(default_factory=dict)  # strongest first
     approaches: dict[str, Approach] = field(default_factory=dict)
@@ -164,7 +164,7 @@ class Guide:
 
 DATA_FILES = (
     ("sections", "sectionsFile"), ("tags", "tagsFile"), ("standards", "standardsFile"), ("glossary", "glossaryFile"),
-    ("synonyms", "synonymsFile"), ("evidence", "evidenceFile"), ("approaches", "approachesFile"),
+    ("synonyms", "synonymsFile"), ("shorthand", "shorthandFile"), ("evidence", "evidenceFile"), ("approaches", "approachesFile"),
 )
 
 
@@ -228,6 +228,7 @@ def _build(data: dict) -> Guide:
         for raw in data["glossary"][0].data["terms"]
     ]
     synonyms = tuple(tuple(group["words"]) for group in data["synonyms"][0].data["groups"])
+    shorthand = tuple((entry["short"], entry["means"]) for entry in data["shorthand"][0].data["shorthand"])
     evidence = data["evidence"][0].data
     scale = EvidenceScale(evidence["scale"]["name"], evidence["scale"]["publisher"], evidence["scale"]["url"],
                           tuple(EvidenceLevel(raw["level"], raw["name"], raw["meaning"]) for raw in evidence["levels"]))
@@ -242,7 +243,7 @@ def _build(data: dict) -> Guide:
         for raw in data["approaches"][0].data["approaches"]
     }
     return Guide(sections_file["attribution"], sections, takeaways, facets, standards_file["framework"], standards, terms, synonyms,
-                 evidence_scale=scale, statuses=statuses, approaches=approaches)
+                 shorthand=shorthand, evidence_scale=scale, statuses=statuses, approaches=approaches)
 
 
 def _add_in_order(item: dict, section: str, parent: str | None, into: dict[str, Takeaway]) -> None:
@@ -287,7 +288,7 @@ def _check_unique(data: dict) -> list[Problem]:
     once("facet id", "tags", [(facet["id"], ("facets", i, "id")) for i, facet in enumerate(facets)])
     located, display = data["tags"]
     for i, facet in enumerate(facets):
-        if facet["id"] in RESERVED_FACET_IDS:
+        if facet["id"] in urls.BROWSE_OWN_NAMES:
             problems.append(Problem(display, *located.position(("facets", i, "id")),
                                     f"the facet id '{facet['id']}' is reserved: the browse page's address already uses it; choose another"))
     once("tag label", "tags", [(value["label"], ("facets", i, "values", j, "label")) for i, facet in enumerate(facets) for j, value in enumerate(facet["values"])])
@@ -320,6 +321,30 @@ def _check_unique(data: dict) -> list[Problem]:
             if not any(len(part) > 1 for part in search_words(word)):
                 problems.append(Problem(display, *located.position(("groups", i, "words", j)),
                                         f"'{word}' has no word of two or more letters or digits, which is what search looks for: write the word out"))
+    problems.extend(_shorthand_problems(data))
+    return problems
+
+
+def _shorthand_problems(data: dict) -> list[Problem]:
+    """Each shorthand once, not already a glossary abbreviation or a synonym, and both sides with a word search can look for."""
+    located, display = data["shorthand"]
+    entries = located.data["shorthand"]
+    known = {" ".join(search_words(term["abbr"])): "a glossary abbreviation" for term in data["glossary"][0].data["terms"] if "abbr" in term}
+    known.update({" ".join(search_words(word)): "in synonyms.yaml" for group in data["synonyms"][0].data["groups"] for word in group["words"]})
+    problems: list[Problem] = []
+    seen: dict[str, int] = {}
+    for i, entry in enumerate(entries):
+        for key in ("short", "means"):
+            if not any(len(part) > 1 for part in search_words(entry[key])):
+                problems.append(Problem(display, *located.position(("shorthand", i, key)),
+                                        f"'{entry[key]}' has no word of two or more letters or digits, which is what search looks for: write the word out"))
+        short = " ".join(search_words(entry["short"]))
+        where = located.position(("shorthand", i, "short"))
+        if short in seen:
+            problems.append(Problem(display, *where, f"the shorthand '{entry['short']}' is listed twice (first on line {seen[short]}): keep one entry"))
+        elif short in known:
+            problems.append(Problem(display, *where, f"'{entry['short']}' is already {known[short]}, which search reads both ways: remove this entry"))
+        seen.setdefault(short, where[0])
     return problems
 
 

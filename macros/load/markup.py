@@ -35,12 +35,12 @@ PAGE_TAGS = ALLOWED_TAGS | {
 }
 PAGE_ATTRIBUTES = {
     "*": {"class", "id", "title", "lang", "dir", "hidden", "role", "aria-label", "aria-labelledby", "aria-describedby", "aria-hidden",
-          "data-example-id", "data-search-exclude", "data-takeaway-id", "data-copy", "data-handout-root"},
+          "data-example-id", "data-search-exclude", "data-takeaway-id", "data-copy", "data-handout-root", "data-codes"},
     "a": {"href", "rel", "hreflang"},
     "img": {"src", "alt", "width", "height"},
     "time": {"datetime"},
-    "th": {"scope", "colspan", "rowspan"},
-    "td": {"colspan", "rowspan"},
+    "th": {"scope", "colspan", "rowspan", "data-label"},
+    "td": {"colspan", "rowspan", "data-label"},
     "ol": {"start"},
 }
 _URL_NOISE = linear.character_class(r"[\t\n\r]")

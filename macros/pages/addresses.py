@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from macros.pages import feed, handout, packs, review_dates
 from macros.base import urls
 from macros.base.problems import Problem
 from macros.load.project import Project
@@ -30,23 +29,23 @@ def page_paths(project: Project, docs_dir: Path) -> list[str]:
         for path in sorted(docs_dir.rglob("*.md"))
         if "overrides" not in path.relative_to(docs_dir).parts
     ]
-    generated = [f"examples/{e.id}/" for e in project.examples] + [handout.PAGE_PATH, review_dates.PAGE_PATH]
-    generated += [packs.page_path(s.id) for s in project.guide.sections]
-    return written + generated + [feed.PATH]
+    generated = [urls.example(e.id) for e in project.examples] + [urls.HANDOUT, urls.REVIEW_DATES]
+    generated += [urls.pack(s.id) for s in project.guide.sections]
+    return written + generated + [urls.FEED]
 
 
 def current(project: Project, docs_dir: Path) -> set[str]:
     """Every address the site now has: pages, take-away anchors on section pages, glossary anchors."""
     found = {f"/{path}" for path in page_paths(project, docs_dir)}
-    found |= {f"/{t.section}/#{t.id}" for t in project.guide.takeaways.values()}
-    found |= {f"/glossary/#{term.id}" for term in project.guide.terms}
+    found |= {f"/{urls.takeaway(t.section, t.id)}" for t in project.guide.takeaways.values()}
+    found |= {f"/{urls.glossary_term(term.id)}" for term in project.guide.terms}
     return found
 
 
 def forwarded(project: Project) -> set[str]:
     """Old addresses that lead to a renamed example or take-away."""
-    found = {f"/examples/{former}/" for e in project.examples for former in e.former_ids}
-    found |= {f"/{t.section}/#{former}" for t in project.guide.takeaways.values() for former in t.former_ids}
+    found = {f"/{urls.example(former)}" for e in project.examples for former in e.former_ids}
+    found |= {f"/{urls.takeaway(t.section, former)}" for t in project.guide.takeaways.values() for former in t.former_ids}
     return found
 
 

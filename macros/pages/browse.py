@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
+from macros.base import urls
 from macros.pages import takeaway_links
 from macros.load.examples import Example
 from macros.load.guide import Guide
@@ -25,11 +26,11 @@ def filters(guide: Guide) -> list[Filter]:
     """Section and take-away first, then every facet of the tag vocabulary, in its order, then provenance and
     evidence status (strongest first): the browse page's script reads them from the form, so each is data here."""
     return [
-        Filter("section", "Section", tuple((s.id, s.title) for s in guide.sections)),
-        Filter("takeaway", "Take-away", tuple((t.id, _takeaway_label(guide, t.id)) for t in guide.takeaways.values())),
+        Filter(urls.BROWSE_SECTION, "Section", tuple((s.id, s.title) for s in guide.sections)),
+        Filter(urls.BROWSE_TAKEAWAY, "Take-away", tuple((t.id, _takeaway_label(guide, t.id)) for t in guide.takeaways.values())),
         *(Filter(f.id, f.label, tuple((v.id, v.label) for v in f.values)) for f in guide.facets),
-        Filter("provenance", "Provenance", tuple(PROVENANCE_LABELS.items())),
-        Filter("evidence", "Evidence", tuple((status.id, status.label) for status in guide.statuses.values())),
+        Filter(urls.BROWSE_PROVENANCE, "Provenance", tuple(PROVENANCE_LABELS.items())),
+        Filter(urls.BROWSE_EVIDENCE, "Evidence", tuple((status.id, status.label) for status in guide.statuses.values())),
     ]
 
 
@@ -45,8 +46,8 @@ def _takeaway_label(guide: Guide, takeaway_id: str) -> str:
 
 def values_of(example: Example) -> dict[str, list[str]]:
     """The example's value ids for every filter it has a value in."""
-    values = {"section": [example.section], "takeaway": list(example.takeaways), "provenance": [example.provenance],
-              "evidence": [example.evidence.status]}
+    values = {urls.BROWSE_SECTION: [example.section], urls.BROWSE_TAKEAWAY: list(example.takeaways), urls.BROWSE_PROVENANCE: [example.provenance],
+              urls.BROWSE_EVIDENCE: [example.evidence.status]}
     values.update({facet: list(ids) for facet, ids in example.tags})
     return values
 
@@ -57,10 +58,22 @@ def index_json(examples: list[Example], guide: Guide) -> str:
     return json.dumps(index, ensure_ascii=False, separators=(",", ":"))
 
 
-def page_html(examples: list[Example], guide: Guide, root: str) -> str:
+# The handout tray's place, holding what handout.js writes in it when nothing is chosen, so the page
+# does not move when the script puts the tray there.
+HANDOUT_TRAY = (
+    '<aside class="pe-handout-tray pe-screen-only" data-handout-tray aria-label="Handout"><p><span class="pe-handout-tray__count">'
+    "Handout: none chosen yet. Use \u201cAdd to handout\u201d to choose examples to print together.</span></p></aside>"
+)
+
+
+def page_html(examples: list[Example], guide: Guide, links: urls.Links) -> str:
     """The browse page's body: every example as a card (enough without JavaScript), and the filter
-    form, hidden until the script has loaded the index and filled in the counts. On a phone the
-    count and results come first and the form opens above them from a "Filters" button."""
+    form, hidden until the script has loaded the index and filled in the counts (the stylesheet
+    keeps its place meanwhile, so nothing moves when it shows). Each group of boxes
+    is a disclosure whose summary says how many boxes it has (the script adds how many are ticked):
+    closed on a phone, so the words box, the groups and the first results share the first screens;
+    the script opens them beside the results on a wide screen. The chosen filters are listed above
+    the results as buttons that remove them."""
     groups = []
     for group in filters(guide):
         options = "".join(
@@ -68,33 +81,38 @@ def page_html(examples: list[Example], guide: Guide, root: str) -> str:
             f'<label for="pe-{group.id}-{value}">{escape(label)} <span class="pe-count" data-count></span></label></li>'
             for value, label in group.options
         )
-        groups.append(f'<fieldset class="pe-filter" data-filter="{group.id}"><legend>{escape(group.label)}</legend><ul>{options}</ul></fieldset>')
+        groups.append(
+            f'<details class="pe-filter" data-filter="{group.id}"><summary>{escape(group.label)} '
+            f'<span class="pe-filter__tally" data-tally>({len(group.options)} filter{"s" if len(group.options) != 1 else ""})</span></summary>'
+            f'<fieldset><legend class="pe-visually-hidden">{escape(group.label)}</legend><ul>{options}</ul></fieldset></details>'
+        )
+    form = (
+        f'<form class="pe-filters" id="pe-filters" role="search" aria-label="Filter examples" data-index="{escape(links.file(urls.BROWSE_INDEX))}" hidden>'
+        '<h2 class="pe-filters__title">Filters</h2>'
+        '<p class="pe-filter-text"><label for="pe-words">Words in the examples</label>'
+        f'<input type="search" id="pe-words" name="{urls.BROWSE_WORDS}" autocomplete="off" spellcheck="false"></p>'
+        f'{"".join(groups)}'
+        '<p class="pe-small">Results match every group you use and any box ticked in it; beside each box, how many '
+        "you would see. The address follows your choices, to share or bookmark.</p>"
+        "</form>"
+    )
     bar = (
         '<div class="pe-browse__bar">'
         f'<p id="pe-status" class="pe-status" role="status" aria-live="polite" aria-atomic="true">{len(examples)} examples.</p>'
-        '<button type="button" class="md-button pe-filters-toggle" aria-expanded="false" aria-controls="pe-filters" hidden>Filters</button>'
+        '<ul class="pe-chosen" aria-label="Chosen filters" hidden></ul>'
         "</div>"
-    )
-    form = (
-        f'<form class="pe-filters" id="pe-filters" role="search" aria-label="Filter examples" data-index="{escape(root)}browse/index.json" hidden>'
-        '<h2 class="pe-filters__title">Filters</h2>'
-        '<p class="pe-small">Examples must match every group you use, and any of the boxes ticked within a group. '
-        "The number beside each box is how many examples you would see with it. The page address changes as you go, "
-        "so you can copy it to share or bookmark exactly this selection.</p>"
-        '<p class="pe-filter-text"><label for="pe-words">Words in the examples</label>'
-        '<input type="search" id="pe-words" name="words" autocomplete="off" spellcheck="false"></p>'
-        f'{"".join(groups)}'
-        '<p class="pe-filters__actions"><button type="button" class="md-button" data-clear>Clear all filters</button></p>'
-        '<p class="pe-show-results-bar"><button type="button" class="md-button md-button--primary" data-show-results>Show results</button></p>'
-        "</form>"
     )
     results = (
         '<div class="pe-results">'
         '<h2 id="pe-results" class="pe-visually-hidden" tabindex="-1">Results</h2>'
-        '<div id="pe-empty" class="pe-empty" hidden><p>No example matches all of these filters. '
-        "Remove one of them to see more:</p><ul class=\"pe-remove\"></ul></div>"
-        f"{example_cards(examples, guide, root)}"
+        # Shown by browse.js while the words box has words: best match first (the site's search ranking), or by section.
+        '<p class="pe-order" hidden><label for="pe-order">Order</label> <select id="pe-order" name="order">'
+        '<option value="relevance">Best match first</option><option value="section">By section</option></select></p>'
+        '<p class="pe-corrected" hidden></p>'
+        '<p id="pe-empty" class="pe-empty" hidden>No example matches all of these filters. '
+        "Remove one of the chosen filters above to see more.</p>"
+        f"{example_cards(examples, guide, links)}"
         '<p><button type="button" class="md-button" id="pe-more" hidden>Show more</button></p>'
         "</div>"
     )
-    return f'{takeaway_links.forwards_script(guide, root)}<div class="pe-browse">{bar}{form}{results}</div>'
+    return f'{takeaway_links.forwards_script(guide, links)}{HANDOUT_TRAY}<div class="pe-browse">{form}{bar}{results}</div>'

@@ -4,16 +4,16 @@ Contributor text is data. Plain-text fields are HTML-escaped; Markdown fields go
 through macros.load.markup (raw HTML shown as text, then an allowlist), so nothing a
 contributor writes can become markup, script or a Jinja expression. Every macro
 returns a raw HTML block, never Markdown, so guide data is not parsed as Markdown
-either. Links between pages are relative, built from `root` (the path from the
-page being rendered back to the site's root, such as "../../").
+either. Links between pages are relative, written by `links` (urls.Links: the path from the
+page being rendered back to the site's root, such as "../../", and the build's layout).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections.abc import Callable
-from urllib.parse import urlencode
 
 from macros.base import urls
 from macros.base.text import escape, long_date
@@ -32,7 +32,6 @@ PROVENANCE_EXPLAINED = {
     ),
     "reported": "This practice is described in the published source cited below.",
 }
-EVIDENCE_PAGE = "evidence/"  # docs/evidence.md: each status explained at its own anchor
 GUIDE_PART_LABEL = "The guide's suggestion"  # a passage no source states, in a reported example
 GUIDE_LIST_LABEL = "The guide's suggestions, not from the sources."  # tips and questions of a reported example
 GUIDE_ADDITIONS = "Includes the guide's suggestions"  # on cards: a reported example with passages of the guide's own
@@ -40,20 +39,20 @@ GUIDE_ADDITIONS = "Includes the guide's suggestions"  # on cards: a reported exa
 
 
 
-def example_url(root: str, example_id: str) -> str:
-    return urls.page(root, f"examples/{example_id}/")
+def example_url(links: urls.Links, example_id: str) -> str:
+    return links.page(urls.example(example_id))
 
 
-def section_url(root: str, section_id: str) -> str:
-    return urls.page(root, f"{section_id}/")
+def section_url(links: urls.Links, section_id: str) -> str:
+    return links.page(urls.section(section_id))
 
 
-def browse_url(root: str, **filters: str) -> str:
-    return urls.page(root, "browse/" + (f"?{urlencode(filters)}" if filters else ""))
+def browse_url(links: urls.Links, **filters: str) -> str:
+    return links.page(urls.browse(**filters))
 
 
-def takeaway_url(root: str, guide: Guide, takeaway_id: str) -> str:
-    return urls.page(root, f"{guide.takeaways[takeaway_id].section}/#{takeaway_id}")
+def takeaway_url(links: urls.Links, guide: Guide, takeaway_id: str) -> str:
+    return links.page(urls.takeaway(guide.takeaways[takeaway_id].section, takeaway_id))
 
 
 def tag_names(example: Example, guide: Guide) -> list[str]:
@@ -63,13 +62,13 @@ def tag_names(example: Example, guide: Guide) -> list[str]:
     return [section] + [f"{guide.facet(facet).label}: {guide.tag(facet, value).label}" for facet, value in example.tag_ids()]
 
 
-def tag_chips(example: Example, guide: Guide, root: str) -> str:
+def tag_chips(example: Example, guide: Guide, links: urls.Links) -> str:
     """Tag chips grouped by facet, each linking to the browse page filtered by that tag."""
     rows = []
     for facet_id, values in example.tags:
         facet = guide.facet(facet_id)
         chips = "".join(
-            f'<li><a class="pe-chip" href="{escape(browse_url(root, **{facet_id: value}))}" '
+            f'<li><a class="pe-chip" href="{escape(browse_url(links, **{facet_id: value}))}" '
             f'title="Browse all examples tagged {escape(guide.tag(facet_id, value).label)}">'
             f"{escape(guide.tag(facet_id, value).label)}</a></li>"
             for value in values
@@ -78,8 +77,8 @@ def tag_chips(example: Example, guide: Guide, root: str) -> str:
     return f'<dl class="pe-tags">{"".join(rows)}</dl>'
 
 
-def evidence_url(root: str, status_id: str) -> str:
-    return urls.page(root, f"{EVIDENCE_PAGE}#{status_id}")
+def evidence_url(links: urls.Links, status_id: str) -> str:
+    return links.page(urls.evidence_status(status_id))
 
 
 def evidence_label(example: Example, guide: Guide) -> str:
@@ -87,12 +86,12 @@ def evidence_label(example: Example, guide: Guide) -> str:
     return f"Evidence: {guide.statuses[example.evidence.status].label}"
 
 
-def evidence_badge(example: Example, guide: Guide, root: str, linked: bool = True) -> str:
+def evidence_badge(example: Example, guide: Guide, links: urls.Links, linked: bool = True) -> str:
     """The evidence status in words, linking to its explanation (a plain badge inside a card's link-heavy listing)."""
     label = escape(evidence_label(example, guide))
     if not linked:
         return f'<span class="pe-badge pe-badge--evidence">{label}</span>'
-    return f'<a class="pe-badge pe-badge--evidence" href="{evidence_url(root, example.evidence.status)}">{label}</a>'
+    return f'<a class="pe-badge pe-badge--evidence" href="{evidence_url(links, example.evidence.status)}">{label}</a>'
 
 
 def source_date(written: str) -> str:
@@ -138,35 +137,36 @@ def provenance_badge(example: Example) -> str:
     return f'<span class="pe-badge pe-badge--{example.provenance}">{PROVENANCE_LABELS[example.provenance]}</span>'
 
 
-def example_card(example: Example, guide: Guide, root: str, with_tags: bool = True) -> str:
+def example_card(example: Example, guide: Guide, links: urls.Links, with_tags: bool = True) -> str:
     section = guide.section(example.section)
     labels = "".join(f"<li>{escape(guide.tag(facet, value).label)}</li>" for facet, value in example.tag_ids())
     tags = f'<ul class="pe-chips pe-chips--plain" aria-label="Tags">{labels}</ul>' if with_tags else ""
     return (
         f'<li class="pe-card" data-example-id="{escape(example.id)}">'
-        f'<h3 class="pe-card__title"><a href="{example_url(root, example.id)}">{escape(example.title)}</a></h3>'
-        f'<p class="pe-card__meta">{escape(section.short_title)} · {provenance_badge(example)} {evidence_badge(example, guide, root, linked=False)}'
+        f'<h3 class="pe-card__title"><a href="{example_url(links, example.id)}">{escape(example.title)}</a></h3>'
+        f'<p class="pe-card__meta">{escape(section.short_title)} · {provenance_badge(example)} {evidence_badge(example, guide, links, linked=False)}'
         f'{" · " + GUIDE_ADDITIONS if example.has_guide_additions else ""}</p>'
         f'<p class="pe-card__summary">{escape(example.summary)}</p>'
         f"{tags}</li>"
     )
 
 
-def example_cards(examples: list[Example], guide: Guide, root: str, empty: str = "No examples yet.", with_tags: bool = True) -> str:
-    """A list of cards, left out of the search index."""
+def example_cards(examples: list[Example], guide: Guide, links: urls.Links, empty: str = "No examples yet.", with_tags: bool = True,
+                  choosable: bool = False) -> str:
+    """A list of cards, left out of the search index; choosable ones get "Add to handout" (handout.js)."""
     if not examples:
         return f'<p class="pe-empty">{escape(empty)}</p>'
-    cards = "".join(example_card(example, guide, root, with_tags) for example in examples)
-    return _search_excluded(f'<ul class="pe-cards">{cards}</ul>')
+    cards = "".join(example_card(example, guide, links, with_tags) for example in examples)
+    return _search_excluded(f'<ul class="pe-cards{" pe-cards--choosable" if choosable else ""}">{cards}</ul>')
 
 
-def section_examples(section: Section, examples: list[Example], guide: Guide, root: str) -> str:
+def section_examples(section: Section, examples: list[Example], guide: Guide, links: urls.Links) -> str:
     """The section's examples as cards, the first SECTION_CARDS of them and a link to the rest, so the
     page stays light however large the library grows."""
-    cards = example_cards(examples[:SECTION_CARDS], guide, root)
+    cards = example_cards(examples[:SECTION_CARDS], guide, links, choosable=True)
     if len(examples) <= SECTION_CARDS:
         return cards
-    link = escape(browse_url(root, section=section.id))
+    link = escape(browse_url(links, **{urls.BROWSE_SECTION: section.id}))
     return f'{cards}<p>These are {SECTION_CARDS} of the section\'s {len(examples)} examples: <a href="{link}">browse all {len(examples)}</a>.</p>'
 
 
@@ -179,7 +179,7 @@ def _search_excluded(html_block: str) -> str:
     return f"<div data-search-exclude>{html_block}</div>"
 
 
-def takeaway_list(section: Section, guide: Guide, examples_by_takeaway: dict[str, list[Example]], root: str) -> str:
+def takeaway_list(section: Section, guide: Guide, examples_by_takeaway: dict[str, list[Example]], links: urls.Links) -> str:
     """A section's take-aways, each with its stable anchor and the examples that illustrate it."""
 
     def item(takeaway_id: str) -> str:
@@ -187,12 +187,12 @@ def takeaway_list(section: Section, guide: Guide, examples_by_takeaway: dict[str
         examples = examples_by_takeaway.get(takeaway_id, [])
         if examples:
             shown = examples[:TAKEAWAY_EXAMPLES]
-            links = "".join(f'<li><a href="{example_url(root, e.id)}">{escape(e.title)}</a></li>' for e in shown)
+            items = "".join(f'<li><a href="{example_url(links, e.id)}">{escape(e.title)}</a></li>' for e in shown)
             count = examples_count(len(examples))
-            browse = f'<a href="{escape(browse_url(root, takeaway=takeaway_id))}">open them in Browse and filter</a>'
+            browse = f'<a href="{escape(browse_url(links, **{urls.BROWSE_TAKEAWAY: takeaway_id}))}">open them in Browse and filter</a>'
             if len(examples) > len(shown):
-                links += f'<li>and {len(examples) - len(shown)} more: <a href="{escape(browse_url(root, takeaway=takeaway_id))}">see them all in Browse and filter</a></li>'
-            illustrated = f'<p class="pe-small">Illustrated by {count} ({browse}):</p>' + _search_excluded(f'<ul class="pe-illustrated">{links}</ul>')
+                items += f'<li>and {len(examples) - len(shown)} more: <a href="{escape(browse_url(links, **{urls.BROWSE_TAKEAWAY: takeaway_id}))}">see them all in Browse and filter</a></li>'
+            illustrated = f'<p class="pe-small">Illustrated by {count} ({browse}):</p>' + _search_excluded(f'<ul class="pe-illustrated">{items}</ul>')
         else:
             illustrated = '<p class="pe-small">No example illustrates this yet.</p>'
         points = "".join(item(point) for point in takeaway.points)
@@ -230,13 +230,13 @@ def examples_count(count: int) -> str:
     return f"{count} example" + ("" if count == 1 else "s")
 
 
-def section_cards(guide: Guide, counts: dict[str, int], root: str) -> str:
+def section_cards(guide: Guide, counts: dict[str, int], links: urls.Links) -> str:
     """The four sections as cards, for the home page: size does not grow with the number of examples."""
     cards = "".join(
-        f'<li class="pe-card"><h3 class="pe-card__title"><a href="{section_url(root, section.id)}">{escape(section.title)}</a></h3>'
+        f'<li class="pe-card"><h3 class="pe-card__title"><a href="{section_url(links, section.id)}">{escape(section.title)}</a></h3>'
         f'<p class="pe-card__summary">{escape(section.intro)}</p>'
         f'<p class="pe-card__meta">{len(section.takeaways)} key take-aways · '
-        f'<a href="{escape(browse_url(root, section=section.id))}">{examples_count(counts.get(section.id, 0))}</a></p></li>'
+        f'<a href="{escape(browse_url(links, **{urls.BROWSE_SECTION: section.id}))}">{examples_count(counts.get(section.id, 0))}</a></p></li>'
         for section in guide.sections
     )
     return f'<ul class="pe-cards pe-cards--sections">{cards}</ul>'
@@ -294,10 +294,10 @@ def field_table(schema: dict) -> str:
 
     walk("", schema)
     walk("part.", defs["part"])
-    return _search_excluded(
+    return _search_excluded(labelled_cells(
         '<table class="pe-fields"><thead><tr><th scope="col">Field</th><th scope="col">Required</th>'
         f'<th scope="col">Kind</th><th scope="col">What to write</th></tr></thead><tbody>{"".join(rows)}</tbody></table>'
-    )
+    ))
 
 
 def tag_vocabulary(guide: Guide) -> str:
@@ -311,8 +311,8 @@ def tag_vocabulary(guide: Guide) -> str:
         )
         parts.append(
             f'<h3 id="tags-{escape(facet.id)}">{escape(facet.label)} (<code>{escape(facet.id)}</code>)</h3><p>{escape(facet.description)}</p>'
-            '<table class="pe-fields"><thead><tr><th scope="col">Value</th><th scope="col">Label</th>'
-            f'<th scope="col">Meaning</th></tr></thead><tbody>{rows}</tbody></table>'
+            + labelled_cells('<table class="pe-fields"><thead><tr><th scope="col">Value</th><th scope="col">Label</th>'
+                             f'<th scope="col">Meaning</th></tr></thead><tbody>{rows}</tbody></table>')
         )
     return _search_excluded("".join(parts))
 
@@ -321,16 +321,35 @@ def standards_table(guide: Guide) -> str:
     rows = "".join(
         f"<tr><td>{escape(s.id)}</td><td>{escape(s.title)}</td><td>{escape(s.domain)}</td></tr>" for s in guide.standards.values()
     )
-    return (
+    return labelled_cells(
         f'<table class="pe-fields"><caption>{escape(guide.framework["title"])}</caption><thead><tr><th scope="col">Standard</th>'
         f'<th scope="col">Title</th><th scope="col">Domain</th></tr></thead><tbody>{rows}</tbody></table>'
     )
 
 
-def redirect_page(example: Example) -> str:
+_COLUMN_HEADING = re.compile(r'<th scope="col">(.*?)</th>')
+_BODY = re.compile(r"<tbody>(.*?)</tbody>", re.S)
+_ROW = re.compile(r"<tr\b[^>]*>(.*?)</tr>", re.S)
+_CELL = re.compile(r"<(td|th)(?=[\s>])")
+_TAG = re.compile(r"<[^>]+>")
+
+
+def labelled_cells(table: str) -> str:
+    """A table of this module's own markup (contributor text in it is escaped, so every <td and <th is a cell) with
+    each body cell labelled by its column's heading (data-label), which guide.css shows beside the cell when a narrow
+    screen stacks the table's rows as lists (WCAG 1.4.10: no sideways scrolling at 320 px)."""
+    labels = [_TAG.sub("", heading) for heading in _COLUMN_HEADING.findall(table)]
+
+    def row(match: re.Match) -> str:
+        cells = iter(labels)
+        return _CELL.sub(lambda cell: f'<{cell.group(1)} data-label="{next(cells, "")}"', match.group(0))
+
+    return _BODY.sub(lambda body: _ROW.sub(row, body.group(0)), table)
+
+
+def redirect_page(example: Example, former: str, layout: urls.Layout) -> str:
     """The page left at a former id's address: it forwards to the example, keeping any #anchor."""
-    # From examples/<former>/index.html, or examples/<former>.html in the offline copy, to the example beside it.
-    target = urls.page("../" if urls.directory_urls() else "", f"{example.id}/")
+    target = layout.links_from(urls.example(former)).page(urls.example(example.id))
     return (
         '<!doctype html><html lang="en"><head><meta charset="utf-8">'
         f"<title>Moved: {escape(example.title)}</title>"

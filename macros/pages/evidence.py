@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from collections import Counter
 
+from macros.base import urls
 from macros.base.text import escape, long_date
 from macros.load.examples import Example
 from macros.load.guide import Guide
-from macros.pages.common import browse_url, examples_count, source_date
+from macros.pages.common import browse_url, examples_count, labelled_cells, source_date
 
 
 def _level(guide: Guide, level: int | None) -> str:
@@ -19,13 +20,13 @@ def _level(guide: Guide, level: int | None) -> str:
     return f"Level {level}: {escape(named.name)}"
 
 
-def status_table(guide: Guide, examples: list[Example], root: str) -> str:
+def status_table(guide: Guide, examples: list[Example], links: urls.Links) -> str:
     """Every status, strongest first: what it means, shows and does not show, its level, and how many examples have it."""
     counts = Counter(example.evidence.status for example in examples)
     rows = []
     for status in guide.statuses.values():
         count = counts[status.id]
-        shown = f'<a href="{escape(browse_url(root, evidence=status.id))}">{examples_count(count)}</a>' if count else examples_count(0)
+        shown = f'<a href="{escape(browse_url(links, **{urls.BROWSE_EVIDENCE: status.id}))}">{examples_count(count)}</a>' if count else examples_count(0)
         rows.append(
             f'<tr id="{escape(status.id)}"><th scope="row">{escape(status.label)}<br><code>{escape(status.id)}</code></th>'
             f"<td>{escape(status.meaning)}</td><td>{escape(status.shows)}</td><td>{escape(status.does_not_show)}</td>"
@@ -33,8 +34,8 @@ def status_table(guide: Guide, examples: list[Example], root: str) -> str:
         )
     head = "".join(f'<th scope="col">{name}</th>' for name in ("Status", "When it is used", "What it shows", "What it does not show",
                                                                f"{escape(guide.evidence_scale.publisher)} level", "Examples"))
-    return (f'<div class="pe-coverage"><table><caption>The evidence statuses, strongest first</caption><thead><tr>{head}</tr></thead>'
-            f"<tbody>{''.join(rows)}</tbody></table></div>")
+    return labelled_cells(f'<div class="pe-coverage"><table><caption>The evidence statuses, strongest first</caption><thead><tr>{head}</tr></thead>'
+                          f"<tbody>{''.join(rows)}</tbody></table></div>")
 
 
 def level_list(guide: Guide) -> str:
@@ -45,7 +46,7 @@ def level_list(guide: Guide) -> str:
             f'<a href="{escape(scale.url)}">{escape(scale.publisher)}, {escape(scale.name)}</a>.</p>')
 
 
-def approach_list(guide: Guide, examples: list[Example], root: str) -> str:
+def approach_list(guide: Guide, examples: list[Example], links: urls.Links) -> str:
     """Each approach with its rating: the body's words in quotation marks, who gave it, when, and where it is published."""
     if not guide.approaches:
         return '<p class="pe-empty">No approach ratings have been added yet.</p>'

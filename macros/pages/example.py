@@ -16,15 +16,15 @@ from macros.pages.common import (
 
 
 def render(example: Example, guide: Guide, related: list[Example], edit_url: str | None, suggest_url: str | None = None,
-           today: dt.date | None = None, feedback: tuple[str, str] | None = None) -> GeneratedPage:
+           today: dt.date | None = None, layout: urls.Layout = urls.ONLINE, feedback: tuple[str, str] | None = None) -> GeneratedPage:
     """The page as built on `today` (default: the day of the build), which decides whether a date has passed;
     feedback: the prefilled issues "Was this useful?" and "Question this example's evidence" open."""
     today = today or dt.date.today()
     section = guide.section(example.section)
-    root = urls.root_of(f"examples/{example.id}/")  # from this page back to the site's root
+    links = layout.links_from(urls.example(example.id))
     parts: list[str] = [
-        f'<p class="pe-kicker"><a href="{section_url(root, section.id)}">{escape(section.title)}</a> · {provenance_badge(example)} '
-        f'{evidence_badge(example, guide, root)}</p>',
+        f'<p class="pe-kicker"><a href="{section_url(links, section.id)}">{escape(section.title)}</a> · {provenance_badge(example)} '
+        f'{evidence_badge(example, guide, links)}</p>',
         evidence_box(example, guide),
         overdue_notice(example, today),
         f'<p class="pe-summary">{escape(example.summary)}</p>',
@@ -44,7 +44,7 @@ def render(example: Example, guide: Guide, related: list[Example], edit_url: str
     part("practical-tips", "Practical tips", _guide_list(example, example.tips, "ul"))
     part("questions-for-reflection", "Questions for reflection", _guide_list(example, example.reflective_questions, "ol"))
     takeaways = "".join(
-        f'<li><a href="{takeaway_url(root, guide, takeaway_id)}">{escape(guide.takeaways[takeaway_id].text)}</a></li>'
+        f'<li><a href="{takeaway_url(links, guide, takeaway_id)}">{escape(guide.takeaways[takeaway_id].text)}</a></li>'
         for takeaway_id in example.takeaways
     )
     part("take-aways-it-illustrates", "Take-aways it illustrates", f'<ul class="pe-list">{takeaways}</ul>')
@@ -54,13 +54,13 @@ def render(example: Example, guide: Guide, related: list[Example], edit_url: str
     )
     part("inspection-standards", "Inspection standards",
          f'<ul class="pe-list">{standards}</ul><p class="pe-small">{escape(guide.framework["title"])}.</p>')
-    part("tags", "Tags", tag_chips(example, guide, root))
+    part("tags", "Tags", tag_chips(example, guide, links))
     part("where-this-example-comes-from", "Where this example comes from", _provenance(example, edit_url, suggest_url, today))
     if feedback:
         parts.append(_feedback(*feedback))
     if related:
         # Without their tags: the page's own are just above, and it stays under 40 KB with long sources.
-        part("related-examples", "Related examples", example_cards(related, guide, root, with_tags=False))
+        part("related-examples", "Related examples", example_cards(related, guide, links, with_tags=False))
     meta = {
         "title": title_for_templates(example.title),
         "description": escape(example.summary),

@@ -13,7 +13,6 @@ from macros.load.guide import Guide
 from macros.base.text import escape, long_date
 from macros.pages.common import example_url
 
-PATH = "feed.xml"
 ATOM = "http://www.w3.org/2005/Atom"
 RECENT_COUNT = 6
 # What XML 1.0 cannot hold at all. The checks refuse these in records and the guide's data; should
@@ -30,17 +29,17 @@ def newest_first(examples: list[Example]) -> list[Example]:
     return sorted(examples, key=lambda e: (last_change(e)[0], e.added, e.id), reverse=True)
 
 
-def recent_list(examples: list[Example], root: str, count: int = RECENT_COUNT) -> str:
+def recent_list(examples: list[Example], links: urls.Links, count: int = RECENT_COUNT) -> str:
     """The home page's list of the examples added or reviewed most recently, and the feed's address."""
     items = "".join(
-        f'<li><a href="{example_url(root, e.id)}">{escape(e.title)}</a> '
+        f'<li><a href="{example_url(links, e.id)}">{escape(e.title)}</a> '
         f'<span class="pe-small">({how} <time datetime="{day.isoformat()}">{long_date(day)}</time>)</span></li>'
         for e in newest_first(examples)[:count]
         for day, how in [last_change(e)]
     )
     return (
         f'<ul class="pe-new">{items}</ul>'
-        f'<p class="pe-small">Follow new and updated examples in a feed reader: <a href="{escape(root + PATH)}">the Atom feed</a>.</p>'
+        f'<p class="pe-small">Follow new and updated examples in a feed reader: <a href="{escape(links.file(urls.FEED))}">the Atom feed</a>.</p>'
     )
 
 
@@ -63,12 +62,12 @@ def atom(examples: list[Example], guide: Guide, site_url: str, site_name: str, d
     add(feed, "title", f"{site_name}: new and updated examples")
     add(feed, "subtitle", description)
     add(feed, "id", home)
-    add(feed, "link", rel="self", type="application/atom+xml", href=urls.published(site_url, PATH))
+    add(feed, "link", rel="self", type="application/atom+xml", href=urls.published(site_url, urls.FEED))
     add(feed, "link", rel="alternate", type="text/html", href=home)
     add(feed, "updated", _timestamp(last_change(ordered[0])[0]) if ordered else _timestamp(dt.date(2021, 9, 29)))
     add(add(feed, "author"), "name", f"Contributors to {site_name}")
     for example in ordered:
-        address = urls.published(site_url, f"examples/{example.id}/")
+        address = urls.published(site_url, urls.example(example.id))
         entry = add(feed, "entry")
         add(entry, "title", example.title)
         add(entry, "id", address)

@@ -1,4 +1,6 @@
-"""The handout: chosen examples on one printable page, /handout/?ids=<id>,<id>&title=<title>.
+"""The handout: chosen examples on one printable page, /handout/?ids=<id>,<id>&title=<title>, or
+in its short form /handout/?h=<code><code>&t=<title>, each example named by its four-character code
+(macros/base/ids.py), which the page reads from the table of codes it carries.
 
 The page is put together in the reader's browser, so it needs no server and works from the
 offline copy too. Each example's content is published as a small script,
@@ -13,8 +15,7 @@ import datetime as dt
 import json
 
 from macros.load import markup
-from macros.pages import qr
-from macros.base import urls
+from macros.base import ids, urls
 from macros.load.examples import Example
 from macros.load.guide import Guide
 from macros.pages.generated import GeneratedPage, title_for_templates
@@ -24,21 +25,23 @@ from macros.pages.common import (
 )
 from macros.pages.example import overdue_sentences
 
-PAGE_PATH = "handout/"
-SOURCE = "handout.md"
-DATA_FILE = "handout.js"  # beside each example's page: examples/<id>/handout.js
 REGISTER = "peHandout.register"  # the function, defined by assets/javascripts/handout.js, that each data file calls
 
 
-def data_path(example_id: str) -> str:
-    return f"examples/{example_id}/{DATA_FILE}"
+def codes(examples: list[Example]) -> dict[str, dict[str, str]]:
+    """Each example's handout code to its id ("current"), and each former id's code to the renamed example's id ("former")."""
+    return {
+        "current": {ids.handout_code(example.id): example.id for example in examples},
+        "former": {ids.handout_code(former): example.id for example in examples for former in example.former_ids},
+    }
 
 
-def page(site_url: str, site_name: str) -> GeneratedPage:
+def page(site_url: str, site_name: str, examples: list[Example], layout: urls.Layout) -> GeneratedPage:
     """The handout page: an empty list its script fills in, and what to do without JavaScript."""
-    root = urls.root_of(PAGE_PATH)
+    links = layout.links_from(urls.HANDOUT)
+    table = escape(json.dumps(codes(examples), separators=(",", ":"), sort_keys=True))
     html = (
-        f'<div class="pe-handout" id="pe-handout" data-handout-root="{escape(root)}" hidden>'
+        f'<div class="pe-handout" id="pe-handout" data-handout-root="{escape(links.root)}" data-codes="{table}" hidden>'
         '<div class="pe-handout-actions pe-screen-only">'
         '<p id="pe-handout-status" class="pe-status" role="status" aria-live="polite"></p>'
         "</div>"
@@ -49,9 +52,9 @@ def page(site_url: str, site_name: str) -> GeneratedPage:
         "<p>A handout is put together by your browser from the examples named in its web address, "
         "and this browser is not running JavaScript, so the examples cannot be shown here.</p>"
         "<p>Each example has its own page, which prints well: its address is "
-        f"<code>{escape(urls.published(site_url, 'examples/'))}</code> followed by the example’s id. "
+        f"<code>{escape(urls.published(site_url, urls.EXAMPLES_FOLDER))}</code> followed by the example’s id. "
         "This handout’s ids are in its address after <code>ids=</code>, separated by commas. "
-        f'You can also find every example on <a href="{browse_url(root)}">Browse and filter</a>.</p>'
+        f'You can also find every example on <a href="{browse_url(links)}">Browse and filter</a>.</p>'
         "</div>"
     )
     meta = {
@@ -63,10 +66,10 @@ def page(site_url: str, site_name: str) -> GeneratedPage:
     return GeneratedPage(meta, html)
 
 
-def example_data(example: Example, guide: Guide, site_url: str, today: dt.date) -> dict:
+def example_data(example: Example, guide: Guide, site_url: str, today: dt.date, layout: urls.Layout) -> dict:
     """Everything the handout shows of one example; addresses relative to the handout page. Its prose carries
     the part labels of the example's page, each reported part linking to its source's own address."""
-    root = urls.root_of(PAGE_PATH)
+    links = layout.links_from(urls.HANDOUT)
     section = guide.section(example.section)
     study = example.study
 
@@ -77,11 +80,11 @@ def example_data(example: Example, guide: Guide, site_url: str, today: dt.date) 
         "id": example.id,
         "title": example.title,
         "section": section.title,
-        "sectionUrl": section_url(root, section.id),
+        "sectionUrl": section_url(links, section.id),
         "provenance": PROVENANCE_LABELS[example.provenance],
         "provenanceKind": example.provenance,
         "evidence": evidence_label(example, guide),
-        "evidenceUrl": evidence_url(root, example.evidence.status),
+        "evidenceUrl": evidence_url(links, example.evidence.status),
         "study": f"Study: {study.title}, {study.publisher}, {source_date(study.date)}. What it found: {example.evidence.found}" if study else "",
         "overdue": overdue_sentences(example, today),
         "summary": example.summary,
@@ -91,22 +94,22 @@ def example_data(example: Example, guide: Guide, site_url: str, today: dt.date) 
         "guideLists": GUIDE_LIST_LABEL if example.is_reported else "",
         "tips": [tip.html for tip in example.tips],
         "questions": [question.html for question in example.reflective_questions],
-        "takeaways": [{"text": guide.takeaways[t].text, "url": takeaway_url(root, guide, t)} for t in example.takeaways],
+        "takeaways": [{"text": guide.takeaways[t].text, "url": takeaway_url(links, guide, t)} for t in example.takeaways],
         "sources": [
             {"title": s.title, "publisher": s.publisher, "date": s.date, "url": s.url, "supports": s.supports or ""}
             for s in example.sources
         ],
         "sourcesHeading": "Source" if example.is_reported else "Sources of facts it mentions",
         "dates": f"Added {long_date(example.added)}; last reviewed {long_date(example.last_reviewed)}; review by {long_date(example.review_by.by)}.",
-        "url": example_url(root, example.id),
-        "address": urls.published(site_url, f"examples/{example.id}/"),
-        "qr": root + qr.path_for(f"examples/{example.id}/"),
+        "url": example_url(links, example.id),
+        "address": urls.published(site_url, urls.example(example.id)),
+        "qr": links.file(urls.qr(urls.example(example.id))),
     }
 
 
-def data_script(example: Example, guide: Guide, site_url: str, today: dt.date) -> str:
+def data_script(example: Example, guide: Guide, site_url: str, today: dt.date, layout: urls.Layout) -> str:
     """The example's data file: one call handing its data to the handout page."""
-    return f"{REGISTER}({script_value(example_data(example, guide, site_url, today))});\n"
+    return f"{REGISTER}({script_value(example_data(example, guide, site_url, today, layout))});\n"
 
 
 def script_value(value: object) -> str:

@@ -3,7 +3,6 @@ of it with its reflective questions, laid out to print, each part leading back o
 
 from __future__ import annotations
 
-from macros.pages import qr
 from macros.base import urls
 from macros.load.examples import Example, Prose
 from macros.load.guide import Guide, Section
@@ -12,18 +11,10 @@ from macros.base.text import escape
 from macros.pages.common import GUIDE_ADDITIONS, GUIDE_LIST_LABEL, attribution, evidence_badge, example_url, provenance_badge, section_url
 
 
-def page_path(section_id: str) -> str:
-    return f"packs/{section_id}/"
-
-
-def source(section_id: str) -> str:
-    return f"packs/{section_id}.md"
-
-
-def render(section: Section, guide: Guide, examples: list[Example], site_url: str) -> GeneratedPage:
+def render(section: Section, guide: Guide, examples: list[Example], site_url: str, layout: urls.Layout) -> GeneratedPage:
     """The pack for one section, with its examples in the section page's order."""
-    root = urls.root_of(page_path(section.id))
-    section_address = urls.published(site_url, f"{section.id}/")
+    links = layout.links_from(urls.pack(section.id))
+    section_address = urls.published(site_url, urls.section(section.id))
     headings = [Heading(2, "key-take-aways", "Key take-aways"), Heading(2, "examples", f"Examples ({len(examples)})")]
     by_takeaway: dict[str, list[Example]] = {}
     for example in examples:
@@ -47,9 +38,9 @@ def render(section: Section, guide: Guide, examples: list[Example], site_url: st
         return f'<li class="pe-takeaway"><p>{escape(takeaway.text)}</p>{explanation}{illustrated}{points_html}</li>'
 
     parts = [
-        f'<p class="pe-kicker">Section pack · <a href="{section_url(root, section.id)}">{escape(section.title)}</a></p>',
+        f'<p class="pe-kicker">Section pack · <a href="{section_url(links, section.id)}">{escape(section.title)}</a></p>',
         '<div class="pe-pack-address">'
-        f'<img class="pe-qr" src="{escape(root + qr.path_for(f"{section.id}/"))}" alt="QR code of the section\'s web address" width="120" height="120">'
+        f'<img class="pe-qr" src="{escape(links.file(urls.qr(urls.section(section.id))))}" alt="QR code of the section\'s web address" width="120" height="120">'
         f'<div><p><strong>This section online:</strong> <span class="pe-address">{escape(section_address)}</span></p>'
         "<p>Each example below has its own address and QR code, and its page has the example in full.</p></div>"
         "</div>",
@@ -59,7 +50,7 @@ def render(section: Section, guide: Guide, examples: list[Example], site_url: st
         attribution(guide),
         f'<ol class="pe-takeaways">{"".join(takeaway_item(t) for t in section.takeaways)}</ol>',
         heading_html(headings[1]),
-        "".join(_example(example, guide, root, site_url) for example in examples) or '<p class="pe-empty">No examples yet.</p>',
+        "".join(_example(example, guide, links, site_url) for example in examples) or '<p class="pe-empty">No examples yet.</p>',
     ]
     meta = {
         "title": title_for_templates(f"{section.title}: section pack"),
@@ -70,8 +61,8 @@ def render(section: Section, guide: Guide, examples: list[Example], site_url: st
     return GeneratedPage(meta, "\n".join(parts) + "\n", tuple(headings), anchors)
 
 
-def _example(example: Example, guide: Guide, root: str, site_url: str) -> str:
-    address = urls.published(site_url, f"examples/{example.id}/")
+def _example(example: Example, guide: Guide, links: urls.Links, site_url: str) -> str:
+    address = urls.published(site_url, urls.example(example.id))
     # Questions are the guide's own; on a reported example, in words.
     label = f'<p class="pe-part__label">{GUIDE_LIST_LABEL}</p>' if example.is_reported else ""
     questions = f'<h4>Questions for reflection</h4>{label}<ol class="pe-list">{"".join(_item(q) for q in example.reflective_questions)}</ol>'
@@ -79,12 +70,13 @@ def _example(example: Example, guide: Guide, root: str, site_url: str) -> str:
     return (
         f'<section class="pe-pack-example" id="example-{escape(example.id)}">'
         f"<h3>{escape(example.title)}</h3>"
-        f'<p class="pe-kicker">{provenance_badge(example)} {evidence_badge(example, guide, root)}{additions}</p>'
+        f'<p class="pe-kicker">{provenance_badge(example)} {evidence_badge(example, guide, links)}{additions}</p>'
         f'<p class="pe-summary">{escape(example.summary)}</p>'
+        f'<p class="pe-handout-choice pe-screen-only" data-example-id="{escape(example.id)}" hidden></p>'
         f"{questions}"
         '<div class="pe-example-address">'
-        f'<img class="pe-qr" src="{escape(root + qr.path_for(f"examples/{example.id}/"))}" alt="QR code of the example\'s web address" width="72" height="72">'
-        f'<p>The example in full: <a href="{example_url(root, example.id)}">{escape(address)}</a></p>'
+        f'<img class="pe-qr" src="{escape(links.file(urls.qr(urls.example(example.id))))}" alt="QR code of the example\'s web address" width="72" height="72">'
+        f'<p>The example in full: <a href="{example_url(links, example.id)}">{escape(address)}</a></p>'
         "</div></section>"
     )
 

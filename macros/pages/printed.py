@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from macros.pages import feed, qr
 from macros.base import urls
 from macros.base.text import escape
 
@@ -19,15 +18,16 @@ class PageContext:
     footer_html: str  # the print-only citation, with the address
     page_css: str  # an @page rule that prints the address at the foot of every sheet
     handout_url: str  # the handout page, relative to this page
+    site_address: str  # the guide's published address, escaped: names this guide's handout in the browser's storage
     feed_url: str  # the Atom feed, relative to this page; empty in the offline copy, where no feed reader can follow it
 
 
-def page_context(page_path: str, root: str, title: str, site_url: str, site_name: str, feed_link: bool = True) -> PageContext:
-    """The print additions for the page at clean path page_path, whose relative root is root."""
+def page_context(page_path: str, links: urls.Links, title: str, site_url: str, site_name: str, feed_link: bool = True) -> PageContext:
+    """The print additions for the page at clean path page_path, its addresses written by links."""
     address = urls.published(site_url, page_path)
     cited = f"<cite>{escape(site_name)}</cite>" if page_path == "" else f"“{escape(title)}”, <cite>{escape(site_name)}</cite>"
     header = (
-        f'<img class="pe-print-only pe-qr pe-qr--page" src="{escape(root + qr.path_for(page_path))}" '
+        f'<img class="pe-print-only pe-qr pe-qr--page" src="{escape(links.file(urls.qr(page_path)))}" '
         'alt="QR code of this page\'s web address" width="90" height="90">'
     )
     footer = (
@@ -40,8 +40,9 @@ def page_context(page_path: str, root: str, title: str, site_url: str, site_name
         header_html=header,
         footer_html=footer,
         page_css=f"@page {{ @bottom-left {{ content: {css_string(address)}; }} }}",
-        handout_url=escape(urls.page(root, "handout/")),
-        feed_url=escape(root + feed.PATH) if feed_link else "",
+        handout_url=escape(links.page(urls.HANDOUT)),
+        site_address=escape(urls.published(site_url, "")),
+        feed_url=escape(links.file(urls.FEED)) if feed_link else "",
     )
 
 

@@ -9,7 +9,6 @@ import segno
 # Scanners read any of the eight mask patterns. Trying all eight for each code, to pick the one a
 # scanner finds easiest, took over a third of a 1,000-example build; the tests read every kind of code.
 MASK = 0
-FILE_NAME = "qr.svg"  # beside each page: examples/<id>/qr.svg, supervision/qr.svg, qr.svg for the home page
 
 
 def svg(address: str) -> bytes:
@@ -18,8 +17,3 @@ def svg(address: str) -> bytes:
     out = io.BytesIO()
     code.save(out, kind="svg", scale=4, border=4, xmldecl=False, dark="#000", light="#fff", title=address)
     return out.getvalue()
-
-
-def path_for(page_path: str) -> str:
-    """Where the QR code of the page at clean path page_path is published."""
-    return f"{page_path}{FILE_NAME}"

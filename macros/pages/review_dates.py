@@ -8,11 +8,9 @@ import datetime as dt
 from macros.base import urls
 from macros.base.text import escape, long_date
 from macros.load.examples import Due, Example
-from macros.pages.common import example_url
+from macros.pages.common import example_url, labelled_cells
 from macros.pages.generated import GeneratedPage, title_for_templates
 
-PAGE_PATH = "review-dates/"
-SOURCE = "review-dates.md"
 TITLE = "Review dates"
 
 
@@ -21,14 +19,14 @@ def dates(examples: list[Example]) -> list[tuple[Due, Example]]:
     return sorted(((due, example) for example in examples for due in example.dues), key=lambda pair: (pair[0].by, pair[1].id))
 
 
-def render(examples: list[Example], today: dt.date) -> GeneratedPage:
-    root = urls.root_of(PAGE_PATH)
+def render(examples: list[Example], today: dt.date, layout: urls.Layout) -> GeneratedPage:
+    links = layout.links_from(urls.REVIEW_DATES)
     listed = dates(examples)
     overdue = sum(due.is_overdue(today) for due, _ in listed)
     rows = "".join(
         f'<tr><td><time datetime="{due.by.isoformat()}">{long_date(due.by)}</time></td>'
         f'<td>{"<strong>Passed</strong>" if due.is_overdue(today) else "To come"}</td>'
-        f'<td><a href="{example_url(root, example.id)}">{escape(example.title)}</a><br><code>{escape(example.source_path)}</code></td>'
+        f'<td><a href="{example_url(links, example.id)}">{escape(example.title)}</a><br><code>{escape(example.source_path)}</code></td>'
         f'<td>{"Review the whole example" if due.what is None else "Check: " + escape(due.what)}</td></tr>'
         for due, example in listed
     )
@@ -40,9 +38,10 @@ def render(examples: list[Example], today: dt.date) -> GeneratedPage:
         "or update the statement and remove or re-date its check.</p>"
         f'<p>{overdue} of {len(listed)} dates had passed when the site was built on '
         f'<time datetime="{today.isoformat()}">{long_date(today)}</time>.</p>'
-        '<div class="pe-coverage"><table><caption>Review and check dates, those that have passed first</caption>'
-        '<thead><tr><th scope="col">Due by</th><th scope="col">State</th><th scope="col">Example</th><th scope="col">What to do</th></tr></thead>'
-        f"<tbody>{rows}</tbody></table></div>"
+        + labelled_cells(
+            '<div class="pe-coverage"><table><caption>Review and check dates, those that have passed first</caption>'
+            '<thead><tr><th scope="col">Due by</th><th scope="col">State</th><th scope="col">Example</th><th scope="col">What to do</th></tr></thead>'
+            f"<tbody>{rows}</tbody></table></div>")
     )
     meta = {
         "title": title_for_templates(TITLE),

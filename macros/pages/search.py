@@ -1,18 +1,26 @@
 """The site's search index, in small files: the search box at the top of every page and the browse
 page's word box read the same index with the same rules (docs/assets/javascripts/search.js), so
-they always find the same examples.
+they always find the same examples, in the same order.
 
 The rules, which search.js applies to what the reader types:
 - text is lower-cased, stripped of accents and split into words of letters and digits, and words
   of one character are left out;
-- a document matches when every typed word starts one of its words;
-- typed words that are an entry of a synonym group (a glossary abbreviation and its term count as
-  one) also match the group's other entries, whose words must each be a whole word of the
-  document, or that word with an s added.
+- a document matches when every typed word starts one of its words (a typed word ending in s also
+  matches the word without it);
+- typed words that spell an entry of a synonym group (a glossary abbreviation and its term, and a
+  practitioners' shorthand and what it stands for, count as one; one-word shorthand also spells:
+  missed appts) match any entry of the group as a whole word or phrase (its words in a row in one
+  field, the last also with an s), and a phrase matches only so, never as scattered words;
+- a typed word of five letters or more that matches nothing is read as the nearest word of the
+  index (see search.js), and the reader is told so and can search the words as typed.
+
+Ranking: each word's (and phrase's) score in a document is computed here (scores()), BM25F-like
+with each field saturated on its own; search.js multiplies it by the rarity of the query unit
+(BM25's idf) and adds up the units.
 
 A search fetches only what it needs, never the whole library: a manifest (synonyms and the list of
-word files), the word files for the first letters of what was typed (each word's documents, and
-whether it is in their title, their labels or their text), and the document files holding the
+word files), the word files for the first letters of what was typed (each word's documents and its
+score in each), only for a misspelling the vocabulary file of its first two letters, and the document files holding the
 titles, addresses and teasers of the results shown (DOCUMENTS_PER_FILE to a file). Every file is
 a script calling peSearch.file(...), so the index also loads from file:// in the offline copy.
 """
@@ -36,13 +44,18 @@ if TYPE_CHECKING:
     from macros.load.guide import Guide
 
 TAG = re.compile(r"<[^>]*>")
-TITLE, LABEL, TEXT = 2, 1, 0  # where a word is found, best first: the title; section, tags or summary; the text
-DOCUMENTS_PER_FILE = 20
+DOCUMENTS_PER_FILE = 5  # small: the best results come from anywhere in the library, each from its own file
 WORD_FILE_LIMIT = 24_000  # characters: a word file bigger than this is split by the next letter
 KEY_LENGTH = (2, 4)  # word files are keyed by a word's first 2 letters, or up to 4 once split
 TEASER_LENGTH = 220
-
-
+# Ranking (BM25F-like, each field saturated on its own, so repeating a word in one field cannot
+# outweigh finding it in a better one): a document's fields, best first, their weights and how much
+# each is normalised by its length (0: not at all, 1: fully), and how fast repeats stop counting.
+FIELDS = ("title", "summary", "labels", "text")  # labels: section, tags and the take-aways it illustrates
+WEIGHTS = (5.0, 2.5, 2.0, 1.0)
+LENGTH_NORMS = (0.5, 0.5, 0.5, 0.75)
+K1 = 1.2
+SCALE = 10  # a word's score in a document is stored as a whole number of tenths
 
 
 def plain_text(markup: str) -> str:
@@ -50,17 +63,30 @@ def plain_text(markup: str) -> str:
     return html.unescape(TAG.sub(" ", markup))
 
 
-def synonym_groups(synonyms: Iterable[Iterable[str]], abbreviations: dict[str, str]) -> list[list[list[str]]]:
+def synonym_groups(synonyms: Iterable[Iterable[str]], abbreviations: dict[str, str],
+                   shorthand: Iterable[tuple[str, str]] = ()) -> list[list[list[str]]]:
     """Every group of entries as search matches them (each entry its words of two or more characters),
-    with each glossary abbreviation and its term as a group; groups sharing an entry are merged."""
+    with each glossary abbreviation and its term, and each practitioners' shorthand and what it means,
+    as a group; groups sharing an entry are merged."""
     groups: list[set[tuple[str, ...]]] = []
-    for entries in [*synonyms, *abbreviations.items()]:
+    for entries in [*synonyms, *abbreviations.items(), *shorthand]:
         merged = {tuple(word for word in words(entry) if len(word) > 1) for entry in entries} - {()}
         for group in [group for group in groups if group & merged]:
             merged |= group
             groups.remove(group)
         groups.append(merged)
     return sorted(sorted(list(entry) for entry in group) for group in groups if len(group) > 1)
+
+
+def respellings(shorthand: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """One-word shorthand and the one word it stands for (appts: appointments), so a phrase typed with the
+    shorthand (missed appts) is read as the phrase written out (missed appointments)."""
+    found = {}
+    for short, means in shorthand:
+        short_words, means_words = field_words(short), field_words(means)
+        if len(short_words) == 1 and len(means_words) == 1:
+            found[short_words[0]] = means_words[0]
+    return found
 
 
 @dataclass(frozen=True)
@@ -72,15 +98,45 @@ class Document:
     teaser: str  # plain text shown under the title
     section: str | None  # the guide section an example belongs to, shown with it
     parent: int | None
-    terms: dict[str, int]  # each word of two or more characters, and the best place it is found
+    fields: tuple[str, str, str, str]  # plain text of each of FIELDS
 
 
-def terms(title: str, labels: str, text: str) -> dict[str, int]:
-    """Each word of the document and the best field it is in."""
-    found = dict.fromkeys(words(text), TEXT)
-    found.update(dict.fromkeys(words(labels), LABEL))
-    found.update(dict.fromkeys(words(title), TITLE))
-    return {word: rank for word, rank in found.items() if len(word) > 1}
+def field_words(text: str) -> list[str]:
+    """The words of a field as search sees them: two or more characters."""
+    return [word for word in words(text) if len(word) > 1]
+
+
+def counts(field: list[str], phrases: dict[str, list[tuple[str, ...]]]) -> dict[str, int]:
+    """How often each word, and each phrase (words in a row, the last one also with an s), is in a field.
+    A phrase's key is its words joined by spaces."""
+    found: dict[str, int] = defaultdict(int)
+    for at, word in enumerate(field):
+        found[word] += 1
+        for phrase in phrases.get(word, ()):
+            end = at + len(phrase)
+            if field[at : end - 1] == list(phrase[:-1]) and end <= len(field) and field[end - 1] in (phrase[-1], phrase[-1] + "s"):
+                found[" ".join(phrase)] += 1
+    return found
+
+
+def scores(documents: list[Document], phrases: Iterable[tuple[str, ...]]) -> list[dict[str, int]]:
+    """Each document's score for each of its words and phrases: per field, repeats saturate (K1) and
+    long fields count for less (LENGTH_NORMS), then fields add up by WEIGHTS; in SCALE units, at least 1."""
+    by_first: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for phrase in phrases:
+        if len(phrase) > 1:
+            by_first[phrase[0]].append(phrase)
+    fields = [[field_words(text) for text in document.fields] for document in documents]
+    average = [max(1.0, sum(len(each[f]) for each in fields) / max(1, len(fields))) for f in range(len(FIELDS))]
+    found: list[dict[str, int]] = []
+    for each in fields:
+        score: dict[str, float] = defaultdict(float)
+        for f, field in enumerate(each):
+            norm = K1 * (1 - LENGTH_NORMS[f] + LENGTH_NORMS[f] * len(field) / average[f])
+            for term, tf in counts(field, by_first).items():
+                score[term] += WEIGHTS[f] * tf * (K1 + 1) / (tf + norm)
+        found.append({term: max(1, round(value * SCALE)) for term, value in score.items()})
+    return found
 
 
 def teaser(text: str) -> str:
@@ -92,12 +148,13 @@ def teaser(text: str) -> str:
 
 
 def example_document(example: Example, guide: Guide, location: str) -> Document:
-    """An example's document: its title; its section, tags and summary; then its text: every part, whoever's it is,
-    then tips and questions."""
+    """An example's document: its title; its summary; its section, tags and the take-aways it illustrates; then its
+    text: every part, whoever's it is, then tips and questions."""
     section = guide.section(example.section)
-    labels = " ".join([section.title, example.summary, *(guide.tag(facet, value).label for facet, value in example.tag_ids())])
+    labels = " ".join([section.title, *(guide.tag(facet, value).label for facet, value in example.tag_ids()),
+                       *(guide.takeaways[takeaway].text for takeaway in example.takeaways)])
     text = " ".join(plain_text(prose.html) for prose in example.markdown)
-    return Document(location, example.title, example.summary, section.title, None, terms(example.title, labels, text))
+    return Document(location, example.title, example.summary, section.title, None, (example.title, example.summary, labels, text))
 
 
 def page_documents(material_docs: list[dict], first_number: int) -> list[Document]:
@@ -113,20 +170,27 @@ def page_documents(material_docs: list[dict], first_number: int) -> list[Documen
             continue  # a heading inside a part left out of search: Material gives it the page's title and no text
         if not anchor:
             pages[page] = first_number + len(documents)
-        documents.append(Document(doc["location"], " ".join(title.split()), teaser(text), None, parent, terms(title, "", text)))
+        documents.append(Document(doc["location"], " ".join(title.split()), teaser(text), None, parent, (title, "", "", text)))
     return documents
 
 
-def write_index(folder: Path, documents: list[Document], example_count: int, groups: list[list[list[str]]], links: dict[str, str]) -> str:
+def write_index(folder: Path, documents: list[Document], example_count: int, groups: list[list[list[str]]], links: dict[str, str],
+                respellings: dict[str, str] | None = None) -> str:
     """Write the index's files into folder (the site's search/ folder); return its version."""
     postings: dict[str, list[int]] = defaultdict(list)
     last: dict[str, int] = {}
-    for number, document in enumerate(documents):
-        for word, rank in document.terms.items():
-            # Document numbers as gaps from the previous one, times 4, plus the field: small numbers.
-            postings[word].append((number - last.get(word, 0)) * 4 + rank)
-            last[word] = number
+    for number, found in enumerate(scores(documents, {tuple(entry) for group in groups for entry in group})):
+        for term, score in sorted(found.items()):
+            # Each document as the gap from the previous one, then its score: small numbers.
+            postings[term] += [number - last.get(term, 0), score]
+            last[term] = number
     files = {f"words/{key.encode('utf-8').hex()}": shard for key, shard in _word_files(postings).items()}
+    # For typing mistakes: the single words of the index by their first two letters, each with how many documents hold it.
+    vocabulary: dict[str, dict[str, int]] = defaultdict(dict)
+    for term, numbers in postings.items():
+        if " " not in term and len(term) >= 4:
+            vocabulary[term[:2]][term] = len(numbers) // 2
+    files.update({f"vocabulary/{key.encode('utf-8').hex()}": known for key, known in vocabulary.items()})
     for start in range(0, len(documents), DOCUMENTS_PER_FILE):
         files[f"docs/{start // DOCUMENTS_PER_FILE}"] = [
             [d.location, d.title, d.teaser, d.section] for d in documents[start : start + DOCUMENTS_PER_FILE]
@@ -139,6 +203,8 @@ def write_index(folder: Path, documents: list[Document], example_count: int, gro
         "perFile": DOCUMENTS_PER_FILE,
         "parents": [d.parent for d in documents[example_count:]],  # for the pages' parts, the page's document
         "synonyms": groups,
+        "respellings": respellings or {},  # shorthand words read as another word: appts -> appointments
+        "vocabulary": sorted(vocabulary),
         "links": links,
     }
     # JSON, which is also a JavaScript expression: ASCII only, and no "<", so no text can end the script early.
@@ -147,7 +213,7 @@ def write_index(folder: Path, documents: list[Document], example_count: int, gro
     for name in sorted(texts):
         digest.update(name.encode() + b"\0" + texts[name].encode() + b"\0")
     version = digest.hexdigest()[:12]
-    for sub in ("words", "docs"):
+    for sub in ("words", "docs", "vocabulary"):
         (folder / sub).mkdir(parents=True, exist_ok=True)
     for name, text in texts.items():
         (folder / f"{name}.js").write_text(f'peSearch.file({{"file":"{name}","version":"{version}","data":{text}}});\n', encoding="utf-8")
@@ -171,7 +237,7 @@ def _word_files(postings: dict[str, list[int]]) -> dict[str, dict[str, list[int]
     files: dict[str, dict[str, list[int]]] = {}
     while pending:
         key, shard = pending.popitem()
-        size = sum(len(word) + 4 * len(numbers) for word, numbers in shard.items())
+        size = sum(len(word) + 3 * len(numbers) for word, numbers in shard.items())
         if size <= WORD_FILE_LIMIT or len(key) >= KEY_LENGTH[1]:
             files[key] = shard
             continue

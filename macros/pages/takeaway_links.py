@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 
+from macros.base import urls
 from macros.load.guide import Guide, Section
 from macros.base.text import escape
 
@@ -33,10 +34,11 @@ def forwards(guide: Guide) -> dict[str, str]:
     return {former: t.id for t in guide.takeaways.values() for former in t.former_ids}
 
 
-def forwards_script(guide: Guide, root: str) -> str:
+def forwards_script(guide: Guide, links: urls.Links) -> str:
     """The script that turns former ids in ?takeaway= into current ones before the browse page reads them; empty if none."""
     mapping = forwards(guide)
     if not mapping:
         return ""
     data = escape(json.dumps(mapping, ensure_ascii=True, sort_keys=True))
-    return f'<script src="{escape(root)}assets/javascripts/takeaway-forwards.js" data-forwards="{data}"></script>'
+    src = escape(links.file(urls.script("takeaway-forwards.js")))
+    return f'<script src="{src}" data-forwards="{data}"></script>'

@@ -4,9 +4,10 @@
    and the back button steps through changes. AND across filter groups, OR
    within one; each box shows how many examples it would leave. Matching cards
    are shown a page at a time, in a list holding only those: restyling a list
-   of thousands on every change takes seconds. On a narrow screen the form is a
-   panel that the "Filters" button opens above the results and "Show N results"
-   closes (the stylesheet keeps it open beside the results on a wide one). */
+   of thousands on every change takes seconds. Each group of boxes is a <details>
+   whose summary counts the boxes ticked in it: closed on a phone, opened here on a
+   wide screen, where the form sits beside the results. The chosen filters are
+   listed above the results as buttons that remove them. */
 (function () {
   "use strict";
 
@@ -25,15 +26,16 @@
   if (!form) return;
   var status = document.getElementById("pe-status");
   var empty = document.getElementById("pe-empty");
-  var removeList = empty.querySelector(".pe-remove");
+  var chips = document.querySelector(".pe-chosen");
   var textBox = form.querySelector("#pe-words");
   var groups = Array.prototype.map.call(
-    form.querySelectorAll("fieldset[data-filter]"),
-    function (fieldset) {
-      var boxes = Array.prototype.slice.call(fieldset.querySelectorAll("input[type=checkbox]"));
+    form.querySelectorAll("[data-filter]"),
+    function (details) {
+      var boxes = Array.prototype.slice.call(details.querySelectorAll("input[type=checkbox]"));
       return {
-        name: fieldset.getAttribute("data-filter"),
-        legend: fieldset.querySelector("legend").textContent,
+        name: details.getAttribute("data-filter"),
+        details: details,
+        tally: details.querySelector("[data-tally]"),
         boxes: boxes
       };
     }
@@ -46,8 +48,7 @@
   });
   var more = document.getElementById("pe-more");
   var browse = form.parentNode;
-  var toggle = browse.querySelector(".pe-filters-toggle");
-  var showResults = form.querySelector("[data-show-results]");
+  var resultsHeading = document.getElementById("pe-results");
   var PAGE = 60;
   var limit = PAGE;
   var examples = [];
@@ -66,25 +67,103 @@
      the index, or null while the box has no words to look for. */
   var wordMatches = null;
   var wordsAsked = null;
+  var order = document.getElementById("pe-order");
+  var corrected = document.querySelector(".pe-corrected");
 
-  function hasWords(example) {
-    return wordMatches === null || wordMatches.has(example.position);
+  /* Sets of examples as bitsets over their positions in the index: each box's examples, made once,
+     the words' matches and every example. A change then ANDs and ORs a few thousand 32-bit words
+     and counts their bits, instead of walking every example's values for every group. */
+  var size = 0;  // 32-bit words in a set
+  var everyExample = null;
+  var wordBits = null;  // the words' matches; null while the box has no words to look for
+
+  function makeSets() {
+    size = Math.ceil(examples.length / 32);
+    everyExample = new Uint32Array(size).fill(0xffffffff);
+    if (examples.length % 32) everyExample[size - 1] = (1 << (examples.length % 32)) - 1;
+    groups.forEach(function (group) {
+      var byValue = {};
+      group.boxes.forEach(function (box) {
+        box.examples = byValue[box.value] = new Uint32Array(size);
+        box.countNode = box.labels[0].querySelector("[data-count]");
+      });
+      examples.forEach(function (example, position) {
+        (example.values[group.name] || []).forEach(function (value) {
+          if (byValue[value]) byValue[value][position >>> 5] |= 1 << (position & 31);
+        });
+      });
+    });
   }
 
-  /* Look the box's words up, then update the view, unless the box has changed in the meantime. */
-  function matchWords() {
+  function setOf(positions) {
+    var set = new Uint32Array(size);
+    positions.forEach(function (position) { set[position >>> 5] |= 1 << (position & 31); });
+    return set;
+  }
+
+  function intersect(into, other) {
+    for (var i = 0; i < size; i++) into[i] &= other[i];
+  }
+
+  function bits(word) {
+    word -= (word >>> 1) & 0x55555555;
+    word = (word & 0x33333333) + ((word >>> 2) & 0x33333333);
+    return Math.imul((word + (word >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
+  }
+
+  function sizeOf(set, within) {
+    var total = 0;
+    for (var i = 0; i < size; i++) total += bits(set[i] & within[i]);
+    return total;
+  }
+
+  /* The examples of a group's ticked boxes (any of them), or null when none is ticked. */
+  function groupSet(group) {
+    var set = null;
+    group.boxes.forEach(function (box) {
+      if (!box.checked) return;
+      if (!set) set = box.examples.slice();
+      else for (var i = 0; i < size; i++) set[i] |= box.examples[i];
+    });
+    return set;
+  }
+
+  /* Look the box's words up, then update the view, unless the box has changed in the meantime;
+     verbatim: as typed, without reading a misspelling as the nearest word. */
+  function matchWords(verbatim) {
     var text = textBox.value;
     wordsAsked = text;
-    return window.peSearch.examples(text).then(function (found) {
+    return window.peSearch.examples(text, verbatim === true).then(function (found) {
       if (text !== wordsAsked) return;
       wordMatches = found;
+      showCorrection(found && found.corrected, text);
+      wordBits = found === null ? null : setOf(found);
       update();
     }, function () {
       if (text !== wordsAsked) return;
       wordMatches = null;
+      wordBits = null;
       update();
       status.textContent += " The words could not be looked up, so they are not applied.";
     });
+  }
+
+  /* "Showing results for naloxone; search instead for nalaxone", the second a button. */
+  function showCorrection(words, text) {
+    corrected.hidden = !words;
+    corrected.textContent = "";
+    if (!words) return;
+    var searched = document.createElement("strong");
+    searched.textContent = words;
+    var instead = document.createElement("button");
+    instead.type = "button";
+    instead.className = "pe-search-instead";
+    instead.textContent = text.trim();
+    instead.addEventListener("click", function () {
+      matchWords(true);
+      textBox.focus();
+    });
+    corrected.append("Showing results for ", searched, "; search instead for ", instead);
   }
 
   /* The form's state as a query string, groups and values in page order. */
@@ -94,6 +173,7 @@
       selected(group).forEach(function (value) { params.append(group.name, value); });
     });
     if (textBox.value.trim()) params.set("words", textBox.value.trim());
+    if (textBox.value.trim() && order.value === "section") params.set("order", "section");
     var query = params.toString();
     return query ? "?" + query : window.location.pathname;
   }
@@ -105,6 +185,7 @@
       group.boxes.forEach(function (box) { box.checked = wanted.indexOf(box.value) !== -1; });
     });
     textBox.value = params.get("words") || "";
+    order.value = params.get("order") === "section" ? "section" : "relevance";
   }
 
   function record(isText) {
@@ -116,110 +197,145 @@
     lastChangeWasText = isText;
   }
 
+  /* Only what changed is written to the page: the cards shown, and counts, summaries and chips that differ. */
   function update(keepLimit) {
     if (!keepLimit) limit = PAGE;
-    var chosen = groups.map(function (group) { return selected(group); });
-    var counts = groups.map(function () { return {}; });
-    var matched = 0;
-    var visible = [];
-    examples.forEach(function (example) {
-      if (hasWords(example)) {
-        var failed = [];
-        chosen.forEach(function (values, index) {
-          if (!values.length) return;
-          var own = example.values[groups[index].name] || [];
-          if (!own.some(function (value) { return values.indexOf(value) !== -1; })) failed.push(index);
-        });
-        // An example counts towards a group's boxes if it passes every other group.
-        groups.forEach(function (group, index) {
-          if (failed.length === 0 || (failed.length === 1 && failed[0] === index)) {
-            (example.values[group.name] || []).forEach(function (value) {
-              counts[index][value] = (counts[index][value] || 0) + 1;
-            });
-          }
-        });
-        if (failed.length === 0) {
-          matched += 1;
-          if (matched <= limit && cards[example.id]) visible.push(cards[example.id]);
-        }
-      }
-    });
-    list.replaceChildren.apply(list, visible);
-    var shown = visible.length;
+    var sets = groups.map(groupSet);
+    var matching = (wordBits || everyExample).slice();
+    order.parentNode.hidden = wordMatches === null;
+    sets.forEach(function (set) { if (set) intersect(matching, set); });
+    // A box's count: the examples carrying it among those that pass every other group and the words.
     groups.forEach(function (group, index) {
+      var others = (wordBits || everyExample).slice();
+      sets.forEach(function (set, other) { if (set && other !== index) intersect(others, set); });
       group.boxes.forEach(function (box) {
-        box.labels[0].querySelector("[data-count]").textContent = "(" + (counts[index][box.value] || 0) + ")";
+        var count = sizeOf(box.examples, others);
+        if (box.shownCount !== count) box.countNode.textContent = "(" + count + ")";
+        box.shownCount = count;
       });
     });
-    var active = groups.some(function (group, index) { return chosen[index].length; }) || wordMatches !== null;
+    var matched = sizeOf(matching, matching);
+    var visible = [];
+    if (wordMatches !== null && order.value !== "section") {
+      // Best match first: the words' matches in search.js's ranking, those that pass every group.
+      var ranked = Array.from(wordMatches);
+      for (var r = 0; r < ranked.length && visible.length < limit; r++) {
+        var position = ranked[r];
+        var passes = matching[position >>> 5] & (1 << (position & 31));
+        if (passes && cards[examples[position].id]) visible.push(cards[examples[position].id]);
+      }
+    } else {
+      for (var i = 0; i < size && visible.length < limit; i++) {
+        for (var word = matching[i]; word && visible.length < limit; word &= word - 1) {
+          var card = cards[examples[i * 32 + 31 - Math.clz32(word & -word)].id];  // the lowest bit left
+          if (card) visible.push(card);
+        }
+      }
+    }
+    list.replaceChildren.apply(list, visible);
+    var shown = visible.length;
+    var active = sets.some(Boolean) || wordMatches !== null;
     status.textContent = (active
       ? matched + " of " + examples.length + " examples match."
       : "All " + examples.length + " examples.") + (shown < matched ? " Showing the first " + shown + "." : "");
     more.hidden = shown >= matched;
     more.textContent = "Show " + Math.min(PAGE, matched - shown) + " more of the " + (matched - shown) + " not shown";
-    describePanel(chosen, matched);
-    showRemovals(matched === 0);
-  }
-
-  /* The panel's buttons say how many filters are set and how many examples they leave. */
-  function describePanel(chosen, matched) {
-    var set = chosen.reduce(function (total, values) { return total + values.length; }, 0) + (wordMatches !== null ? 1 : 0);
-    toggle.textContent = "Filters (" + set + " selected)";
-    showResults.textContent = "Show " + matched + (matched === 1 ? " result" : " results");
-  }
-
-  function openPanel(open) {
-    if (open) form.setAttribute("data-open", "");
-    else form.removeAttribute("data-open");
-    toggle.setAttribute("aria-expanded", open ? "true" : "false");
-  }
-
-  /* Closing returns to the button that opened the panel, next to the count and just above the results. */
-  function closePanel() {
-    openPanel(false);
-    toggle.focus();
-    toggle.scrollIntoView({ block: "nearest" });
-  }
-
-  /* With no results, offer each active filter as a button that removes it. */
-  function showRemovals(show) {
-    empty.hidden = !show;
-    removeList.textContent = "";
-    if (!show) return;
+    empty.hidden = matched !== 0;
     groups.forEach(function (group) {
-      group.boxes.forEach(function (box) {
-        if (box.checked) addRemoval(group.legend + ": " + labelOf(box), function () { box.checked = false; });
-      });
+      var total = group.boxes.length;
+      var ticked = group.boxes.filter(function (box) { return box.checked; }).length;
+      var tally = "(" + total + (total === 1 ? " filter" : " filters") + (ticked ? ", " + ticked + " chosen" : "") + ")";
+      if (group.tally.textContent !== tally) group.tally.textContent = tally;
     });
-    if (textBox.value.trim()) addRemoval("Words: " + textBox.value.trim(), function () { textBox.value = ""; });
+    showChips();
   }
 
-  function addRemoval(label, undo) {
+  /* Each ticked box, and the words, as a button that removes it, then one that clears them all;
+     rebuilt only when they change, so a focused chip keeps its focus. */
+  var chipsShown = "";
+
+  function showChips() {
+    var ticked = [];
+    groups.forEach(function (group) {
+      group.boxes.forEach(function (box) { if (box.checked) ticked.push(box); });
+    });
+    var words = textBox.value.trim();
+    var key = ticked.map(function (box) { return box.id; }).join(" ") + "\n" + words;
+    if (key === chipsShown) return;
+    chipsShown = key;
+    var items = ticked.map(function (box) { return chip(labelOf(box), box.id); });
+    if (words) items.push(chip("\u201c" + words + "\u201d", textBox.id));
+    if (items.length) {
+      var clear = chip("Clear all", "");
+      clear.firstChild.setAttribute("data-clear", "");
+      items.push(clear);
+    }
+    chips.replaceChildren.apply(chips, items);
+    chips.hidden = !items.length;
+  }
+
+  function chip(label, control) {
     var item = document.createElement("li");
     var button = document.createElement("button");
     button.type = "button";
-    button.className = "md-button";
-    button.textContent = "Remove " + label;
-    button.addEventListener("click", function () {
-      undo();
-      lastChangeWasText = false;
-      record(false);
-      matchWords();
-      textBox.focus();
-    });
+    button.className = "pe-chosen__chip";
+    if (control) {
+      button.setAttribute("data-remove", control);
+      var hidden = document.createElement("span");
+      hidden.className = "pe-visually-hidden";
+      hidden.textContent = "Remove filter: ";
+      var cross = document.createElement("span");
+      cross.setAttribute("aria-hidden", "true");
+      cross.textContent = " \u00d7";
+      button.append(hidden, label, cross);
+    } else {
+      button.textContent = label;
+    }
     item.appendChild(button);
-    removeList.appendChild(item);
+    return item;
+  }
+
+  /* Removing a chip unticks its box (or empties the words box); focus moves to the chip that takes its
+     place, else the one before, else to the results, so the keyboard stays where the reader was. */
+  function removeChip(button) {
+    var all = Array.prototype.slice.call(chips.querySelectorAll("[data-remove]"));
+    var position = all.indexOf(button);
+    var control = button.getAttribute("data-remove");
+    if (control === textBox.id) textBox.value = "";
+    else document.getElementById(control).checked = false;
+    lastChangeWasText = false;
+    record(false);
+    showChips();
+    var left = chips.querySelectorAll("[data-remove]");
+    (left[Math.min(position, left.length - 1)] || resultsHeading).focus();
+    if (control === textBox.id) matchWords();
+    else update();
+  }
+
+  function clearAll() {
+    groups.forEach(function (group) { group.boxes.forEach(function (box) { box.checked = false; }); });
+    textBox.value = "";
+    lastChangeWasText = false;
+    record(false);
+    matchWords();
+    resultsHeading.focus();
   }
 
   function start(index) {
     examples = index.examples;
-    examples.forEach(function (example, position) { example.position = position; });
+    makeSets();
+    if (window.matchMedia("(min-width: 60em)").matches) {
+      groups.forEach(function (group) { group.details.open = true; });
+    }
     form.hidden = false;
-    toggle.hidden = false;
     readAddress();
     matchWords();
     form.addEventListener("change", function (event) {
       if (event.target.type !== "checkbox") return;
+      record(false);
+      update();
+    });
+    order.addEventListener("change", function () {
       record(false);
       update();
     });
@@ -228,11 +344,11 @@
       matchWords();
     });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
-    toggle.addEventListener("click", function () { openPanel(!form.hasAttribute("data-open")); });
-    showResults.addEventListener("click", closePanel);
-    form.addEventListener("keydown", function (event) {
-      // Escape in the words box clears the words instead; on a wide screen there is no panel to close.
-      if (event.key === "Escape" && event.target !== textBox && toggle.offsetParent !== null) closePanel();
+    chips.addEventListener("click", function (event) {
+      var button = event.target.closest("button");
+      if (!button) return;
+      if (button.hasAttribute("data-clear")) clearAll();
+      else removeChip(button);
     });
     more.addEventListener("click", function () {
       var before = limit;
@@ -241,13 +357,6 @@
       // Move focus to the first newly shown card, so keyboard users carry on from there.
       var next = list.children[before];
       if (next) next.querySelector("a").focus();
-    });
-    form.querySelector("[data-clear]").addEventListener("click", function () {
-      groups.forEach(function (group) { group.boxes.forEach(function (box) { box.checked = false; }); });
-      textBox.value = "";
-      record(false);
-      matchWords();
-      textBox.focus();
     });
     window.addEventListener("popstate", function () {
       lastChangeWasText = false;

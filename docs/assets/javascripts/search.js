@@ -12,9 +12,9 @@
   "use strict";
 
   var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;  // Material's search messages
-  var WEIGHTS = [1, 3, 10];  // a word in the text, in the section, tags or summary, in the title
   var PREFIX_ONLY = 0.6;  // a typed word that only starts a word counts for less than the whole word
   var EXAMPLE_BOOST = 1.5;  // practice examples come before the guide's own pages for the same words
+  var TYPO_FROM = 5;  // typed words this long or longer that match nothing are read as the nearest word of the index
   var SHOWN = 30;  // results listed; each more can mean fetching one more document file
   var base = new URL("../../", document.currentScript.src);  // this file is assets/javascripts/search.js
 
@@ -56,17 +56,18 @@
   }
 
   /* The query as units that must all match: a typed word, or typed words that spell an entry of
-     a synonym group (each word as written, or with an s added), which also match every entry of
-     the group as whole words. */
-  function units(text, manifest) {
-    var typed = words(text);
+     a synonym group (each word as written, or with an s added, or as the word its shorthand stands
+     for: missed appts), which match every entry of the group as a whole word or phrase. */
+  function units(typed, manifest) {
     var found = [];
     for (var at = 0; at < typed.length;) {
       var best = null, bestGroup = null;
       manifest.synonyms.forEach(function (group) {
         group.forEach(function (entry) {
           var spelt = entry.every(function (word, index) {
-            return typed[at + index] === word || typed[at + index] === word + "s";
+            var own = typed[at + index];
+            if (own === undefined) return false;
+            return [own, manifest.respellings[own] || own].some(function (form) { return form === word || form === word + "s"; });
           });
           if (spelt && (!best || entry.length > best.length)) {
             best = entry;
@@ -81,7 +82,13 @@
     return found;
   }
 
-  /* The word files that can hold words starting with prefix (whole: prefix itself, or with an s). */
+  function fileName(folder, key) {
+    return folder + "/" + Array.prototype.map.call(new TextEncoder().encode(key), function (byte) {
+      return (byte < 16 ? "0" : "") + byte.toString(16);
+    }).join("");
+  }
+
+  /* The word files that can hold terms starting with prefix (whole: prefix itself, or with an s). */
   function wordFiles(prefix, whole, manifest) {
     var keys = manifest.keySet;
     var wanted = {};
@@ -99,83 +106,154 @@
         if (key.length > prefix.length && key.lastIndexOf(prefix, 0) === 0) wanted[key] = true;
       });
     }
-    return Object.keys(wanted).map(function (key) {
-      return "words/" + Array.prototype.map.call(new TextEncoder().encode(key), function (byte) {
-        return (byte < 16 ? "0" : "") + byte.toString(16);
-      }).join("");
-    });
+    return Object.keys(wanted).map(function (key) { return fileName("words", key); });
   }
 
-  /* Documents holding one word: typed (matching the start of words) or whole (the word, or with an s);
-     document number -> score. */
-  function documentsFor(word, whole, manifest) {
-    return Promise.all(wordFiles(word, whole, manifest).map(load)).then(function (shards) {
-      var scores = new Map();
+  /* Documents holding a term, document number -> its score there: whole, the term itself (a word, or
+     a phrase: its words in a row) or with an s; otherwise also the words it starts, which count for
+     less, and, for a typed word ending in s, the word without it (overdoses finds overdose). */
+  function documentsFor(term, whole, manifest) {
+    return Promise.all(wordFiles(term, whole, manifest).map(load)).then(function (shards) {
+      var singular = !whole && term.length > 3 && term.slice(-1) === "s" ? term.slice(0, -1) : null;
+      var found = {};
       shards.forEach(function (shard) {
-        Object.keys(shard).forEach(function (entry) {
-          var exact = entry === word || (whole && entry === word + "s");
-          if (!exact && (whole || entry.lastIndexOf(word, 0) !== 0)) return;
-          var number = 0;
-          shard[entry].forEach(function (code) {
-            number += Math.floor(code / 4);
-            var score = WEIGHTS[code % 4] * (exact ? 1 : PREFIX_ONLY);
-            if (!(scores.get(number) >= score)) scores.set(number, score);
-          });
+        Object.keys(shard).forEach(function (entry) { found[entry] = shard[entry]; });
+      });
+      if (singular && !found[singular]) {
+        // The singular may sit in a file of its own, keyed by fewer letters.
+        return documentsFor(singular, true, manifest).then(function (more) {
+          return merge(collect(found, term, whole, null), more);
+        });
+      }
+      return collect(found, term, whole, singular);
+    });
+  }
+
+  function collect(found, term, whole, singular) {
+    var scores = new Map();
+    Object.keys(found).forEach(function (entry) {
+      var exact = entry === term || entry === singular || (whole && entry === term + "s");
+      if (!exact && (whole || entry.indexOf(" ") !== -1 || entry.lastIndexOf(term, 0) !== 0)) return;
+      var postings = found[entry], number = 0;
+      for (var at = 0; at < postings.length; at += 2) {
+        number += postings[at];
+        var score = postings[at + 1] * (exact ? 1 : PREFIX_ONLY);
+        if (!(scores.get(number) >= score)) scores.set(number, score);
+      }
+    });
+    return scores;
+  }
+
+  function merge(scores, more) {
+    more.forEach(function (score, number) {
+      if (!(scores.get(number) >= score)) scores.set(number, score);
+    });
+    return scores;
+  }
+
+  /* Documents matching one unit of the query, document number -> { score, words }: its typed word
+     (as typed, or the start of a word), or any entry of its synonym group as a whole word or phrase.
+     Typed words that spell a phrase match only that phrase, not its words scattered. */
+  function documentsForUnit(unit, manifest) {
+    var entries = unit.others.map(function (entry) { return { term: entry.join(" "), words: entry, whole: true }; });
+    if (unit.typed.length === 1) entries.push({ term: unit.typed[0], words: unit.typed, whole: false });
+    return Promise.all(entries.map(function (entry) { return documentsFor(entry.term, entry.whole, manifest); })).then(function (found) {
+      var scores = new Map();
+      found.forEach(function (one, index) {
+        one.forEach(function (score, number) {
+          var best = scores.get(number);
+          if (!best) scores.set(number, best = { score: 0, words: [] });
+          best.score = Math.max(best.score, score);
+          best.words = best.words.concat(entries[index].words);
         });
       });
       return scores;
     });
   }
 
-  /* Documents holding every word of an entry; each scores by its least well placed word. */
-  function documentsForEntry(entry, whole, manifest) {
-    return Promise.all(entry.map(function (word) { return documentsFor(word, whole, manifest); })).then(function (each) {
-      var scores = each[0];
-      each.slice(1).forEach(function (next) {
-        var both = new Map();
-        scores.forEach(function (score, number) {
-          if (next.has(number)) both.set(number, Math.min(score, next.get(number)));
-        });
-        scores = both;
+  /* Damerau-Levenshtein distance (adjacent letters swapped count as one edit), or more than limit. */
+  function distance(a, b, limit) {
+    if (Math.abs(a.length - b.length) > limit) return limit + 1;
+    var rows = [];
+    for (var i = 0; i <= a.length; i++) {
+      rows.push([i]);
+      for (var j = 1; j <= b.length; j++) {
+        if (i === 0) { rows[0].push(j); continue; }
+        var cost = a[i - 1] === b[j - 1] ? 0 : 1;
+        var value = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost);
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, rows[i - 2][j - 2] + 1);
+        rows[i].push(value);
+      }
+    }
+    return rows[a.length][b.length];
+  }
+
+  /* The word of the index nearest a typed word that matches nothing: within one edit for words of 5
+     to 7 letters, two from 8; the word more documents hold if two are as near. Null if none. */
+  function nearest(word, manifest) {
+    var key = word.slice(0, 2);
+    if (word.length < TYPO_FROM || manifest.vocabulary.indexOf(key) === -1) return Promise.resolve(null);
+    return load(fileName("vocabulary", key)).then(function (known) {
+      var limit = word.length >= 8 ? 2 : 1, best = null, bestDistance = limit + 1;
+      Object.keys(known).forEach(function (candidate) {
+        var away = distance(word, candidate, limit);
+        if (away < bestDistance || (away === bestDistance && best && known[candidate] > known[best])) {
+          best = candidate;
+          bestDistance = away;
+        }
       });
-      return scores;
+      return bestDistance <= limit ? best : null;
     });
   }
 
-  /* Every document matching the query, with its score and the words that matched it. */
-  function match(text) {
+  /* Every document matching the query, with its score and the words that matched it; a typed word of
+     TYPO_FROM letters or more that matches nothing is read as the nearest word of the index, unless
+     verbatim, and the result says so (corrected: the words searched, instead of those typed). */
+  function match(text, verbatim) {
     return load("manifest").then(function (manifest) {
       if (!manifest.keySet) manifest.keySet = new Set(manifest.keys);
-      var query = units(text, manifest);
-      return Promise.all(query.map(function (unit) {
-        var entries = [{ words: unit.typed, whole: false }].concat(unit.others.map(function (entry) { return { words: entry, whole: true }; }));
-        return Promise.all(entries.map(function (entry) { return documentsForEntry(entry.words, entry.whole, manifest); })).then(function (found) {
-          var scores = new Map();
-          found.forEach(function (one, index) {
-            one.forEach(function (score, number) {
-              var best = scores.get(number);
-              if (!best) scores.set(number, best = { score: 0, words: [] });
-              best.score = Math.max(best.score, score);
-              best.words = best.words.concat(entries[index].words);
-            });
+      var typed = words(text);
+      var query = units(typed, manifest);
+      return Promise.all(query.map(function (unit) { return documentsForUnit(unit, manifest); })).then(function (perUnit) {
+        if (verbatim) return { query: query, perUnit: perUnit, corrected: null };
+        var fixes = query.map(function (unit, index) {
+          return unit.others.length || perUnit[index].size ? null : nearest(unit.typed[0], manifest);
+        });
+        return Promise.all(fixes).then(function (fixed) {
+          if (!fixed.some(Boolean)) return { query: query, perUnit: perUnit, corrected: null };
+          var respelt = [];
+          query.forEach(function (unit, index) { respelt = respelt.concat(fixed[index] ? [fixed[index]] : unit.typed); });
+          var again = units(respelt, manifest);
+          return Promise.all(again.map(function (unit) { return documentsForUnit(unit, manifest); })).then(function (found) {
+            return { query: again, perUnit: found, corrected: respelt.join(" ") };
           });
-          return scores;
         });
-      })).then(function (perUnit) {
-        var matched = new Map();
-        if (!perUnit.length) return { manifest: manifest, query: query, matched: matched };
-        perUnit[0].forEach(function (first, number) {
-          var score = 0, found = [];
-          for (var index = 0; index < perUnit.length; index++) {
-            var own = perUnit[index].get(number);
-            if (!own) return;
-            score += own.score;
-            found = found.concat(own.words);
-          }
-          matched.set(number, { score: number < manifest.examples ? score * EXAMPLE_BOOST : score, words: found });
-        });
-        return { manifest: manifest, query: query, matched: matched };
+      }).then(function (searched) {
+        var perUnit = searched.perUnit, matched = new Map();
+        // Rare words count for more (BM25's inverse document frequency), so each unit weighs by how few documents it matches.
+        var weights = perUnit.map(function (found) { return Math.log(1 + (manifest.documents - found.size + 0.5) / (found.size + 0.5)); });
+        if (perUnit.length) {
+          perUnit[0].forEach(function (first, number) {
+            var score = 0, found = [];
+            for (var index = 0; index < perUnit.length; index++) {
+              var own = perUnit[index].get(number);
+              if (!own) return;
+              score += weights[index] * own.score;
+              found = found.concat(own.words);
+            }
+            matched.set(number, { score: number < manifest.examples ? score * EXAMPLE_BOOST : score, words: found });
+          });
+        }
+        return { manifest: manifest, query: searched.query, matched: matched, corrected: searched.corrected };
       });
+    });
+  }
+
+  /* Best first: by score, then in an order fixed by each document's number but unrelated to its title. */
+  function ranked(matched) {
+    function mixed(number) { return Math.imul(number + 1, 2654435761) >>> 0; }
+    return Array.from(matched.keys()).sort(function (a, b) {
+      return matched.get(b).score - matched.get(a).score || mixed(a) - mixed(b);
     });
   }
 
@@ -191,15 +269,17 @@
     });
   }
 
-  /* For the browse page: the positions (in its index) of the examples matching text, or null when
-     text has no words to look for. */
-  function examples(text) {
+  /* For the browse page: the positions (in its index) of the examples matching text, best first (a
+     Set keeps that order), or null when text has no words to look for. The Set's corrected is the
+     words searched instead of a misspelling, or null. */
+  function examples(text, verbatim) {
     if (!words(text).length) return Promise.resolve(null);
-    return fresh(function () { return match(text); }).then(function (result) {
+    return fresh(function () { return match(text, verbatim); }).then(function (result) {
       var found = new Set();
-      result.matched.forEach(function (_, number) {
+      ranked(result.matched).forEach(function (number) {
         if (number < result.manifest.examples) found.add(number);
       });
+      found.corrected = result.corrected;
       return found;
     });
   }
@@ -210,31 +290,43 @@
     });
   }
 
-  /* Plain text as HTML, each word that matched marked. */
-  function highlight(text, matchedWords) {
-    var out = "", last = 0, pattern = /[\p{L}\p{N}\p{M}]+/gu, found;
+  /* Plain text as HTML, each match marked: a phrase where its words stand in a row, a typed word
+     where it starts a word. */
+  function highlight(text, marks) {
+    var tokens = [], pattern = /[\p{L}\p{N}\p{M}]+/gu, found;
     while ((found = pattern.exec(text))) {
-      var word = fold(found[0]);
-      var hit = matchedWords.some(function (wanted) {
-        return word.lastIndexOf(wanted.word, 0) === 0 && (!wanted.whole || word === wanted.word || word === wanted.word + "s");
-      });
-      if (!hit) continue;
-      out += escapeHtml(text.slice(last, found.index)) + "<mark>" + escapeHtml(found[0]) + "</mark>";
-      last = found.index + found[0].length;
+      var folded = fold(found[0]);
+      if (folded.replace(/\p{M}/gu, "").length > 1) tokens.push({ word: folded, start: found.index, end: found.index + found[0].length });
     }
+    var marked = tokens.map(function () { return false; });
+    marks.forEach(function (mark) {
+      var size = mark.words.length;
+      for (var at = 0; at + size <= tokens.length; at++) {
+        var fits = mark.words.every(function (wanted, index) {
+          var word = tokens[at + index].word;
+          if (!mark.whole) return word.lastIndexOf(wanted, 0) === 0;
+          return word === wanted || (index === size - 1 && word === wanted + "s");
+        });
+        if (fits) for (var index = 0; index < size; index++) marked[at + index] = true;
+      }
+    });
+    var out = "", last = 0;
+    tokens.forEach(function (token, index) {
+      if (!marked[index]) return;
+      out += escapeHtml(text.slice(last, token.start)) + "<mark>" + escapeHtml(text.slice(token.start, token.end)) + "</mark>";
+      last = token.end;
+    });
     return out + escapeHtml(text.slice(last));
   }
 
   /* Material's result list: one entry per example or page (a page with its matching parts), best
      first; at most SHOWN of them, so a search fetches the titles of those only. */
-  function results(text) {
-    if (!words(text).length) return Promise.resolve({ items: [], total: 0 });
-    return fresh(function () { return match(text); }).then(function (result) {
+  function results(text, verbatim) {
+    if (!words(text).length) return Promise.resolve({ items: [], total: 0, corrected: null });
+    return fresh(function () { return match(text, verbatim); }).then(function (result) {
       var manifest = result.manifest, matched = result.matched;
       var groups = new Map();  // the example or page -> its matching documents, best first
-      Array.from(matched.keys()).sort(function (a, b) {
-        return matched.get(b).score - matched.get(a).score || a - b;
-      }).forEach(function (number) {
+      ranked(matched).forEach(function (number) {
         var parent = number < manifest.examples ? null : manifest.parents[number - manifest.examples];
         var page = parent === null ? number : parent;
         if (!groups.has(page)) groups.set(page, []);
@@ -248,7 +340,7 @@
           return documentRow(number, manifest).then(function (row) { return item(row, matched.get(number), result.query); });
         }));
       })).then(function (items) {
-        return { items: items, total: groups.size };
+        return { items: items, total: groups.size, corrected: result.corrected };
       });
     });
   }
@@ -263,9 +355,9 @@
     var found = matched ? matched.words : [];
     var marks = [];
     query.forEach(function (unit) {
-      unit.typed.forEach(function (word) { marks.push({ word: word, whole: false }); });
+      if (unit.typed.length === 1) marks.push({ words: unit.typed, whole: false });
       unit.others.forEach(function (entry) {
-        entry.forEach(function (word) { if (found.indexOf(word) !== -1) marks.push({ word: word, whole: true }); });
+        if (entry.every(function (word) { return found.indexOf(word) !== -1; })) marks.push({ words: entry, whole: true });
       });
     });
     var terms = {};
@@ -310,6 +402,30 @@
     note.append(first, list);
   }
 
+  /* Above the results when a misspelling was searched as the nearest word: "Showing results for
+     naloxone; search instead for nalaxone", the second a button that searches the words as typed. */
+  function correctionNote(corrected, typed, searchTyped) {
+    var container = document.querySelector("[data-md-component=search-result]");
+    if (!container) return;
+    var note = container.querySelector(".pe-search-corrected");
+    if (!note) {
+      note = document.createElement("p");
+      note.className = "pe-search-corrected md-typeset";
+      container.insertBefore(note, container.lastElementChild);
+    }
+    note.hidden = !corrected;
+    if (!corrected) return;
+    note.textContent = "";
+    var searched = document.createElement("strong");
+    searched.textContent = corrected;
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "pe-search-instead";
+    button.textContent = typed.trim();
+    button.addEventListener("click", searchTyped);
+    note.append("Showing results for ", searched, "; search instead for ", button);
+  }
+
   /* Stands in for Material's search worker: the same messages, answered in the page. */
   function SearchInPage() {
     var target = new EventTarget();
@@ -317,27 +433,31 @@
     function reply(data) {
       target.dispatchEvent(new MessageEvent("message", { data: data }));
     }
+    function answer(text, verbatim) {
+      var asked = ++latest;
+      results(text, verbatim).then(function (found) {
+        if (asked !== latest) return;  // a later keystroke has overtaken this one
+        reply({ type: RESULT, data: { items: found.items } });
+        var meta = document.querySelector("[data-md-component=search-result] .md-search-result__meta");
+        if (meta && found.total > found.items.length) {
+          meta.textContent = found.total + " matching documents; the best " + found.items.length + " are listed. Add a word to narrow the search.";
+        }
+        correctionNote(found.corrected, text, function () { answer(text, true); });
+        if (found.total || !words(text).length) return noResultsNote("", {});
+        return load("manifest").then(function (manifest) { noResultsNote(text, manifest.links); });
+      }).catch(function (error) {
+        if (asked !== latest) return;
+        reply({ type: RESULT, data: { items: [] } });
+        var meta = document.querySelector("[data-md-component=search-result] .md-search-result__meta");
+        if (meta) meta.textContent = "Search could not load its index. Reload the page to try again.";
+        console.error(error);
+      });
+    }
     target.postMessage = function (message) {
       if (message.type === SETUP) {
         setTimeout(function () { reply({ type: READY }); });
       } else if (message.type === QUERY) {
-        var asked = ++latest;
-        results(message.data).then(function (found) {
-          if (asked !== latest) return;  // a later keystroke has overtaken this one
-          reply({ type: RESULT, data: { items: found.items } });
-          var meta = document.querySelector("[data-md-component=search-result] .md-search-result__meta");
-          if (meta && found.total > found.items.length) {
-            meta.textContent = found.total + " matching documents; the best " + found.items.length + " are listed. Add a word to narrow the search.";
-          }
-          if (found.total || !words(message.data).length) return noResultsNote("", {});
-          return load("manifest").then(function (manifest) { noResultsNote(message.data, manifest.links); });
-        }).catch(function (error) {
-          if (asked !== latest) return;
-          reply({ type: RESULT, data: { items: [] } });
-          var meta = document.querySelector("[data-md-component=search-result] .md-search-result__meta");
-          if (meta) meta.textContent = "Search could not load its index. Reload the page to try again.";
-          console.error(error);
-        });
+        answer(message.data, false);
       }
     };
     target.terminate = function () {};
