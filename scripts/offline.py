@@ -11,13 +11,13 @@ prints the zip's size.
 from __future__ import annotations
 
 import argparse
-import os
 import subprocess
 import sys
 import tempfile
 import zipfile
 from pathlib import Path
 
+import _browser
 from _root import ROOT
 
 from macros.pages import offline
@@ -28,11 +28,7 @@ DEFAULT_ZIP = ROOT / "dist" / f"{FOLDER}-offline.zip"
 
 def build(site_dir: Path, project_dir: Path = ROOT) -> subprocess.CompletedProcess:
     """mkdocs build --strict with the offline plugin on, into site_dir."""
-    env = {**os.environ, "OFFLINE": "true", "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--config-file", str(project_dir / "mkdocs.yml"), "--site-dir", str(site_dir)],
-        cwd=project_dir, env=env, capture_output=True, text=True,
-    )
+    return _browser.build(project_dir, site_dir, quiet=True, OFFLINE="true")
 
 
 def write_zip(site_dir: Path, out: Path) -> None:
