@@ -58,8 +58,8 @@ class Violation:
 
 
 def page_paths(site: Path, sample: bool = False) -> list[str]:
-    """Every built HTML page as a path under the site root, and a handout of three examples; with sample, one page of
-    each kind, those three examples and their handout."""
+    """Every built HTML page as a path under the site root, and a handout of three examples; with sample, every page
+    but the examples and packs, one pack, those three examples and their handout."""
     paths = sorted(
         ("" if p.parent == site else p.parent.relative_to(site).as_posix() + "/") if p.name == "index.html" else p.relative_to(site).as_posix()
         for p in site.rglob("*.html")
@@ -70,7 +70,8 @@ def page_paths(site: Path, sample: bool = False) -> list[str]:
     handout = "handout/?ids=" + ",".join(p.split("/")[1] for p in three)  # a handout with examples in it, as a trainer makes one
     if not sample:
         return [*paths, handout]
-    return [p for p in paths if not p.startswith("examples/")] + three + [handout]
+    packs = [p for p in paths if p.startswith("packs/")]
+    return [p for p in paths if not p.startswith(("examples/", "packs/"))] + packs[:1] + three + [handout]
 
 
 def audit(page, label: str, scheme: str, state: str, every_impact: bool = False) -> list[Violation]:
