@@ -3,6 +3,8 @@ SHELL := /bin/sh
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
+# pytest-xdist: a worker a core, each test file in one worker (its module fixtures built once); 0 runs pytest in one process.
+PYTEST_WORKERS ?= auto
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
@@ -53,10 +55,10 @@ linkcheck: install-test ## Check every internal link and anchor in site/ over HT
 linkcheck-external: install-test ## Also check links to other sites (scheduled job; needs the network)
 	$(PY) scripts/check_links.py --external
 
-test: install-test install-browser install-node build ## Everything CI runs: validate, build, link check, then pytest
+test: install-test install-browser install-node build ## Everything CI runs: validate, build, link check, then pytest, a worker a core
 	$(PY) scripts/check_links.py
 	$(PY) scripts/addresses.py --check
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadfile
 
 addresses: install ## Record every published address in published-addresses.txt (commit it; the build fails if one goes)
 	$(PY) scripts/addresses.py

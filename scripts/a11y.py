@@ -17,16 +17,15 @@ import argparse
 import collections
 import dataclasses
 import json
+import multiprocessing
 import sys
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from _root import ROOT
-from local_server import serve
+from _browser import launch, serve
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"]
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 SERIOUS = {"serious", "critical"}
 SCHEMES = ("light", "dark")
@@ -59,16 +58,20 @@ class Violation:
 
 
 def page_paths(site: Path, sample: bool = False) -> list[str]:
-    """Every built HTML page as a path under the site root; with sample, one of each kind and three examples."""
+    """Every built HTML page as a path under the site root, and a handout of three examples; with sample, every page
+    but the examples and packs, one pack, those three examples and their handout."""
     paths = sorted(
         ("" if p.parent == site else p.parent.relative_to(site).as_posix() + "/") if p.name == "index.html" else p.relative_to(site).as_posix()
         for p in site.rglob("*.html")
         if "http-equiv=\"refresh\"" not in p.read_text(encoding="utf-8")[:2000]  # forwarding pages for former ids
     )
-    if not sample:
-        return paths
     examples = [p for p in paths if p.startswith("examples/")]
-    return [p for p in paths if not p.startswith("examples/")] + examples[:: max(1, len(examples) // 3)][:3]
+    three = examples[:: max(1, len(examples) // 3)][:3]
+    handout = "handout/?ids=" + ",".join(p.split("/")[1] for p in three)  # a handout with examples in it, as a trainer makes one
+    if not sample:
+        return [*paths, handout]
+    packs = [p for p in paths if p.startswith("packs/")]
+    return [p for p in paths if not p.startswith(("examples/", "packs/"))] + packs[:1] + three + [handout]
 
 
 def audit(page, label: str, scheme: str, state: str, every_impact: bool = False) -> list[Violation]:
@@ -140,7 +143,7 @@ def audit_scheme(base: str, paths: list[str], scheme: str, every_impact: bool = 
     violations: list[Violation] = []
     audits = 0
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = launch(playwright)
         page = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme).new_page()
         page.set_default_timeout(15000)
         for path in paths:
@@ -155,7 +158,8 @@ def run(site: Path, paths: list[str], every_impact: bool = False) -> tuple[list[
     """Audit every path in both schemes, one process each; returns the violations and the number of audits."""
     server, base = serve(site)
     try:
-        with ProcessPoolExecutor(max_workers=len(SCHEMES)) as pool:
+        # Started afresh, not forked: the caller may be running Playwright itself (the tests do).
+        with ProcessPoolExecutor(max_workers=len(SCHEMES), mp_context=multiprocessing.get_context("spawn")) as pool:
             done = list(pool.map(audit_scheme, [base] * len(SCHEMES), [paths] * len(SCHEMES), SCHEMES, [every_impact] * len(SCHEMES)))
     finally:
         server.shutdown()

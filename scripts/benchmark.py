@@ -39,12 +39,12 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import yaml
+from _browser import launch, serve
 from _root import ROOT
 
 from macros.load.examples import Example, record_files
@@ -53,8 +53,6 @@ from macros.load.project import Project, check
 from macros.pages.common import tag_names
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"]
 SERVE_SIZE = 1000
 CACHE = Path(".cache")  # what this guide keeps between runs (validation, QR codes, cleaned pages)
 # A copy swaps a random half of these words for near-synonyms, says which probation region it
@@ -243,10 +241,9 @@ GZIPPED = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map"}
 
 
 def serve_gzipped(site: Path) -> tuple[_GzipServer, str]:
-    server = _GzipServer(("127.0.0.1", 0), functools.partial(_GzipHandler, directory=str(site)))
+    server, base = serve(site, _GzipHandler, _GzipServer)
     server.sent = []
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+    return server, base
 
 
 def first_visit(browser, server: _GzipServer, base: str, path: str) -> dict:
@@ -630,7 +627,7 @@ def main(argv: list[str] | None = None) -> int:
     print("  ".join(["examples", f"{'site':<17}"] + [heading for heading, *_ in COLUMNS]), flush=True)
     rows = []
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = launch(playwright)
         for size in sizes:
             for row in measure_size(size, args, browser):
                 print(table_row(row), flush=True)

@@ -36,7 +36,7 @@ from pathlib import Path
 
 from _root import ROOT
 from benchmark import CHROMIUM, CHROMIUM_ARGS, ENV, make_project, run_build
-from local_server import serve
+from _browser import serve
 
 from macros.base import urls
 from macros.load import project as loading

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from _root import ROOT
-from local_server import serve
+from _browser import serve
 
 RC_FILE = ROOT / "scripts" / "linkcheckerrc"
 

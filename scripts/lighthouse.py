@@ -16,7 +16,6 @@ the machine's load.
 from __future__ import annotations
 
 import argparse
-import functools
 import gzip
 import http.server
 import json
@@ -25,11 +24,10 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import threading
 from pathlib import Path
 
 from _root import ROOT
-from a11y import CHROMIUM, CHROMIUM_ARGS
+from _browser import CHROMIUM, CHROMIUM_ARGS, serve
 
 LIGHTHOUSE = ROOT / "node_modules" / "lighthouse" / "cli" / "index.js"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
@@ -80,9 +78,7 @@ class _Body:
 
 
 def serve_like_a_host(site: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_HostLikeHandler, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+    return serve(site, _HostLikeHandler)
 
 
 def pages(site: Path) -> dict[str, str]:

@@ -79,7 +79,7 @@ def own_bytes(site: Path, queries: list[str]) -> list[int]:
     from playwright.sync_api import sync_playwright
 
     from a11y import CHROMIUM, CHROMIUM_ARGS
-    from local_server import serve
+    from _browser import serve
 
     server, base = serve(site)
     sizes = []

@@ -13,13 +13,13 @@ http://127.0.0.1:8000/, since the copy's QR codes and printed addresses would le
 from __future__ import annotations
 
 import argparse
-import os
 import subprocess
 import sys
 import tempfile
 import zipfile
 from pathlib import Path
 
+import _browser
 from _root import ROOT
 
 from macros.pages import offline
@@ -30,14 +30,9 @@ DEFAULT_ZIP = ROOT / "dist" / f"{FOLDER}-offline.zip"
 
 def build(site_dir: Path, project_dir: Path = ROOT, allow_local_address: bool = False) -> subprocess.CompletedProcess:
     """mkdocs build --strict with the offline plugin on, into site_dir."""
-    env = {**os.environ, "OFFLINE": "true", "NO_MKDOCS_2_WARNING": "1"}
-    env.pop(offline.ALLOW_LOCAL_ADDRESS, None)
-    if allow_local_address:
-        env[offline.ALLOW_LOCAL_ADDRESS] = "1"
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--config-file", str(project_dir / "mkdocs.yml"), "--site-dir", str(site_dir)],
-        cwd=project_dir, env=env, capture_output=True, text=True,
-    )
+    # Set either way, so that a value left in the environment cannot allow it.
+    allow = {offline.ALLOW_LOCAL_ADDRESS: "1" if allow_local_address else ""}
+    return _browser.build(project_dir, site_dir, quiet=True, OFFLINE="true", **allow)
 
 
 def write_zip(site_dir: Path, out: Path) -> None:

@@ -11,10 +11,9 @@ import sys
 from pathlib import Path
 
 from _root import ROOT
-from local_server import serve
+from _browser import launch, serve
 
 WIDTHS = (390, 1280)
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -30,7 +29,7 @@ def main(argv: list[str] | None = None) -> int:
     server, base = serve(args.site)
     try:
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+            browser = launch(playwright)
             for path in args.paths:
                 heights = []
                 for width in WIDTHS:

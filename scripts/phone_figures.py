@@ -18,8 +18,8 @@ import sys
 from pathlib import Path
 
 from _root import ROOT
-from a11y import CHROMIUM, CHROMIUM_ARGS, PHONE
-from local_server import serve
+from _browser import launch, serve
+from a11y import PHONE
 
 MAX_TABS = 200
 
@@ -120,7 +120,7 @@ def main(argv: list[str] | None = None) -> int:
     server, base = serve(args.site)
     try:
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            browser = launch(playwright)
             context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True, device_scale_factor=3)
             page = context.new_page()
             browse = browse_figures(page, base)

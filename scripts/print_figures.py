@@ -22,12 +22,10 @@ from collections import Counter
 from pathlib import Path
 
 from _root import ROOT
-from local_server import serve
+from _browser import launch, serve
 
 from macros.load import project
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"]
 COMPACT = "#pe-handout-layout-compact"  # the handout page's compact print layout
 # The body text of each page type: an example's prose, or the first plain paragraph of the article.
 BODY_TEXT = (".md-typeset .pe-prose p", ".md-typeset > p:not([class])", ".md-typeset .pe-intro", ".md-typeset p")
@@ -152,7 +150,7 @@ def main() -> int:
 
     try:
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            browser = launch(playwright)
             # An A4 page's width, so the print layout is the one measured.
             pages_by_scheme = {scheme: browser.new_context(color_scheme=scheme, viewport={"width": 794, "height": 1123}).new_page()
                                for scheme in ("light", "dark")}

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from _root import ROOT
 from a11y import CHROMIUM, CHROMIUM_ARGS
-from local_server import serve
+from _browser import serve
 
 WIDTH = 320
 

@@ -23,7 +23,7 @@ from pathlib import Path
 import yaml
 from _root import ROOT
 from a11y import CHROMIUM, CHROMIUM_ARGS
-from local_server import serve
+from _browser import serve
 
 JUDGMENTS = ROOT / "tests" / "search_judgments.yaml"
 

@@ -4,7 +4,6 @@ helpers to build sites strictly and drive them in the system Chromium."""
 from __future__ import annotations
 
 import datetime as dt
-import os
 import shutil
 import subprocess
 import sys
@@ -18,6 +17,7 @@ TODAY = dt.date(2026, 11, 27)
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from _root import mkdocs_settings, published_address  # noqa: E402,F401  (mkdocs_settings: for the tests)
+import _browser  # noqa: E402
 from macros.load import project  # noqa: E402
 
 
@@ -74,31 +74,17 @@ def copy_fixture_site_project(destination: Path) -> Path:
 
 def build_site(project_dir: Path, site_dir: Path, day: dt.date | None = None) -> subprocess.CompletedProcess:
     """mkdocs build --strict, as `make build` runs it, in a fresh process; built as on `day` (which dates have passed) if given."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    if day:
-        env["SOURCE_DATE_EPOCH"] = str(int(dt.datetime(day.year, day.month, day.day, 12, tzinfo=dt.timezone.utc).timestamp()))
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(project_dir / "mkdocs.yml"), "--site-dir", str(site_dir)],
-        cwd=project_dir,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
-
-
-CHROMIUM = "/usr/bin/chromium"
-# As root, and with no network but loopback: no sandbox, no background calls home.
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"]
+    return _browser.build(project_dir, site_dir, day)
 
 
 @pytest.fixture(scope="session")
 def browser():
-    if not Path(CHROMIUM).exists():
+    if not Path(_browser.CHROMIUM).exists():
         pytest.fail("the system Chromium is missing: run `make install-test` (installs Debian's chromium)")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        launched = _browser.launch(playwright)
         yield launched
         launched.close()
 
@@ -110,10 +96,7 @@ def _built(project_dir: Path, site: Path, day: dt.date | None = None) -> Path:
 
 
 def _served(site: Path):
-    from local_server import serve
-
-    server, base = serve(site)
-    return server, base
+    return _browser.serve(site)
 
 
 @pytest.fixture(scope="session")

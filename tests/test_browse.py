@@ -335,7 +335,7 @@ def test_tag_chips_on_an_example_open_the_browse_page_filtered_by_that_tag(watch
 @pytest.fixture(scope="module")
 def large_site(tmp_path_factory):
     """A site with 130 copies of the real examples, more than one page of results."""
-    from local_server import serve
+    from _browser import serve
 
     folder = tmp_path_factory.mktemp("large")
     records = folder / "records"

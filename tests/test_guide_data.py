@@ -187,14 +187,21 @@ def test_a_section_cannot_take_the_address_of_another_hand_written_page(scratch,
     assert (problem.line, problem.col) == (line, 9)
     assert problem.message == (
         f"the section id '{section_id}' is the address of another page or folder, docs/{section_id}.md, "
-        "and a section's page is docs/<id>.md; choose another id"
+        "where the section's own page would be published; choose another id"
     )
 
 
-def test_a_new_section_with_its_own_page_is_accepted(scratch):
+def test_a_new_section_needs_no_page_of_its_own(scratch):
     add_section(scratch, "fifth")
-    (scratch / "docs" / "fifth.md").write_text('# Fifth\n\n## Key take-aways\n\n{{ takeaways("fifth") }}\n', encoding="utf-8")
     assert [section.id for section in load_guide(scratch).sections][-1] == "fifth"
+
+
+def test_a_section_cannot_take_the_address_of_a_hand_written_page_even_one_about_it(scratch):
+    add_section(scratch, "fifth")
+    (scratch / "docs").mkdir(exist_ok=True)
+    (scratch / "docs" / "fifth.md").write_text("# Fifth\n", encoding="utf-8")
+    [problem] = guide_problems(scratch)
+    assert "is the address of another page or folder, docs/fifth.md" in problem.message
 
 
 def test_the_reserved_names_are_what_a_real_build_publishes_beside_the_pages(real_site_dir):

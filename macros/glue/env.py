@@ -1,15 +1,57 @@
-"""mkdocs-macros glue: registers the macros that hand-written pages call. Formatting lives in render.py."""
+"""mkdocs-macros glue: registers the macros that hand-written pages call, from one table.
 
-from __future__ import annotations
+Each macro is given a Call (the checked project, the page's links, the repository's address) and
+whatever arguments the page passes; the HTML is made in macros/pages."""
 
+# No `from __future__ import annotations`: mkdocs-macros loads this file outside sys.modules, where a dataclass
+# cannot resolve annotations written as strings.
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
-from macros.pages import browse, coverage, evidence, feed, issue_links, offline, common as render
-from macros.load import project
-from macros.load.examples import SCHEMA_PATH
 from macros.base import urls
 from macros.base.problems import ProblemsFound
+from macros.load import project
+from macros.load.examples import SCHEMA_PATH
 from macros.load.schema import read_schema
+from macros.pages import browse, common as render, coverage, evidence, feed, issue_links, offline
+
+
+@dataclass(frozen=True)
+class Call:
+    """What a macro may read: the project (raising the problems if the guide's own data is broken), the
+    page being rendered's links, and the site's settings."""
+
+    loaded: Callable[[], project.Project]
+    links: urls.Links
+    repo_url: str | None
+    root_dir: Path
+
+
+MACROS: dict[str, Callable[..., object]] = {
+    "section_cards": lambda c: render.section_cards(c.loaded().guide, {s.id: len(c.loaded().in_section(s.id)) for s in c.loaded().guide.sections},
+                                                    c.links),
+    "browse_page": lambda c: browse.page_html(c.loaded().examples, c.loaded().guide, c.links),
+    "glossary": lambda c: render.glossary(c.loaded().guide),
+    "field_table": lambda c: render.field_table(read_schema(c.root_dir / SCHEMA_PATH, SCHEMA_PATH.as_posix())),
+    "tag_vocabulary": lambda c: render.tag_vocabulary(c.loaded().guide),
+    "standards_table": lambda c: render.standards_table(c.loaded().guide),
+    "example_count": lambda c: len(c.loaded().examples),
+    "reported_count": lambda c: sum(example.is_reported for example in c.loaded().examples),
+    "illustrative_count": lambda c: sum(not example.is_reported for example in c.loaded().examples),
+    "evidence_statuses": lambda c: evidence.status_table(c.loaded().guide, c.loaded().examples, c.links),
+    "evidence_levels": lambda c: evidence.level_list(c.loaded().guide),
+    "approach_ratings": lambda c: evidence.approach_list(c.loaded().guide, c.loaded().examples, c.links),
+    "coverage_tables": lambda c: coverage.page_html(c.loaded().examples, c.loaded().guide, c.links, c.repo_url),
+    "tag_index": lambda c: coverage.tag_index(c.loaded().examples, c.loaded().guide, c.links),
+    "thin_below": lambda c: coverage.THIN_BELOW,
+    "propose_example_url": lambda c: issue_links.new_issue_url(c.repo_url, issue_links.PROPOSE_FORM),
+    "new_issue_url": lambda c: issue_links.new_issue_url(c.repo_url) + "/choose",  # GitHub's choice of issue forms, and a blank issue
+    "offline_download_url": lambda c: offline.download_page(c.repo_url),
+    "offline_artifact": lambda c: offline.ARTIFACT,
+    "site_root": lambda c: c.links.root,  # for addresses of files in hand-written HTML, such as scripts: right in both layouts
+    "whats_new": lambda c: feed.recent_list(c.loaded().examples, c.links),
+}
 
 
 def define_env(env) -> None:
@@ -23,116 +65,14 @@ def define_env(env) -> None:
             raise ProblemsFound(problems)
         return data
 
-    def links() -> urls.Links:
-        """Addresses as the page being rendered writes them (the offline plugin has set the layout by now)."""
-        return urls.Layout(directory_urls=env.conf.use_directory_urls).links_from(urls.clean_path(env.page.file.src_uri))
+    def call() -> Call:
+        # Read as each page renders: the offline plugin has set the layout by then.
+        layout = urls.Layout(directory_urls=env.conf.use_directory_urls)
+        return Call(loaded, layout.links_from(urls.clean_path(env.page.file.src_uri)), env.conf.repo_url, root_dir)
 
-    @env.macro
-    def section_intro(section_id: str) -> str:
-        return render.section_intro(loaded().guide.section(section_id))
+    for name, make in MACROS.items():
+        env.macro(_bound(make, call), name)
 
-    @env.macro
-    def takeaways(section_id: str) -> str:
-        data = loaded()
-        return render.takeaway_list(data.guide.section(section_id), data.guide, data.by_takeaway, links())
 
-    @env.macro
-    def section_examples(section_id: str) -> str:
-        data = loaded()
-        return render.section_examples(data.guide.section(section_id), data.in_section(section_id), data.guide, links())
-
-    @env.macro
-    def attribution() -> str:
-        return render.attribution(loaded().guide)
-
-    @env.macro
-    def section_cards() -> str:
-        data = loaded()
-        return render.section_cards(data.guide, {s.id: len(data.in_section(s.id)) for s in data.guide.sections}, links())
-
-    @env.macro
-    def browse_page() -> str:
-        data = loaded()
-        return browse.page_html(data.examples, data.guide, links())
-
-    @env.macro
-    def glossary() -> str:
-        return render.glossary(loaded().guide)
-
-    @env.macro
-    def field_table() -> str:
-        return render.field_table(read_schema(root_dir / SCHEMA_PATH, SCHEMA_PATH.as_posix()))
-
-    @env.macro
-    def tag_vocabulary() -> str:
-        return render.tag_vocabulary(loaded().guide)
-
-    @env.macro
-    def standards_table() -> str:
-        return render.standards_table(loaded().guide)
-
-    @env.macro
-    def example_count() -> int:
-        return len(loaded().examples)
-
-    @env.macro
-    def reported_count() -> int:
-        return sum(example.is_reported for example in loaded().examples)
-
-    @env.macro
-    def illustrative_count() -> int:
-        return sum(not example.is_reported for example in loaded().examples)
-
-    @env.macro
-    def evidence_statuses() -> str:
-        data = loaded()
-        return evidence.status_table(data.guide, data.examples, links())
-
-    @env.macro
-    def evidence_levels() -> str:
-        return evidence.level_list(loaded().guide)
-
-    @env.macro
-    def approach_ratings() -> str:
-        data = loaded()
-        return evidence.approach_list(data.guide, data.examples, links())
-
-    @env.macro
-    def coverage_tables() -> str:
-        data = loaded()
-        return coverage.page_html(data.examples, data.guide, links(), env.conf.repo_url)
-
-    @env.macro
-    def tag_index() -> str:
-        data = loaded()
-        return coverage.tag_index(data.examples, data.guide, links())
-
-    @env.macro
-    def thin_below() -> int:
-        return coverage.THIN_BELOW
-
-    @env.macro
-    def propose_example_url() -> str:
-        return issue_links.new_issue_url(env.conf.repo_url, issue_links.PROPOSE_FORM)
-
-    @env.macro
-    def new_issue_url() -> str:
-        """GitHub's choice of issue forms, and a blank issue."""
-        return issue_links.new_issue_url(env.conf.repo_url) + "/choose"
-
-    @env.macro
-    def offline_download_url() -> str:
-        return offline.download_page(env.conf.repo_url)
-
-    @env.macro
-    def offline_artifact() -> str:
-        return offline.ARTIFACT
-
-    @env.macro
-    def site_root() -> str:
-        """For addresses of files in hand-written HTML, such as scripts: right in both layouts."""
-        return links().root
-
-    @env.macro
-    def whats_new() -> str:
-        return feed.recent_list(loaded().examples, links())
+def _bound(make: Callable[..., object], call: Callable[[], Call]) -> Callable[..., object]:
+    return lambda *args: make(call(), *args)

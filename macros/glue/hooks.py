@@ -1,13 +1,13 @@
 """MkDocs hooks: thin glue that registers the pipeline's output with MkDocs.
 
 Validation runs first and stops the build on any problem (under `mkdocs serve`, the pages are
-built from the valid records instead, each with a banner listing every problem); each example
-becomes a generated page whose metadata and HTML are made in Python (never Markdown or front
-matter for MkDocs to parse back); the browse page's index is written from the records;
-and the site's search index (macros/pages/search.py) is written from the records and Material's
-index of the hand-written pages. What trainers use (the handout, section packs, QR codes, the
-feed, print additions, take-aways in the table of contents, the published-address check and the
-offline copy) comes from macros/pages/teaching.py.
+built from the valid records instead, each with a banner listing every problem); every page made
+from data (macros/pages/page_types.py: sections, examples, packs, the handout, review dates) is a
+generated page whose metadata and HTML are made in Python (never Markdown or front matter for
+MkDocs to parse back); the browse page's index is written from the records; and the site's search
+index (macros/pages/search.py) is written from the records and Material's index of the other
+pages. The files trainers use (handout data, QR codes, the feed) and print additions come from
+macros/pages/teaching.py.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:  # MkDocs loads hooks by file path, not as part of the package
@@ -29,18 +29,17 @@ if str(ROOT) not in sys.path:  # MkDocs loads hooks by file path, not as part of
 from mkdocs.exceptions import Abort  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File, InclusionLevel  # noqa: E402
-from mkdocs.structure.toc import AnchorLink, get_toc  # noqa: E402
+from mkdocs.structure.toc import get_toc  # noqa: E402
 from mkdocs.utils.yaml import yaml_load  # noqa: E402
 
-from macros.pages import addresses, browse, build_problems, csp, example as example_page, issue_links, material_fixes, offline, common as render, search, teaching  # noqa: E402
-from macros.pages import qr, review_dates  # noqa: E402
+from macros.pages import addresses, browse, build_problems, csp, material_fixes, offline, common as render, page_types, qr, search, teaching  # noqa: E402
 from macros.load import markup, project  # noqa: E402
 from macros.base import store, urls  # noqa: E402
 from macros.base.store import Store  # noqa: E402
 from macros.pages.generated import GeneratedPage  # noqa: E402
 from macros.base.problems import Problem, ProblemsFound  # noqa: E402
 
-SEARCH_LINKS = {"browse": "browse.md", "glossary": "glossary.md"}
+SEARCH_LINKS = {"browse": urls.source(urls.BROWSE), "glossary": urls.source(urls.GLOSSARY)}
 
 
 class Build:
@@ -175,33 +174,30 @@ def on_files(files, config):
         # Every address keeps a page, so the one being viewed reloads into the problems and back out.
         for file in files.documentation_pages():
             _build.generated[file.src_uri] = build_problems.guide_problems_page()
+        for src_uri in _nav_sources(config.nav):  # the section pages, made from the guide's data
+            if files.get_file_from_path(src_uri) is None:
+                _add_generated(files, config, src_uri, build_problems.guide_problems_page(), InclusionLevel.INCLUDED)
         for example_id in build_problems.record_ids(Path(config.config_file_path).parent):
             _add_generated(files, config, urls.source(urls.example(example_id)), build_problems.guide_problems_page())
         return files
     taken = {example.id for example in _build.project.examples} | {former for example in _build.project.examples for former in example.former_ids}
     for example_id, problems in build_problems.broken_records(_build.problems, taken).items():
         _add_generated(files, config, urls.source(urls.example(example_id)), build_problems.broken_record_page(example_id, problems))
+    site = page_types.Site(_build.project, config.site_url, config.site_name, layout, _build.today, config.repo_url, config.edit_uri)
+    for kind in page_types.PAGE_TYPES:
+        for item, path in kind.pages(_build.project):
+            # Pages reached from listings and search stay out of the nav: an entry per example would grow every page.
+            file = _add_generated(files, config, urls.source(path), kind.render(site, item),
+                                  InclusionLevel.INCLUDED if kind.in_nav else InclusionLevel.NOT_IN_NAV)
+            if kind.source:  # Material's edit button follows file.edit_uri
+                file.edit_uri = page_types.edit_path(kind.source(item))
     for example in _build.project.examples:
-        # Material's edit button follows file.edit_uri; the page's own link needs the same address now.
-        edit_uri = f"../{example.source_path}"  # edit_uri in mkdocs.yml points into docs/
-        edit_url = urljoin(config.repo_url.rstrip("/") + "/", config.edit_uri + edit_uri) if config.repo_url and config.edit_uri else None
-        # Reached from listings and search; a nav entry each would grow every page.
-        file = File.generated(config, urls.source(urls.example(example.id)), content="", inclusion=InclusionLevel.NOT_IN_NAV)
-        file.edit_uri = edit_uri
-        files.append(file)
-        _build.example_urls[example.id] = file.url
-        suggest_url = issue_links.suggest_change_url(config.repo_url, example.id) if config.repo_url else None
-        feedback = _feedback_urls(config, example) if config.repo_url else None
-        _build.generated[file.src_uri] = example_page.render(example, _build.project.guide, _build.project.related[example.id], edit_url, suggest_url, _build.today,
-                                                       layout, feedback)
+        _build.example_urls[example.id] = layout.page("", urls.example(example.id))
         for former in example.former_ids:
             # The forward's own script, written just above, is the only one in it.
             forward = _with_policy(render.redirect_page(example, former, layout), lambda script: True)
             files.append(File.generated(config, layout.file_of(urls.example(former)), content=forward))
     files.append(File.generated(config, urls.BROWSE_INDEX, content=browse.index_json(_build.project.examples, _build.project.guide)))
-    for src_uri, generated in teaching.pages(_build.project, config.site_url, config.site_name, layout).items():
-        _add_generated(files, config, src_uri, generated)
-    _add_generated(files, config, urls.source(urls.REVIEW_DATES), review_dates.render(_build.project.examples, _build.today, layout))
     page_paths = [urls.clean_path(file.src_uri) for file in files.documentation_pages()]
     published = teaching.files(_build.project, config.site_url, config.site_name, config.site_description, page_paths, _build.today, layout, _build.qr_svg)
     for dest, content in published.items():
@@ -214,15 +210,21 @@ def on_files(files, config):
     return files
 
 
-def _feedback_urls(config, example) -> tuple[str, str]:
-    address = urls.published(config.site_url, f"examples/{example.id}/")
-    return (issue_links.feedback_url(config.repo_url, example.id, address),
-            issue_links.evidence_question_url(config.repo_url, example.id, address, render.evidence_label(example, _build.project.guide)))
-
-
-def _add_generated(files, config, src_uri: str, page: GeneratedPage) -> None:
-    files.append(File.generated(config, src_uri, content="", inclusion=InclusionLevel.NOT_IN_NAV))
+def _add_generated(files, config, src_uri: str, page: GeneratedPage, inclusion=InclusionLevel.NOT_IN_NAV) -> File:
+    file = File.generated(config, src_uri, content="", inclusion=inclusion)
+    files.append(file)
     _build.generated[src_uri] = page
+    return file
+
+
+def _nav_sources(items):
+    """Every page file that mkdocs.yml's nav names."""
+    for item in items or ():
+        value = next(iter(item.values())) if isinstance(item, dict) else item
+        if isinstance(value, list):
+            yield from _nav_sources(value)
+        elif isinstance(value, str) and value.endswith(".md"):
+            yield value
 
 
 def _refuse_linked_pages(files, config) -> None:
@@ -266,24 +268,6 @@ def on_page_content(html, page, config, files):
     return _build.sanitised(generated.html)
 
 
-def _list_takeaways_in_toc(page) -> None:
-    """A section page's take-aways join its table of contents, under the heading they sit below."""
-    entries = teaching.toc_takeaways(page.file.src_uri, _build.project)
-    if not entries:
-        return
-    heading = next((item for item in _toc_items(page.toc) if item.id == teaching.TAKEAWAYS_HEADING), None)
-    if heading is None:
-        raise Abort(f"{page.file.src_uri} lists take-aways but has no '## Key take-aways' heading (#{teaching.TAKEAWAYS_HEADING}) to list them under")
-    heading.children.extend(AnchorLink(label, anchor, heading.level + 1) for anchor, label in entries)
-
-
-def _toc_items(items):
-    """Every entry of a table of contents, depth first."""
-    for item in items:
-        yield item
-        yield from _toc_items(item.children)
-
-
 def on_pre_build(config):
     # Material's offline plugin adds a script from unpkg.com so that its search worker can start from
     # file://. This guide's search runs in the page (search.js), and the site makes no third-party requests.
@@ -296,7 +280,6 @@ def on_page_context(context, page, config, nav):
     if "edit" in page.meta.get("hide", ()):  # Material has no switch for one page's edit button
         page.edit_url = None
     if _build.project is not None:
-        _list_takeaways_in_toc(page)
         context["pe_page"] = teaching.page_context(page.file.src_uri, page.title, config.site_url, config.site_name, _layout(config), _build.offline)
     return context
 

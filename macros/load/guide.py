@@ -349,9 +349,9 @@ def _shorthand_problems(data: dict) -> list[Problem]:
 
 
 def _section_addresses(data: dict, root: Path) -> list[Problem]:
-    """Section ids that would take the address of another page or folder of the site: a section's page
-    is docs/<id>.md, published at /<id>/ (and <id>.html offline), beside what the build writes itself
-    (urls.BUILT_TOP_LEVEL) and the other hand-written pages and folders in docs/."""
+    """Section ids that would take the address of another page or folder of the site: a section's page is
+    made from this file and published at /<id>/ (and <id>.html offline), beside what the build writes itself
+    (urls.BUILT_TOP_LEVEL) and the hand-written pages and folders in docs/."""
     built: dict[str, str] = {}
     for name in urls.BUILT_TOP_LEVEL:
         built.setdefault(name.rstrip("/").split(".")[0], name)
@@ -365,23 +365,11 @@ def _section_addresses(data: dict, root: Path) -> list[Problem]:
         if section_id in built:
             problems.append(Problem(display, *where, f"the section id '{section_id}' is reserved: the build publishes /{built[section_id]} "
                                                      "at the address the section's page would have; choose another id"))
-        elif page is not None and not _shows_section(page, section_id):
+        elif page is not None:
             shown = page.relative_to(root).as_posix()
             problems.append(Problem(display, *where, f"the section id '{section_id}' is the address of another page or folder, {shown}, "
-                                                     "and a section's page is docs/<id>.md; choose another id"))
+                                                     "where the section's own page would be published; choose another id"))
     return problems
-
-
-_TAKEAWAYS_CALL = linear.compile(r"""\btakeaways\(\s*(["'])([^"']*)["']\s*\)""")
-
-
-def _shows_section(path: Path, section_id: str) -> bool:
-    """Whether a page in docs/ is this section's own page: it lists the section's take-aways."""
-    if not path.is_file() or path.suffix != ".md":
-        return False
-    # The id is matched as text (ids are lower-case letters, digits and hyphens) after RE2 finds each call.
-    text = path.read_text(encoding="utf-8", errors="replace")
-    return any(call.group(2) == section_id for call in _TAKEAWAYS_CALL.finditer(text))
 
 
 _DOMAIN = linear.compile(r"\w\.\w")

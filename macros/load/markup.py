@@ -30,7 +30,7 @@ SAFE_SCHEMES = {"http", "https", "mailto"}
 # What a generated page may contain once MkDocs has converted it: the renderer's own markup and
 # the sanitised contributor HTML inside it, and nothing that runs or loads from elsewhere.
 PAGE_TAGS = ALLOWED_TAGS | {
-    "h2", "div", "span", "section", "article", "nav", "aside", "header", "footer", "figure", "figcaption",
+    "h1", "h2", "div", "span", "section", "article", "nav", "aside", "header", "footer", "figure", "figcaption",
     "dl", "dt", "dd", "cite", "time", "small", "b", "i", "img", "table", "caption", "thead", "tbody", "tr", "th", "td",
 }
 PAGE_ATTRIBUTES = {

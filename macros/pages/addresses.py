@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from macros.base import urls
+from macros.pages import page_types
 from macros.base.problems import Problem
 from macros.load.project import Project
 
@@ -29,9 +30,7 @@ def page_paths(project: Project, docs_dir: Path) -> list[str]:
         for path in sorted(docs_dir.rglob("*.md"))
         if "overrides" not in path.relative_to(docs_dir).parts
     ]
-    generated = [urls.example(e.id) for e in project.examples] + [urls.HANDOUT, urls.REVIEW_DATES]
-    generated += [urls.pack(s.id) for s in project.guide.sections]
-    return written + generated + [urls.FEED]
+    return written + page_types.paths(project) + [urls.FEED]
 
 
 def current(project: Project, docs_dir: Path) -> set[str]:

@@ -14,6 +14,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from macros.base import urls
 from macros.pages.handout import script_value
 
 PLUGIN = "material/offline"
@@ -45,7 +46,7 @@ def json_twins(site_dir: Path) -> list[Path]:
     """Write a script twin beside every JSON file the pages may fetch (search's own files are scripts already)."""
     written = []
     for path in sorted(site_dir.rglob("*.json")):
-        if path.relative_to(site_dir).parts[0] == "search":
+        if path.relative_to(site_dir).parts[0] == urls.SEARCH_FOLDER.rstrip("/"):
             continue
         data = json.loads(path.read_text(encoding="utf-8"))
         twin = path.with_name(path.name + SCRIPT_TWIN)
