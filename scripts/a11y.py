@@ -122,6 +122,7 @@ def states(page, base: str, path: str) -> Iterator[str]:
             page.click(".pe-filters-toggle")
         for summary in page.query_selector_all("#pe-filters details:not([open]) > summary"):
             summary.click()
+        page.evaluate("() => window.scrollTo(0, 0)")  # as in every other state: under the sticky header, a box would be "obscured"
         settle(page)
         yield "phone, every filter group open"
         page.set_viewport_size(wide)

@@ -191,7 +191,7 @@ def test_chosen_filters_show_as_chips_and_removing_one_unticks_it_updates_the_ad
     assert selection_in(page.url) == {second_group: [second], "words": ["drink"]}
     page.wait_for_function("n => document.getElementById('pe-status').textContent.startsWith(n + ' of ')",
                            arg=len(expected({second_group: [second]}, "drink")))
-    assert shown(page) == expected({second_group: [second]}, "drink")
+    assert set(shown(page)) == set(expected({second_group: [second]}, "drink"))  # best first: test_search_ranking.py
     assert page.evaluate("document.activeElement.textContent").startswith(f"Remove filter: {label_of(second_group, second)}")
     # The words' chip empties the words box; the last chip left, focus moves back to the one before it.
     page.click(".pe-chosen [data-remove] >> nth=1")
@@ -227,6 +227,7 @@ def test_axe_finds_no_violation_on_browse_with_filters_chosen(browser, real_site
         page.set_viewport_size(size)
         for summary in page.query_selector_all("#pe-filters details:not([open]) > summary"):
             summary.click()
+        page.evaluate("() => window.scrollTo(0, 0)")
         found += a11y.audit(page, "browse/", scheme, f"{size['width']} px, every group open")
     context.close()
     assert found == [], a11y.report(found, 4)
