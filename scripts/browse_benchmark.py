@@ -38,6 +38,7 @@ from _root import ROOT
 from benchmark import CHROMIUM, CHROMIUM_ARGS, ENV, make_project, run_build
 from local_server import serve
 
+from macros.base import urls
 from macros.load import project as loading
 from macros.pages import browse
 
@@ -114,7 +115,7 @@ def browse_only_site(folder: Path, library: Path) -> Path:
     page = site / "browse" / "index.html"
     built = page.read_text(encoding="utf-8")
     start, end = built.index('<div class="pe-browse">'), built.index('<script src="../assets/javascripts/browse.js"')
-    html = browse.page_html(loaded.examples, loaded.guide, "../")
+    html = browse.page_html(loaded.examples, loaded.guide, urls.Links("../"))  # as the built page's own links
     page.write_text(built[:start] + html[html.index('<div class="pe-browse">'):] + "\n" + built[end:], encoding="utf-8")
     (site / "browse" / "index.json").write_text(browse.index_json(loaded.examples, loaded.guide), encoding="utf-8")
     return site

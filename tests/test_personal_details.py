@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pytest
 import yaml
 
 from conftest import FIXTURES, ROOT
-from macros.load import project
+from macros.load import personal, project
 from macros.load.personal import ALLOWED_FILE, KINDS, Finding, find_personal_details, load_allowed, nhs_checksum_ok
 
 CORPUS = FIXTURES / "personal-details"
@@ -421,3 +422,12 @@ def test_recall_on_the_planted_corpus_stays_at_least_95_percent():
                      and (expected in finding.quote or finding.quote in expected)
                      for _, finding, _ in benchmark_personal.findings(("context",), sentence))
     assert found / len(cases) >= 0.95, f"{found} of {len(cases)}"
+
+
+def test_words_are_split_as_the_linear_word_pattern_splits_them():
+    # Plain-ASCII text is split by str methods (faster than RE2 match by match); other text by the pattern itself.
+    rng = random.Random(7)
+    alphabet = "aZé'-- .,1_\n'x"
+    texts = ["", "'tis rock'n'roll- -- O'Brien-Walsh's 2nd", "Kevin's mum--said", *("".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30))) for _ in range(3000))]
+    for text in texts:
+        assert list(personal._word_spans(text)) == [match.span() for match in personal._TOKEN.finditer(text)], repr(text)

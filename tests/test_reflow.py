@@ -45,3 +45,18 @@ def test_at_320_px_a_tables_rows_are_lists_whose_cells_name_their_column(browser
     assert shown == [["block", f'"{heading}: "'] for heading in headings]
     assert table.locator("thead").evaluate("head => getComputedStyle(head).display") != "none"  # still read out as the table's headings
     context.close()
+
+
+def test_every_stylesheet_closes_each_rule_it_opens():
+    """One unclosed rule switches off every rule after it (the reflow rules at the end of guide.css among them)."""
+    import re
+
+    from conftest import ROOT
+
+    for sheet in sorted((ROOT / "docs" / "assets" / "stylesheets").glob("*.css")):
+        text = re.sub(r'/\*.*?\*/|"(?:\\.|[^"\\])*"', "", sheet.read_text(encoding="utf-8"), flags=re.S)
+        depth = 0
+        for number, line in enumerate(text.splitlines(), 1):
+            depth += line.count("{") - line.count("}")
+            assert depth >= 0, f"{sheet.name}:{number}: a }} closes nothing"
+        assert depth == 0, f"{sheet.name}: {depth} rule(s) never closed"

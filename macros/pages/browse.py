@@ -62,7 +62,8 @@ def index_json(examples: list[Example], guide: Guide) -> str:
 # does not move when the script puts the tray there.
 HANDOUT_TRAY = (
     '<aside class="pe-handout-tray pe-screen-only" data-handout-tray aria-label="Handout"><p><span class="pe-handout-tray__count">'
-    "Handout: none chosen yet. Use \u201cAdd to handout\u201d to choose examples to print together.</span></p></aside>"
+    "Handout: none chosen yet. Use \u201cAdd to handout\u201d to choose examples to print together.</span>"
+    '<span class="pe-handout-tray__buttons"></span></p></aside>'
 )
 
 

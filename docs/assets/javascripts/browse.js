@@ -128,6 +128,30 @@
     return set;
   }
 
+  /* The cards of the first `limit` examples in matching: with words, best first (wordMatches keeps
+     search.js's ranking), unless the reader chose the section order; otherwise in section order,
+     read off the set's bits. */
+  function firstCards(matching) {
+    var found = [];
+    function add(position) {
+      var card = cards[examples[position].id];
+      if (card) found.push(card);
+    }
+    if (wordMatches !== null && order.value !== "section") {
+      for (var position of wordMatches) {
+        if (found.length >= limit) break;
+        if (matching[position >>> 5] & (1 << (position & 31))) add(position);
+      }
+      return found;
+    }
+    for (var i = 0; i < size && found.length < limit; i++) {
+      for (var word = matching[i]; word && found.length < limit; word &= word - 1) {
+        add(i * 32 + 31 - Math.clz32(word & -word));  // the lowest bit left
+      }
+    }
+    return found;
+  }
+
   /* Look the box's words up, then update the view, unless the box has changed in the meantime;
      verbatim: as typed, without reading a misspelling as the nearest word. */
   function matchWords(verbatim) {
@@ -136,8 +160,8 @@
     return window.peSearch.examples(text, verbatim === true).then(function (found) {
       if (text !== wordsAsked) return;
       wordMatches = found;
-      showCorrection(found && found.corrected, text);
       wordBits = found === null ? null : setOf(found);
+      showCorrection(found && found.corrected, text);
       update();
     }, function () {
       if (text !== wordsAsked) return;
@@ -202,8 +226,8 @@
     if (!keepLimit) limit = PAGE;
     var sets = groups.map(groupSet);
     var matching = (wordBits || everyExample).slice();
-    order.parentNode.hidden = wordMatches === null;
     sets.forEach(function (set) { if (set) intersect(matching, set); });
+    order.parentNode.hidden = wordMatches === null;
     // A box's count: the examples carrying it among those that pass every other group and the words.
     groups.forEach(function (group, index) {
       var others = (wordBits || everyExample).slice();
@@ -215,23 +239,7 @@
       });
     });
     var matched = sizeOf(matching, matching);
-    var visible = [];
-    if (wordMatches !== null && order.value !== "section") {
-      // Best match first: the words' matches in search.js's ranking, those that pass every group.
-      var ranked = Array.from(wordMatches);
-      for (var r = 0; r < ranked.length && visible.length < limit; r++) {
-        var position = ranked[r];
-        var passes = matching[position >>> 5] & (1 << (position & 31));
-        if (passes && cards[examples[position].id]) visible.push(cards[examples[position].id]);
-      }
-    } else {
-      for (var i = 0; i < size && visible.length < limit; i++) {
-        for (var word = matching[i]; word && visible.length < limit; word &= word - 1) {
-          var card = cards[examples[i * 32 + 31 - Math.clz32(word & -word)].id];  // the lowest bit left
-          if (card) visible.push(card);
-        }
-      }
-    }
+    var visible = firstCards(matching);
     list.replaceChildren.apply(list, visible);
     var shown = visible.length;
     var active = sets.some(Boolean) || wordMatches !== null;

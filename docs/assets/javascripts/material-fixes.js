@@ -39,6 +39,75 @@
       }
     });
     document.documentElement.classList.add("pe-drawer-button");
+    drawerLevels(document.querySelector(".md-nav--primary"));
+  }
+
+  /* Inside the drawer, Material shows one level at a time (the top, then "Sections", then a page's contents), each
+     opened and closed by a <label> for a hidden checkbox: Tab reached neither the label that opens a level nor the
+     back arrow and heading that close it, and it did reach the links of levels out of sight. Here each such label
+     is a button to Tab to (Enter or Space), and every level but the one showing is inert while the nav is a drawer. */
+  function drawerLevels(root) {
+    if (!root || !window.matchMedia) return;
+    var narrow = window.matchMedia("(max-width: 76.234375em)");  // Material's drawer breakpoint
+    var toggles = root.querySelectorAll("input.md-nav__toggle");
+    var labels = root.querySelectorAll("label.md-nav__link[for], nav.md-nav > label.md-nav__title[for]:not([for='__drawer'])");
+    labels.forEach(function (label) {
+      var toggle = document.getElementById(label.getAttribute("for"));
+      if (!toggle || !root.contains(toggle)) return;
+      label.addEventListener("keydown", function (event) {
+        if (!narrow.matches || (event.key !== "Enter" && event.key !== " ")) return;
+        event.preventDefault();
+        event.stopPropagation();  // Material clicks a focused label on Enter too, which would undo this click
+        var opening = !toggle.checked;
+        label.click();
+        // Focus follows: into the level just opened (its back arrow), or back to what opened the level just closed.
+        var level = toggle.parentElement.querySelector(":scope > nav.md-nav");
+        var target = opening ? level && level.querySelector(":scope > label.md-nav__title")
+                             : toggle.parentElement.querySelector(":scope > label.md-nav__link");
+        if (target) target.focus();
+      });
+    });
+    function update() {
+      root.querySelectorAll("[data-pe-inert]").forEach(function (element) {
+        element.inert = false;
+        element.removeAttribute("data-pe-inert");
+      });
+      // Buttons only in the drawer: wider, Material shows every level at once and the labels are headings.
+      labels.forEach(function (label) {
+        if (!narrow.matches) {
+          ["tabindex", "role", "aria-expanded"].forEach(function (name) { label.removeAttribute(name); });
+          return;
+        }
+        label.tabIndex = 0;
+        label.setAttribute("role", "button");
+        if (label.classList.contains("md-nav__link")) label.setAttribute("aria-expanded", String(document.getElementById(label.getAttribute("for")).checked));
+      });
+      if (!narrow.matches) return;
+      function hide(element) {
+        if (element.inert) return;
+        element.inert = true;
+        element.setAttribute("data-pe-inert", "");
+      }
+      // The level showing: the nav of the deepest open toggle, or the top.
+      var current = root;
+      toggles.forEach(function (toggle) {
+        var level = toggle.parentElement.querySelector(":scope > nav.md-nav");
+        if (toggle.checked && level && current.contains(level)) current = level;
+      });
+      for (var node = current; node !== root; node = node.parentElement) {
+        Array.prototype.forEach.call(node.parentElement.children, function (sibling) {
+          if (sibling !== node) hide(sibling);
+        });
+      }
+      current.querySelectorAll("input.md-nav__toggle:not(:checked) ~ nav.md-nav").forEach(hide);
+    }
+    // Focus moved into a level while it still slides in makes the browser scroll the drawer sideways, leaving the
+    // level half out of sight for good; the drawer never scrolls sideways by design, so that scroll is undone.
+    var wrap = root.closest(".md-sidebar__scrollwrap");
+    if (wrap) wrap.addEventListener("scroll", function () { if (wrap.scrollLeft) wrap.scrollLeft = 0; });
+    toggles.forEach(function (toggle) { toggle.addEventListener("change", update); });
+    narrow.addEventListener("change", update);
+    update();
   }
 
   /* Each search result lists its tags in a <nav>: a landmark with no name, repeated once per
