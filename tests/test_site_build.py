@@ -12,6 +12,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+
+import searching
 import yaml
 from benchmark import varied_copies
 from bs4 import BeautifulSoup
@@ -108,8 +110,7 @@ def test_the_browse_index_is_written_from_the_records(fixture_site):
     assert by_id["reported-with-guide-suggestions"]["values"]["evidence"] == ["comparison-group"]
     # The words box finds examples by their place in the search index, so both list them in the same order.
     manifest = search.read_index_file(fixture_site / "search" / "manifest.js")["data"]
-    files = sorted((fixture_site / "search" / "docs").glob("*.js"), key=lambda path: int(path.stem))
-    first_rows = [row[0] for path in files for row in search.read_index_file(path)["data"]][: manifest["examples"]]
+    first_rows = [row[0] for row in searching.index_rows(searching.index_files(fixture_site))][: manifest["examples"]]
     assert first_rows == [f"examples/{e['id']}/" for e in index["examples"]]
 
 
