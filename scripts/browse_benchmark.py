@@ -72,7 +72,7 @@ def figures(times: list[float]) -> str:
 
 
 def open_browse(page, base: str) -> None:
-    page.goto(base + "browse/")
+    page.goto(base + "browse/", timeout=300_000)  # thousands of cards load slowly on a busy machine
     page.wait_for_function("() => /examples/.test(document.getElementById('pe-status').textContent) && "
                            "!document.getElementById('pe-filters').hidden && document.querySelector('[data-count]').textContent !== ''",
                            timeout=300_000)
