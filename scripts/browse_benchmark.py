@@ -35,8 +35,8 @@ import tempfile
 from pathlib import Path
 
 from _root import ROOT
-from benchmark import CHROMIUM, CHROMIUM_ARGS, ENV, make_project, run_build
-from _browser import serve
+from _browser import launch, serve
+from benchmark import ENV, make_project, run_build
 
 from macros.base import urls
 from macros.load import project as loading
@@ -148,7 +148,7 @@ def main(argv: list[str] | None = None) -> int:
     server, base = serve(site)
     try:
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            browser = launch(playwright)
             result = time_clicks(browser, base, args.profile)
             browser.close()
     finally:

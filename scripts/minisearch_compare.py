@@ -78,14 +78,13 @@ def own_bytes(site: Path, queries: list[str]) -> list[int]:
     """Gzipped bytes of the index files the site's search fetches for each query, from a fresh page."""
     from playwright.sync_api import sync_playwright
 
-    from a11y import CHROMIUM, CHROMIUM_ARGS
-    from _browser import serve
+    from _browser import launch, serve
 
     server, base = serve(site)
     sizes = []
     try:
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            browser = launch(playwright)
             for query in queries:
                 page = browser.new_page()
                 page.goto(base)

@@ -14,8 +14,7 @@ import sys
 from pathlib import Path
 
 from _root import ROOT
-from a11y import CHROMIUM, CHROMIUM_ARGS
-from _browser import serve
+from _browser import launch, serve
 
 WIDTH = 320
 
@@ -78,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
     server, base = serve(args.site)
     try:
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            browser = launch(playwright)
             page = browser.new_page(viewport={"width": WIDTH, "height": 640})
             for path in paths:
                 problems = sideways(page, base, path)

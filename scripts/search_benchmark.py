@@ -26,7 +26,7 @@ import tempfile
 from pathlib import Path
 
 from _root import ROOT  # noqa: F401  (puts the project on sys.path)
-from a11y import CHROMIUM, CHROMIUM_ARGS
+from _browser import launch
 from benchmark import PROSE, example_paths, make_project, run_build, serve_gzipped, varied_copy
 from search_quality import judgments
 
@@ -83,7 +83,7 @@ def measure(site: Path, queries: list[str], runs: int) -> list[dict]:
     rows = []
     try:
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            browser = launch(playwright)
             for query in queries:
                 page = browser.new_page()
                 page.goto(base, wait_until="networkidle")

@@ -22,8 +22,7 @@ from pathlib import Path
 
 import yaml
 from _root import ROOT
-from a11y import CHROMIUM, CHROMIUM_ARGS
-from _browser import serve
+from _browser import launch, serve
 
 JUDGMENTS = ROOT / "tests" / "search_judgments.yaml"
 
@@ -89,7 +88,7 @@ def measure(site: Path) -> tuple[dict, list[dict]]:
     rows: list[dict] = []
     try:
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            browser = launch(playwright)
             page = browser.new_page()
             page.set_default_timeout(30_000)
             errors: list[str] = []

@@ -24,3 +24,9 @@ def test_browser_settings_and_the_local_server_live_in_one_helper(text):
     ]
     assert copies == [], f"{text!r} is written again outside scripts/_browser.py: use its launch() and serve()"
     assert text in SHARED.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("script", sorted(p.stem for p in (ROOT / "scripts").glob("*.py") if not p.stem.startswith("_")))
+def test_every_script_loads_with_the_shared_helpers(script):
+    """A script that imports a name the helpers no longer have fails here, not when someone first runs it."""
+    __import__(script)
