@@ -16,6 +16,9 @@ from pathlib import Path
 from _root import ROOT
 from _browser import launch, serve
 
+from macros.base import urls
+from macros.load.guide import load_guide
+
 WIDTH = 320
 
 # What scrolls sideways on the page, read in the page: the page's own width, the boxes that scroll sideways, and the
@@ -43,11 +46,12 @@ def every_kind_of_page(site: Path) -> list[str]:
     contribute, evidence, coverage, tags...), the first and last example, review dates, every pack, a handout with
     three examples, and the 404 page."""
     written = sorted("" if p.stem == "index" else f"{p.stem}/" for p in (ROOT / "docs").glob("*.md"))
+    sections = [urls.section(section.id) for section in load_guide(ROOT).sections]  # made from sections.yaml, not docs/
     examples = sorted(p.name for p in (site / "examples").iterdir() if (p / "index.html").is_file()
                       and 'http-equiv="refresh"' not in (p / "index.html").read_text(encoding="utf-8"))
     packs = sorted(f"packs/{p.name}/" for p in (site / "packs").iterdir() if p.is_dir())
     handout = "handout/?ids=" + ",".join(examples[:3])
-    return [*written, f"examples/{examples[0]}/", f"examples/{examples[-1]}/", "review-dates/", *packs, handout, "404.html"]
+    return [*written, *sections, f"examples/{examples[0]}/", f"examples/{examples[-1]}/", "review-dates/", *packs, handout, "404.html"]
 
 
 def sideways(page, base: str, path: str) -> list[str]:

@@ -15,7 +15,7 @@ from conftest import FIXTURES, ROOT, TODAY
 from searching import documents_with, index_files, index_rows
 
 from macros.base import urls
-from macros.pages import browse, coverage, issue_links, search
+from macros.pages import browse, coverage, issue_links
 from macros.load import project
 from macros.load.examples import Example
 
@@ -208,7 +208,7 @@ def test_example_tags_still_reach_search_without_the_tags_plugin(fixture_site):
     files = index_files(fixture_site)
     [number] = [n for n, row in enumerate(index_rows(files)) if row[0] == "examples/short-form-only/"]
     labels = ["assessment", "advice", "court", "pre", "sentence"]  # its section, and its stage tag "Pre-sentence and court"
-    assert all(documents_with(files, word).get(number) == search.LABEL for word in labels)
+    assert all(documents_with(files, word).get(number, 0) > 0 for word in labels), [w for w in labels if not documents_with(files, w).get(number)]
 
 
 def test_the_tags_page_is_the_compact_index(fixture_site):

@@ -137,8 +137,9 @@ def test_browse_cards_show_the_evidence_status_and_the_guides_additions(fixture_
 
 
 def test_the_browse_page_filters_by_evidence_status_with_the_existing_filters(fixture_site):
-    fieldset = soup(fixture_site, "browse").select_one('fieldset[data-filter="evidence"]')
-    assert text(fieldset.legend) == "Evidence"
+    group = soup(fixture_site, "browse").select_one('details[data-filter="evidence"]')
+    assert text(group.summary).startswith("Evidence") and text(group.fieldset.legend) == "Evidence"
+    fieldset = group.fieldset
     assert [box["value"] for box in fieldset.select("input[type=checkbox]")] == list(GUIDE.statuses)
     assert [text(label) for label in fieldset.select("label")] == [status.label for status in GUIDE.statuses.values()]
     index = json.loads((fixture_site / "browse" / "index.json").read_text(encoding="utf-8"))

@@ -10,6 +10,7 @@ import subprocess
 import sys
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 
@@ -254,3 +255,20 @@ def test_a_symbolic_link_under_docs_stops_the_build_unpublished(tmp_path):
     assert "symbolic links under docs/ are never published" in result.stdout + result.stderr
     assert "leak.md" in result.stdout + result.stderr
     assert not (project / "site" / "leak" / "index.html").exists()
+
+
+def test_every_filtered_browse_link_in_the_guide_names_a_box_the_browse_page_has(real_site_dir):
+    """LinkChecker fetches browse/ once and leaves its query strings alone (scripts/linkcheckerrc): this is
+    what checks them, so a link from a page, a card or a tag never opens the browse page with nothing ticked."""
+    page = BeautifulSoup((real_site_dir / "browse" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    boxes = {(box["name"], box["value"]) for box in page.select("#pe-filters input[type=checkbox]")}
+    assert len(boxes) > 50
+    own = {"words", "order"}  # the words box and the order switch take any value
+    wrong, seen = [], 0
+    for path in sorted(real_site_dir.rglob("*.html")):
+        for link in BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").select("a[href*='browse/?']"):
+            seen += 1
+            query = urlsplit(link["href"]).query
+            wrong += [f"{path.relative_to(real_site_dir)}: {link['href']}" for name, value in parse_qsl(query) if name not in own and (name, value) not in boxes]
+    assert seen > 100
+    assert wrong == []

@@ -181,7 +181,9 @@ def test_examples_are_chosen_from_the_keyboard_and_the_tray_opens_the_handout(wa
     page.locator("p[role=status]", has_text=f"Added “{chosen[1].title}” to the handout: 2 examples chosen.").wait_for(state="attached")  # announced
     page.locator(".pe-handout-tray__open").focus()
     page.keyboard.press("Enter")
-    page.wait_for_function("() => document.getElementById('pe-handout-status').textContent.includes('in this handout')")
+    page.wait_for_url("**/handout/**")
+    # Null-safe: the browse page, which has no handout status, may still be the one loaded when this first runs.
+    page.wait_for_function("() => (document.getElementById('pe-handout-status')?.textContent || '').includes('in this handout')")
     assert page.eval_on_selector_all(".pe-handout-example h2", "hs => hs.map(h => h.textContent)") == [e.title for e in chosen]
     page.goto(real_site + f"examples/{chosen[0].id}/")
     assert page.inner_text(".pe-page-actions .pe-handout-add").startswith("Remove from handout")

@@ -177,17 +177,10 @@
     corrected.hidden = !words;
     corrected.textContent = "";
     if (!words) return;
-    var searched = document.createElement("strong");
-    searched.textContent = words;
-    var instead = document.createElement("button");
-    instead.type = "button";
-    instead.className = "pe-search-instead";
-    instead.textContent = text.trim();
-    instead.addEventListener("click", function () {
+    corrected.append.apply(corrected, window.peSearch.correction(words, text, function () {
       matchWords(true);
       textBox.focus();
-    });
-    corrected.append("Showing results for ", searched, "; search instead for ", instead);
+    }));
   }
 
   /* The form's state as a query string, groups and values in page order. */

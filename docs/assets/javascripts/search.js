@@ -414,8 +414,12 @@
       container.insertBefore(note, container.lastElementChild);
     }
     note.hidden = !corrected;
-    if (!corrected) return;
     note.textContent = "";
+    if (corrected) note.append.apply(note, correction(corrected, typed, searchTyped));
+  }
+
+  /* The words of that note, for the browse page's words box too. */
+  function correction(corrected, typed, searchTyped) {
     var searched = document.createElement("strong");
     searched.textContent = corrected;
     var button = document.createElement("button");
@@ -423,7 +427,7 @@
     button.className = "pe-search-instead";
     button.textContent = typed.trim();
     button.addEventListener("click", searchTyped);
-    note.append("Showing results for ", searched, "; search instead for ", button);
+    return ["Showing results for ", searched, "; search instead for ", button];
   }
 
   /* Stands in for Material's search worker: the same messages, answered in the page. */
@@ -473,6 +477,7 @@
   window.peSearch = {
     file: function (file) { received[file.file] = file; },
     examples: examples,
-    results: results
+    results: results,
+    correction: correction
   };
 })();
