@@ -374,16 +374,23 @@
     };
   }
 
-  /* Under the result count when nothing matches: where else to look. */
-  function noResultsNote(text, links) {
+  /* A note of this script's in Material's result panel, made the first time it is wanted; null without the panel. */
+  function resultNote(tag, className) {
     var container = document.querySelector("[data-md-component=search-result]");
-    if (!container) return;
-    var note = container.querySelector(".pe-search-none");
+    if (!container) return null;
+    var note = container.querySelector("." + className);
     if (!note) {
-      note = document.createElement("div");
-      note.className = "pe-search-none md-typeset";
+      note = document.createElement(tag);
+      note.className = className + " md-typeset";
       container.insertBefore(note, container.lastElementChild);
     }
+    return note;
+  }
+
+  /* Under the result count when nothing matches: where else to look. */
+  function noResultsNote(text, links) {
+    var note = resultNote("div", "pe-search-none");
+    if (!note) return;
     note.hidden = !text;
     if (!text) return;
     note.textContent = "";
@@ -405,14 +412,8 @@
   /* Above the results when a misspelling was searched as the nearest word: "Showing results for
      naloxone; search instead for nalaxone", the second a button that searches the words as typed. */
   function correctionNote(corrected, typed, searchTyped) {
-    var container = document.querySelector("[data-md-component=search-result]");
-    if (!container) return;
-    var note = container.querySelector(".pe-search-corrected");
-    if (!note) {
-      note = document.createElement("p");
-      note.className = "pe-search-corrected md-typeset";
-      container.insertBefore(note, container.lastElementChild);
-    }
+    var note = resultNote("p", "pe-search-corrected");
+    if (!note) return;
     note.hidden = !corrected;
     note.textContent = "";
     if (corrected) note.append.apply(note, correction(corrected, typed, searchTyped));
