@@ -1,0 +1,170 @@
+"""Time a cold validation (nothing kept in .cache/validation/) per record, stage by stage; prints figures.
+
+Usage: python scripts/benchmark_validation.py [--records 1000] [--before GIT_REF] [--profile]
+
+Makes a library of --records examples as scripts/benchmark.py does (the real records and lightly
+varied copies of them), then checks it with `macros.load.project.check` in fresh processes, with
+.cache/ emptied before each, counting CPU seconds (other work on the machine changes them less than
+wall-clock ones). One process gives the total; a second one times each stage on its own, by wrapping
+the functions below (a stage's time leaves out the stages it calls), so its total is a little higher.
+With --before, the same is done for another version of the project (a git ref), in the same run,
+on a library made from that version's records. --profile prints cProfile's top entries instead.
+It asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from _root import ROOT
+from benchmark import CACHE, ENV, make_project
+
+# (label, module, function): each stage's own CPU time, leaving out the stages it calls. A function a
+# version lacks is not timed there (its time falls to the stage that calls it).
+STAGES = [
+    ("guide data and record schema (once)", "macros.load.project", "load_guide"),
+    ("guide data and record schema (once)", "macros.load.examples", "record_schema"),
+    ("cache key, pickling and writing", "macros.load.checked", "Checked.get"),
+    ("cache key, pickling and writing", "macros.base.store", "code_fingerprint"),
+    ("YAML load", "macros.load.yamlsafe", "parse"),
+    ("YAML load", "macros.load.yamlsafe", "read_text"),
+    ("schema", "macros.load.schema", "check"),
+    ("personal-details check", "macros.load.examples", "personal_details"),
+    ("Markdown converted and sanitised", "macros.load.examples", "_convert_markdown"),
+    ("other checks of a record", "macros.load.examples", "check_record"),
+]
+OTHER = "the rest (listing files, cross-record checks)"
+
+_CHILD = """
+import importlib, json, sys, time
+from pathlib import Path
+root = Path(sys.argv[1])
+sys.path.insert(0, str(root))
+from macros.load import project
+stages = json.loads(sys.argv[2])
+spent = {}
+stack = []  # labels of the stages being timed, innermost last
+mark = [0.0]
+
+def switch(label_to_push=None):
+    now = time.process_time()
+    if stack:
+        spent[stack[-1]] = spent.get(stack[-1], 0.0) + now - mark[0]
+    mark[0] = now
+
+def timed(label, function, generator):
+    def wrapper(*args, **kwargs):
+        switch()
+        stack.append(label)
+        try:
+            result = function(*args, **kwargs)
+            return iter(list(result)) if generator else result
+        finally:
+            switch()
+            stack.pop()
+    return wrapper
+
+for label, module_name, name in stages:
+    module = importlib.import_module(module_name)
+    owner, _, attribute = name.rpartition(".")
+    holder = getattr(module, owner) if owner else module
+    function = getattr(holder, attribute, None)
+    if function is None:
+        continue
+    generator = function.__code__.co_flags & 0x20 != 0
+    setattr(holder, attribute, timed(label, function, generator))
+    if not owner and module_name != "macros.load.project":
+        for other in ("macros.load.project", "macros.load.examples", "macros.load.checked"):  # imported by name
+            imported = importlib.import_module(other)
+            if getattr(imported, attribute, None) is function:
+                setattr(imported, attribute, getattr(holder, attribute))
+
+started = time.process_time()
+loaded, problems = project.check(root)
+total = time.process_time() - started
+if problems:
+    sys.exit("the copies are not valid records:\\n" + "\\n".join(map(str, problems[:5])))
+print(json.dumps({"total_s": total, "stages": spent, "records": len(loaded.examples)}))
+"""
+
+_PROFILED = """
+import cProfile, pstats, sys, time
+from pathlib import Path
+root = Path(sys.argv[1])
+sys.path.insert(0, str(root))
+from macros.load import project
+profiler = cProfile.Profile(time.process_time)
+profiler.enable()
+project.check(root)
+profiler.disable()
+stats = pstats.Stats(profiler).sort_stats("tottime")
+stats.print_stats(35)
+stats.sort_stats("cumulative").print_stats(45)
+"""
+
+
+def cold_run(project: Path, stages: list | None) -> dict:
+    """One check of project in a fresh process, .cache/ emptied first."""
+    shutil.rmtree(project / CACHE, ignore_errors=True)
+    arguments = [str(project), json.dumps(stages or [])]
+    result = subprocess.run([sys.executable, "-c", _CHILD, *arguments], capture_output=True, text=True, env=ENV, check=False)
+    if result.returncode:
+        raise SystemExit(result.stderr)
+    return json.loads(result.stdout)
+
+
+def figures(project: Path) -> dict:
+    """ms of CPU per record: the total, unwrapped, and each stage's, from a second, wrapped run."""
+    plain = cold_run(project, None)
+    staged = cold_run(project, STAGES)
+    count = plain["records"]
+    by_label: dict[str, float] = {}
+    for label, *_ in STAGES:
+        by_label[label] = staged["stages"].get(label, 0.0) * 1000 / count
+    by_label[OTHER] = staged["total_s"] * 1000 / count - sum(by_label.values())
+    return {"records": count, "total_ms": plain["total_s"] * 1000 / count, "staged_total_ms": staged["total_s"] * 1000 / count, "stages": by_label}
+
+
+def export(ref: str, folder: Path) -> Path:
+    """The project at a git ref, as files."""
+    folder.mkdir()
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", ref], capture_output=True, check=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(folder)], input=archive, check=True)
+    return folder
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--records", type=int, default=1000, help="records in the library (at least the real ones)")
+    parser.add_argument("--before", metavar="GIT_REF", help="also time another version of the project, such as main, in the same run")
+    parser.add_argument("--profile", action="store_true", help="instead, print cProfile's top entries for one cold check of this version")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as temporary:
+        folder = Path(temporary)
+        versions = [("this version", make_project(folder / "now", args.records))]
+        if args.profile:
+            shutil.rmtree(versions[0][1] / CACHE, ignore_errors=True)
+            subprocess.run([sys.executable, "-c", _PROFILED, str(versions[0][1])], env=ENV, check=True)
+            return 0
+        if args.before:
+            source = export(args.before, folder / "source")
+            versions.insert(0, (f"before ({args.before})", make_project(folder / "before", args.records, root=source)))
+        results = [(name, figures(project)) for name, project in versions]
+    print(f"Cold validation, CPU ms per record over {args.records} records (fresh process, .cache/ emptied):")
+    width = max(len(label) for label, *_ in STAGES + [(OTHER,)])
+    print(f"{'':<{width}}  " + "  ".join(f"{name:>22}" for name, _ in results))
+    print(f"{'total (unwrapped run)':<{width}}  " + "  ".join(f"{result['total_ms']:>22.2f}" for _, result in results))
+    print(f"{'total (staged run)':<{width}}  " + "  ".join(f"{result['staged_total_ms']:>22.2f}" for _, result in results))
+    for label in dict.fromkeys([label for label, *_ in STAGES] + [OTHER]):
+        print(f"{'  ' + label:<{width}}  " + "  ".join(f"{result['stages'][label]:>22.2f}" for _, result in results))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
