@@ -21,8 +21,9 @@ import html
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from macros.base import linear
 from macros.base.problems import Problem
@@ -113,6 +114,10 @@ _EMPHASIS = "*_~"  # Markdown emphasis and strike-through marks: dropped where t
 _ENTITY = _compile(r"&(?:#[0-9]{1,8}|#[xX][0-9A-Fa-f]{1,8}|[A-Za-z][A-Za-z0-9]{1,31});?")
 _ESCAPABLE = frozenset("\\`*_{}[]()#+-.!|<>~'\"")
 _NEWLINES = frozenset("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+# Words of printable ASCII without & \ * _ ~ (which may start an entity, an escape or emphasis), one
+# space apart: `read` keeps each of their characters as it is, so it reads a run of them at once.
+_PLAIN = "[\\x21-\\x25\\x27-\\x29\\x2b-\\x5b\\x5d\\x5e\\x60-\\x7d]+"
+_PLAIN_RUN = linear.compile(f"{_PLAIN}(?: {_PLAIN})*")
 
 
 @dataclass(frozen=True)
@@ -157,25 +162,41 @@ def read(source: str) -> Reading:
         starts.append(start)
         ends.append(end)
 
-    index = 0
+    def read_slowly(index: int, stop: int) -> int:
+        """Read from index, one character (or entity, or escape) at a time, to stop or just past it."""
+        while index < stop:
+            char = source[index]
+            entity = entities.get(index)
+            if entity:
+                piece, after = html.unescape(entity.group()), entity.end()
+            elif char == "\\" and index + 1 < length and source[index + 1] in _ESCAPABLE:
+                piece, after = source[index + 1], index + 2
+            elif char == "\r" and source.startswith("\n", index + 1):
+                piece, after = "", index + 1  # a Windows line end is one line break
+            else:
+                piece, after = char, index + 1
+            for part in piece:
+                if part in _EMPHASIS and _touches_word(source, index, after):
+                    continue
+                for folded in part if part < "\x80" else _fold(part):
+                    emit(folded, index, after)
+            index = after
+        return index
+
     length = len(source)
-    while index < length:
-        char = source[index]
-        entity = entities.get(index)
-        if entity:
-            piece, after = html.unescape(entity.group()), entity.end()
-        elif char == "\\" and index + 1 < length and source[index + 1] in _ESCAPABLE:
-            piece, after = source[index + 1], index + 2
-        elif char == "\r" and source.startswith("\n", index + 1):
-            piece, after = "", index + 1  # a Windows line end is one line break
-        else:
-            piece, after = char, index + 1
-        for part in piece:
-            if part in _EMPHASIS and _touches_word(source, index, after):
-                continue
-            for folded in part if part < "\x80" else _fold(part):
-                emit(folded, index, after)
-        index = after
+    index = 0
+    for run in _PLAIN_RUN.finditer(source):
+        start, end = run.span()
+        index = read_slowly(index, start)
+        if index > start:  # an entity or an escape read into the run
+            index = read_slowly(index, end)
+            continue
+        out.append(run.group())  # each character as itself, as read_slowly would
+        starts.extend(range(start, end))
+        ends.extend(range(start + 1, end + 1))
+        newlines = -1
+        index = end
+    read_slowly(index, length)
     return Reading("".join(out), tuple(starts), tuple(ends))
 
 
@@ -185,6 +206,7 @@ def _touches_word(source: str, start: int, end: int) -> bool:
     return not (before.isspace() and after.isspace())
 
 
+@lru_cache(maxsize=4096)
 def _fold(char: str) -> str:
     """One character as plain letters: compatibility forms unpacked, accents and invisible characters dropped."""
     folded = []
@@ -431,6 +453,9 @@ def _paired_with_date(
 
 def _dates_after_dob(text: str) -> Iterator[tuple[int, int, int]]:
     """(start of "DOB", start and end of the date) for each date of birth."""
+    folded = text.lower()
+    if not ("birth" in folded or "born" in folded or "dob" in folded or "d.o.b" in folded):
+        return  # each of _DOB's words has one of these (in any case: after `read`, no letter folds to them)
     for match in _DOB.finditer(text):
         start, end = _span(match, "date")
         if _before(text, match.start(), "'-") and _after(text, end, "/") and not (text[end : end + 1] in ".-/" and text[end + 1 : end + 2].isdigit()):
@@ -538,8 +563,7 @@ _PLACE_WORDS = frozenset("in at near around across outside inside".split())  # b
 _AUXILIARIES = frozenset("was is had has would could will can did does didn't wasn't isn't hadn't won't couldn't".split())
 
 
-@dataclass(frozen=True)
-class _Token:
+class _Token(NamedTuple):
     start: int
     end: int  # of the word, without a possessive 's
     word: str
@@ -708,8 +732,12 @@ _CALLED = _compile(
     r"(?P<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?: (?:Mc|Mac|O'|D')?[A-Z][a-z]+(?:-[A-Z][a-z]+)?){0,2})\b"
 )
 
+_CALLED_GUARD = ("called", "named", "known", "goes")  # a word each of _CALLED's matches has (in "nicknamed" too)
+
 
 def _called(text: str, sentences: Sentences) -> Iterator[tuple[int, int, str]]:
+    if not any(word in text for word in _CALLED_GUARD):
+        return
     # "called" is also a verb ("she called Turning Point"): what follows only counts as a name if it
     # starts with a given name, or if what is called is "a man", "her son" and the like.
     for match in _CALLED.finditer(text):
@@ -755,10 +783,20 @@ _STREET = _compile(
     rf"|\b(?:lives|lived|living|staying|stays|stayed|moved|address is|resides) (?:at|on|in|to) (?:[A-Z][a-z'-]+ ){{1,3}}(?:{_STREET_WORDS})\b"
 )
 # Place words that a number names, not a house: "2 Crown Court", "3 Magistrates Court", "the 1988 Road Traffic Act".
+_DIGIT = linear.character_class(r"[0-9]")
 _NOT_STREET_NAMES = frozenset("Crown Magistrates Magistrates' Youth County Family Combined Royal".split())
 
 
 def _numbers(text: str, sentences: Sentences) -> Iterator[tuple[int, int, str]]:
+    for match in _STREET.finditer(text):
+        if not set(match.group().split()) & _NOT_STREET_NAMES:
+            yield match.start(), match.end(), "street-address"
+    if "@" in text:
+        for match in _EMAIL.finditer(text):
+            if _before(text, match.start(), ".%+-"):
+                yield match.start(), match.end(), "email"
+    if not _DIGIT.search(text):
+        return  # every other pattern here needs a digit, and most texts have none
     for match in _NHS.finditer(text):
         separated = not (text[match.end() : match.end() + 1] in " ./-" and text[match.end() + 1 : match.end() + 2].isdigit())
         if _before(text, match.start(), "-/.") and separated and nhs_checksum_ok(match.group(1) + match.group(2) + match.group(3)):
@@ -770,9 +808,6 @@ def _numbers(text: str, sentences: Sentences) -> Iterator[tuple[int, int, str]]:
         digits = "".join(char for char in match.group("number") if char.isdigit())
         if _before(text, match.start(), "+") and (len(digits) == 10 or not digits.startswith("7")):
             yield match.start(), match.end(), "phone-number"
-    for match in _EMAIL.finditer(text):
-        if _before(text, match.start(), ".%+-"):
-            yield match.start(), match.end(), "email"
     for kind, regex in (
         ("postcode", _POSTCODE),
         ("prison-number", _PRISON),
@@ -787,9 +822,6 @@ def _numbers(text: str, sentences: Sentences) -> Iterator[tuple[int, int, str]]:
                 yield match.start(), match.end(), kind
     for match in _NEAR_CASE.finditer(text):
         yield *_span(match, "id"), "case-number"
-    for match in _STREET.finditer(text):
-        if not set(match.group().split()) & _NOT_STREET_NAMES:
-            yield match.start(), match.end(), "street-address"
 
 
 _DETECTORS = (_names, _called, _dates_of_birth, _dated_places_and_events, _numbers)
