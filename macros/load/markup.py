@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 import markdown
 import nh3
 from markdown.extensions import Extension
-from markdown.extensions.abbr import AbbrExtension
+from markdown.extensions.abbr import AbbrExtension, AbbrTreeprocessor
 from markdown.extensions.toc import TocExtension
 
 from macros.base import linear
@@ -100,6 +100,27 @@ class _RawHtmlAsText(Extension):
         md.inlinePatterns.deregister("html")
 
 
+class _Abbreviations(AbbrExtension):
+    """Markdown's abbreviations, whose pattern is made once for each set of them rather than for each text."""
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
+        super().extendMarkdown(md)
+        md.treeprocessors.register(_AbbreviationsMarked(md, self.abbrs), "abbr", 7)
+
+
+class _AbbreviationsMarked(AbbrTreeprocessor):
+    _pattern_for: tuple[str, ...] | None = None  # the abbreviations self.RE was made from
+
+    def run(self, root):
+        names = tuple(self.abbrs)  # a text can add its own (*[ABC]: ...)
+        if names != self._pattern_for:
+            self._pattern_for = names
+            return super().run(root)  # makes self.RE from them, in this order, and marks them up
+        if names:
+            self.iter_element(root)
+        return None
+
+
 @lru_cache(maxsize=8)
 def _converter(abbreviations: tuple[tuple[str, str], ...]) -> markdown.Markdown:
     return markdown.Markdown(
@@ -107,7 +128,7 @@ def _converter(abbreviations: tuple[tuple[str, str], ...]) -> markdown.Markdown:
             _RawHtmlAsText(),
             "sane_lists",
             TocExtension(baselevel=3),  # contributor headings sit below the page's own h2 parts
-            AbbrExtension(glossary=dict(abbreviations)),
+            _Abbreviations(glossary=dict(abbreviations)),
         ],
         output_format="html",
     )
