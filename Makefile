@@ -90,6 +90,9 @@ benchmark: install-test install-browser ## Compare with bare Material at 100 to 
 search-quality: install-test install-browser build ## Rank quality of the header search and the browse words box on tests/search_judgments.yaml: MRR, hit@3, nDCG@10
 	$(PY) scripts/search_quality.py $(ARGS)
 
+benchmark-validation: install ## Cold validation (nothing cached) in CPU ms per record, stage by stage, at 1,000 records (ARGS="--before main" beside main)
+	$(PY) scripts/benchmark_validation.py $(ARGS)
+
 benchmark-personal: install ## Personal-details check: recall on planted details, false alarms on ordinary sentences, time on awkward 100,000-character texts
 	$(PY) scripts/benchmark_personal.py
 
@@ -109,4 +112,4 @@ new: export NEW_EXAMPLE_TITLE = $(value TITLE)
 clean: ## Remove the built site, the offline copy and caches (keeps .venv and node_modules)
 	rm -rf site dist .pytest_cache .cache
 
-.PHONY: help install install-test install-browser install-node validate schema issue-form build serve linkcheck linkcheck-external test fuzz benchmark benchmark-personal search-quality page-heights reflow new addresses offline print-figures html-check a11y phone-figures lighthouse clean
+.PHONY: help install install-test install-browser install-node validate schema issue-form build serve linkcheck linkcheck-external test fuzz benchmark benchmark-validation benchmark-personal search-quality page-heights reflow new addresses offline print-figures html-check a11y phone-figures lighthouse clean

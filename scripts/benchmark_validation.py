@@ -52,7 +52,7 @@ spent = {}
 stack = []  # labels of the stages being timed, innermost last
 mark = [0.0]
 
-def switch(label_to_push=None):
+def switch():
     now = time.process_time()
     if stack:
         spent[stack[-1]] = spent.get(stack[-1], 0.0) + now - mark[0]
