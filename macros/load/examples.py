@@ -363,20 +363,22 @@ def personal_details(path: tuple, value: str, converted: markup.Converted | None
     """(offset, finding, seen only on the page) for each personal detail in a text as written and,
     for Markdown, as its page shows it."""
     citation = path[:2] == ("provenance", "sources") and path[-1] in CITATION_FIELDS
-    findings = personal.find_personal_details(value, allowed, citation=citation)
+    reading = personal.read(value)
+    findings = personal.find_in(reading, allowed, citation=citation)
     for finding in findings:
         yield finding.start, finding, False
     if converted is None:
         return
+    page = personal.read(markup.page_text(converted.html))
+    if page.text.strip() == reading.text.strip():
+        return  # the page shows the same words, in the same lines, as the text: the check would find the same
     # Markdown can join what the text keeps apart ("[Sarah](https://...) Jenkins" shows "Sarah Jenkins").
     said = {(finding.kind, finding.quote) for finding in findings}
-    reading = None
     after = 0  # page findings come in order: each is looked for after the one before
-    for finding in personal.find_personal_details(markup.page_text(converted.html), allowed):
+    for finding in personal.find_in(page, allowed):
         if (finding.kind, finding.quote) in said:
             continue
         said.add((finding.kind, finding.quote))
-        reading = reading or personal.read(value)
         index = personal.locate(reading, finding.quote, after)
         after = max(index, after)
         yield (reading.starts[index] if index >= 0 else 0), finding, True

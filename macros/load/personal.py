@@ -236,7 +236,11 @@ def find_personal_details(text: str, allowed: frozenset[str] = frozenset(), *, c
     A citation (a source's title or publisher) names its authors and the public figures it is
     about, so names are not looked for in it; numbers, dates and addresses still are.
     """
-    reading = read(text)
+    return find_in(read(text), allowed, citation=citation)
+
+
+def find_in(reading: Reading, allowed: frozenset[str] = frozenset(), *, citation: bool = False) -> list[Finding]:
+    """find_personal_details for a text already read."""
     seen = reading.text
     sentences = Sentences(seen)
     detectors = _DETECTORS[2:] if citation else _DETECTORS
@@ -547,6 +551,7 @@ _DETERMINERS = frozenset("a an her his their my our your one another".split())
 # Words before a name that make it a public figure's, named in published sources: "Dame Carol Black",
 # "Health Secretary Sajid Javid".
 _HONOURS = frozenset("dame sir lord lady baroness baron professor prof secretary minister chancellor commissioner inspector mp".split())
+_BEFORE_PUBLIC_NAMES = _PLACE_PREFIXES | _HONOURS
 # A name followed by a year is a citation: "(Russell Webster, September 2021)", "Smith (2019)".
 _CITED = _compile(rf"^,? \(?(?:{_MONTH} )?(?:19|20)[0-9]{{2}}\b")
 # Words after a lone given name that show it is a person's: "Kevin said", "Kevin's mother".
@@ -655,7 +660,7 @@ def _names(text: str, sentences: Sentences) -> Iterator[tuple[int, int, str]]:
     tokens = _tokens(text)
     for index, token in enumerate(tokens):
         previous = tokens[index - 1].word.lower() if index else ""
-        if not token.word[0].isupper() or (previous in _PLACE_PREFIXES | _HONOURS and token.gap in (" ", ". ", "\n")):
+        if not token.word[0].isupper() or (previous in _BEFORE_PUBLIC_NAMES and token.gap in (" ", ". ", "\n")):
             continue  # "St John Ambulance", "HMP Leeds", "Dame Carol Black"
         if token.word in _TITLES:
             yield from _titled(text, tokens, index)
