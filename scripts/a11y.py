@@ -106,6 +106,8 @@ def states(page, base: str, path: str) -> Iterator[str]:
     """Put the page in each state in turn, yielding the state's name once it is ready."""
     page.goto(base + path)
     page.wait_for_load_state("networkidle")
+    if path.startswith("handout/?"):  # audited filled with its examples, as a trainer sees it
+        page.wait_for_function("() => document.getElementById('pe-handout-status').textContent.includes('in this handout')")
     yield "as loaded"
     if path == "browse/":
         for name, address in BROWSE_STATES.items():
