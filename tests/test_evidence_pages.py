@@ -50,7 +50,7 @@ def test_the_evidence_status_is_near_the_title_in_words_and_links_to_its_explana
     assert text(badge) == "Evidence: Compared with a similar group"
     assert badge["href"] == "../../evidence/#comparison-group"
     assert soup(fixture_site, "evidence").find(id="comparison-group") is not None
-    assert page.select(".pe-kicker + .pe-evidence"), "the study and ratings follow at once"
+    assert page.select(".pe-kicker + .pe-summary + .pe-evidence"), "the study and ratings follow the summary at once"
 
 
 def test_the_study_is_linked_with_what_it_found(fixture_site):

@@ -34,9 +34,10 @@ def article(example: Example, guide: Guide, today: dt.date, layout: urls.Layout,
     lead = (
         f'<p class="pe-kicker"><a href="{section_url(links, section.id)}">{escape(section.title)}</a> · {provenance_badge(example)} '
         f'{evidence_badge(example, guide, links)}</p>',
-        evidence_box(example, guide),
         overdue_notice(example, today),
+        # The summary before the study and ratings: on a phone the box would fill the first screen.
         f'<p class="pe-summary">{escape(example.summary)}</p>',
+        evidence_box(example, guide),
     )
     takeaways = "".join(
         f'<li><a href="{takeaway_url(links, guide, takeaway_id)}">{escape(guide.takeaways[takeaway_id].text)}</a></li>'

@@ -194,7 +194,7 @@
     slot.appendChild(heading);
     // The example's own page content, made and sanitised at build time (macros/pages/handout.py); never text from the address.
     slot.insertAdjacentHTML("beforeend", data.html);
-    slot.insertBefore(where, slot.querySelector(".pe-summary"));  // under its title, section, evidence and any overdue notice
+    slot.insertBefore(where, slot.querySelector(".pe-summary"));  // under its title, section, evidence status and any overdue notice
     // What compact print leaves out, said on the paper itself.
     slot.appendChild(element("p", "pe-small pe-handout-compact-note", "Take-aways, sources and review dates: on this example’s page, at the address above."));
   }
