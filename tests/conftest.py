@@ -4,6 +4,7 @@ helpers to build sites strictly and drive them in the system Chromium."""
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
 import subprocess
 import sys
@@ -101,7 +102,10 @@ def _served(site: Path):
 
 @pytest.fixture(scope="session")
 def real_site_dir(tmp_path_factory) -> Path:
-    """The real guide, built strictly into a scratch folder."""
+    """The real guide, built strictly: the site/ that `make test` has just built (it names it in BUILT_SITE, so
+    each test worker need not build it again), or else a build into a scratch folder. Tests only read it."""
+    if os.environ.get("BUILT_SITE"):
+        return Path(os.environ["BUILT_SITE"]).resolve()
     return _built(ROOT, tmp_path_factory.mktemp("real-site") / "site")
 
 

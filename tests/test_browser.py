@@ -99,6 +99,19 @@ def test_the_audit_reports_a_real_violation(browser, real_site):
     page.context.close()
 
 
+def test_the_audit_of_open_search_finds_a_violation_among_the_results(browser, real_site):
+    """With search open the audit looks only at the header, which holds the dialog: a fault in the results is found."""
+    page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+    page.goto(real_site)
+    page.wait_for_load_state("networkidle")
+    header_search(page, a11y.SEARCH_WORD)
+    page.eval_on_selector(".md-search__scrollwrap", "list => list.scrollTo(0, 0)")  # axe judges only text in view: the first result
+    page.evaluate("() => document.querySelectorAll('.md-search-result__item:first-child *').forEach(e => { e.style.color = '#ccc'; })")
+    found = a11y.audit(page, "/", "light", "search results", context=a11y.SEARCH_CONTEXT)
+    assert [v.target for v in found if v.rule == "color-contrast"], a11y.report(found, 1)
+    page.context.close()
+
+
 @pytest.mark.parametrize("scheme", a11y.SCHEMES)
 def test_hovered_and_focused_chips_and_buttons_keep_their_contrast(browser, real_site, scheme):
     """Material turns them white on its accent colour (4.26:1) when hovered or focused."""

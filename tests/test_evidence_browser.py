@@ -98,4 +98,6 @@ def test_the_handout_shows_the_evidence_status_the_part_labels_and_the_overdue_n
     assert "The guide's suggestions, not from the sources." in first.inner_text()
     second = page.locator(".pe-handout-example").nth(1)
     assert "its review was due by 10 January 2025 — check before relying on it." in second.locator(".pe-overdue").inner_text()
+    ids = page.eval_on_selector_all("[id]", "nodes => nodes.map(node => node.id)")
+    assert len(ids) == len(set(ids)), "two examples shown together repeat no id"
     assert view.errors == [] and view.foreign == []

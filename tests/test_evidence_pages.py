@@ -50,7 +50,7 @@ def test_the_evidence_status_is_near_the_title_in_words_and_links_to_its_explana
     assert text(badge) == "Evidence: Compared with a similar group"
     assert badge["href"] == "../../evidence/#comparison-group"
     assert soup(fixture_site, "evidence").find(id="comparison-group") is not None
-    assert page.select(".pe-kicker + .pe-evidence"), "the study and ratings follow at once"
+    assert page.select(".pe-kicker + .pe-summary + .pe-evidence"), "the study and ratings follow the summary at once"
 
 
 def test_the_study_is_linked_with_what_it_found(fixture_site):
@@ -152,21 +152,29 @@ def handout_data(site, example_id: str) -> dict:
     return json.loads(re.fullmatch(r"peHandout\.register\((.*)\);\n", script, re.DOTALL).group(1))
 
 
+def handout_content(site, example_id: str) -> BeautifulSoup:
+    return BeautifulSoup(handout_data(site, example_id)["html"], "html.parser")
+
+
 def test_the_handout_carries_the_evidence_status_the_study_and_the_part_labels(fixture_site):
-    data = handout_data(fixture_site, REPORTED)
-    assert data["evidence"] == "Evidence: Compared with a similar group" and data["evidenceUrl"] == "../evidence/#comparison-group"
-    assert data["study"].startswith("Study: An evaluation of the fixture scheme, A Fixture University, 2 June 2025. What it found: More people")
-    done = BeautifulSoup(data["whatWasDone"], "html.parser")
+    content = handout_content(fixture_site, REPORTED)
+    badge = content.select_one(".pe-kicker a.pe-badge--evidence")
+    assert text(badge) == "Evidence: Compared with a similar group" and badge["href"] == "../evidence/#comparison-group"
+    assert text(content.select_one(".pe-evidence")).startswith(
+        "Study: An evaluation of the fixture scheme, A Fixture University, 2 June 2025. What it found: More people")
+    done = content.select_one(".pe-handout-part--what-was-done")
     assert [text(label) for label in done.select(".pe-part__label")] == ["Reported by A Fixture Council, March 2024", "The guide's suggestion"]
-    assert done.select_one(".pe-part__label a")["href"] == "https://example.org/scheme-report"  # the source itself: a handout has no source list
-    assert data["guideLists"] == "The guide's suggestions, not from the sources."
-    assert data["overdue"] == []
+    # A part's source is listed on the example's page: its link leads there, not to an anchor the handout lacks.
+    assert done.select_one(".pe-part__label a")["href"].startswith(f"../examples/{REPORTED}/#source-")
+    assert text(content.select_one(".pe-handout-part--practical-tips .pe-part__label")) == "The guide's suggestions, not from the sources."
+    assert content.select(".pe-overdue") == []
 
 
 def test_the_handout_carries_the_overdue_notice(fixture_site):
-    data = handout_data(fixture_site, OVERDUE)
-    assert data["overdue"][1] == "Last reviewed 10 January 2024; its review was due by 10 January 2025 — check before relying on it."
-    assert data["guideLists"] == ""
+    content = handout_content(fixture_site, OVERDUE)
+    notes = [text(p) for p in content.select(".pe-overdue p")]
+    assert notes[1] == "Last reviewed 10 January 2024; its review was due by 10 January 2025 — check before relying on it."
+    assert content.select(".pe-part__label") == []
 
 
 def test_the_section_pack_shows_the_evidence_status_and_that_the_guide_added_to_a_reported_example(fixture_site):

@@ -211,6 +211,7 @@ def test_compact_print_puts_a_typical_example_on_one_a4_side_and_says_what_it_le
     for kept in (TYPICAL.title, TYPICAL.summary, "Practical tips", "Questions for reflection"):
         assert "".join(kept.split())[:60] in text
     assert "Take-aways,sourcesandreviewdates:onthisexample’spage" in text
-    assert not page.is_visible(".pe-handout-part--sources") and not page.is_visible(".pe-handout-part--takeaways")
+    for left_out in (".pe-handout-part--take-aways-it-illustrates", ".pe-handout-part--where-this-example-comes-from"):
+        assert page.locator(left_out).count() == 1 and not page.is_visible(left_out), left_out
     assert page.evaluate("getComputedStyle(document.querySelector('.pe-handout-example p')).color") == "rgb(0, 0, 0)"
 

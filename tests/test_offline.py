@@ -9,7 +9,9 @@ import re
 import zipfile
 
 import pytest
+import searching
 from conftest import ROOT, SITE_URL
+from searching import example_ids, header_search
 from offline import FOLDER, build, write_zip
 
 from macros.pages import offline
@@ -100,6 +102,18 @@ def test_search_finds_an_example_and_opens_it(from_folder):
     result.click()
     page.wait_for_url(re.compile(rf"examples/{EXAMPLE.id}\.html"))
     assert page.inner_text("h1") == EXAMPLE.title
+    assert from_folder.errors == [] and from_folder.outside == []
+
+
+def test_an_abbreviation_finds_what_it_stands_for_from_the_folder(from_folder):
+    """Search's own index files load from file:// too: DRR finds examples that spell it out, each opening as a file."""
+    page = from_folder.open(f"{SECTION.id}.html")
+    _, links = header_search(page, "DRR")
+    found = example_ids(links)
+    assert found and set(found) <= set(searching.expected("DRR", LOADED))
+    assert all(re.search(r"examples/[a-z0-9-]+\.html", link) for link in links if "examples/" in link), links
+    page.click(f".md-search-result__item a[href*='examples/{found[0]}.html']")
+    page.wait_for_url(f"**/examples/{found[0]}.html*")
     assert from_folder.errors == [] and from_folder.outside == []
 
 

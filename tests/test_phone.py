@@ -178,6 +178,15 @@ def test_the_home_page_puts_the_starting_points_before_the_section_cards(phone, 
     assert top(phone, "#start-from-the-person-in-front-of-you") < top(phone, ".pe-cards--sections")
 
 
+def test_an_example_with_a_rated_approach_starts_its_summary_on_the_first_screen(phone, real_site):
+    """The study and the ratings of the approach come after the summary, so they cannot push it off the first screen."""
+    rated = [e for e in LOADED.examples if e.evidence.approaches]
+    example = max(rated, key=lambda e: len(e.evidence.approaches))
+    phone.goto(real_site + f"examples/{example.id}/")
+    assert top(phone, ".pe-summary") < PHONE["height"] / 2
+    assert top(phone, ".pe-summary") < top(phone, ".pe-evidence")
+
+
 @pytest.mark.parametrize("path", ["", "browse/", "supervision/", f"examples/{LOADED.examples[0].id}/", "glossary/", "tags/"])
 def test_pages_reflow_without_sideways_scrolling_at_320_px(browser, real_site, path):
     """WCAG 1.4.10: 320 CSS px is a 1280 px window zoomed to 400%."""

@@ -6,13 +6,12 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 
 import searching
-from conftest import FIXTURES, ROOT, build_site, check_text, copy_fixture_site_project, valid_text
+from conftest import FIXTURES, ROOT, check_text, valid_text
 from macros.load import project
 from macros.base import text
 from macros.pages import search
@@ -210,34 +209,3 @@ def test_a_first_visit_fetches_no_part_of_the_index_and_a_search_fetches_only_a_
     assert "/search/manifest.js" in index_files
     assert all(re.fullmatch(r"/search/(manifest|words/[0-9a-f]+|docs/\d+)\.js", p) for p in index_files), index_files
     assert len([p for p in index_files if "/words/" in p]) <= 2
-
-
-@pytest.fixture(scope="module")
-def offline_site(tmp_path_factory) -> Path:
-    """The fixture records built as Material's offline plugin builds them, to open from file://."""
-    project_dir = copy_fixture_site_project(tmp_path_factory.mktemp("offline"))
-    config = project_dir / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    assert "enabled: !ENV [OFFLINE, false]" in text
-    config.write_text(text.replace("enabled: !ENV [OFFLINE, false]", "enabled: true"), encoding="utf-8")
-    result = build_site(project_dir, project_dir / "site")
-    assert result.returncode == 0, result.stdout + result.stderr
-    return project_dir / "site"
-
-
-@pytest.mark.browser
-def test_search_works_from_a_file_url_in_the_offline_copy_with_no_request_elsewhere(browser, offline_site):
-    context = browser.new_context()
-    page = context.new_page()
-    requested: list[str] = []
-    page.on("request", lambda request: requested.append(request.url))
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.goto((offline_site / "supervision.html").as_uri())
-    _, links = header_search(page, "DRR")
-    assert any("examples/long-form-only.html" in link for link in links), links
-    page.click(".md-search-result__item a[href*='long-form-only']")
-    page.wait_for_url("**/examples/long-form-only.html*")
-    assert [url for url in requested if not url.startswith("file://")] == []
-    assert errors == []
-    context.close()

@@ -10,6 +10,7 @@ import subprocess
 import xml.etree.ElementTree as ET
 from dataclasses import replace
 from pathlib import Path
+from urllib.parse import urljoin
 
 import feedparser
 import pytest
@@ -17,7 +18,7 @@ from bs4 import BeautifulSoup
 from conftest import FIXTURES, ROOT, SITE_URL, build_site, copy_site_project
 
 from macros.pages import addresses, feed, handout, printed, qr, takeaway_links
-from macros.load import project
+from macros.load import markup, project
 from macros.base import urls
 from macros.pages.browse import filters, values_of
 from macros.load.guide import load_guide
@@ -37,6 +38,26 @@ HOSTILE = ["</script><script>window.pwned=1</script>", "<!-- -->", "a & b", "\u2
 def test_one_function_writes_internal_addresses_for_both_layouts(path, online, offline):
     assert urls.Links("../", urls.ONLINE).page(path) == online
     assert urls.Links("../", urls.OFFLINE).page(path) == offline
+
+
+@pytest.mark.parametrize(("layout", "address", "moved"), [
+    (urls.ONLINE, "../../evidence/#a", "../evidence/#a"),
+    (urls.ONLINE, "#source-1", "../examples/x/#source-1"),
+    (urls.ONLINE, "../other-id/?q=1", "../examples/other-id/?q=1"),
+    (urls.ONLINE, "../../", "../"),
+    (urls.OFFLINE, "../supervision.html#a", "supervision.html#a"),
+    (urls.OFFLINE, "#source-1", "examples/x.html#source-1"),
+    (urls.ONLINE, "https://example.org/a", "https://example.org/a"),
+    (urls.ONLINE, "mailto:a@example.org", "mailto:a@example.org"),
+])
+def test_an_address_from_an_example_page_shown_in_the_handout_leads_to_the_same_place(layout, address, moved):
+    assert layout.moved(address, urls.example("x"), urls.HANDOUT) == moved
+
+
+def test_page_content_shown_in_another_page_keeps_the_allowlist_and_loses_its_ids():
+    moved = markup.sanitise_moved('<li id="source-1"><a href="#source-1" onclick="x()">a</a> <a href="javascript:alert(1)">b</a></li>',
+                                  lambda address: "moved" + address)
+    assert moved == '<li><a href="moved#source-1">a</a> <a>b</a></li>'
 
 
 def test_roots_and_files_follow_the_layout():
@@ -82,6 +103,48 @@ def test_the_handout_data_evaluates_to_the_same_value_in_javascript():
     script = f"const peHandout = {{register: v => process.stdout.write(JSON.stringify(v))}};\n{handout.REGISTER}({handout.script_value(value)});"
     result = subprocess.run([node, "-e", script], capture_output=True, text=True, check=True)
     assert json.loads(result.stdout) == value
+
+
+def _shown(nodes, base: str) -> tuple[str, list[str]]:
+    """What a reader sees of some elements, and where each of their links leads from the page at base (its
+    permalinks and what is only for the screen left out)."""
+    copies = [BeautifulSoup(str(node), "html.parser") for node in nodes]
+    for copy in copies:
+        for dropped in copy.select(".headerlink, .pe-screen-only"):
+            dropped.decompose()
+    words = " ".join(word for copy in copies for word in copy.get_text(" ").split())
+    return words, [urljoin(base, a["href"]) for copy in copies for a in copy.select("a[href]")]
+
+
+def _until_next_heading(heading) -> list:
+    nodes = []
+    for node in heading.find_next_siblings():
+        if node.name == "h2":
+            break
+        nodes.append(node)
+    return nodes
+
+
+def test_the_handout_shows_each_example_as_its_page_does(fixture_site):
+    """Each example in a handout is its page's own content: the same words and links, part by part, with no id that two examples would share."""
+    examples = sorted(p.parent.name for p in (fixture_site / "examples").glob("*/handout.js"))
+    assert len(examples) > 3
+    for example_id in examples:
+        script = (fixture_site / "examples" / example_id / "handout.js").read_text(encoding="utf-8")
+        shown = BeautifulSoup(json.loads(re.fullmatch(r"peHandout\.register\((.*)\);\n", script, re.DOTALL).group(1))["html"], "html.parser")
+        page = BeautifulSoup((fixture_site / "examples" / example_id / "index.html").read_text(encoding="utf-8"), "html.parser")
+        body = page.select_one("article.md-content__inner")
+        on_page, in_handout = SITE_URL + f"examples/{example_id}/", SITE_URL + "handout/"
+        lead = body.h1.find_next_siblings()
+        lead = lead[:lead.index(body.select_one(".pe-page-actions"))]
+        parts = shown.select(".pe-handout-part")
+        assert len(shown.find_all(recursive=False)) == len(lead) + len(parts), example_id
+        assert _shown(shown.find_all(recursive=False)[:len(lead)], in_handout) == _shown(lead, on_page), example_id
+        assert [part["class"][1] for part in parts] == [f"pe-handout-part--{anchor}" for anchor in handout.PARTS], example_id
+        for part, anchor in zip(parts, handout.PARTS):
+            heading = body.find("h2", id=anchor)
+            assert _shown([part], in_handout) == _shown([heading, *_until_next_heading(heading)], on_page), (example_id, anchor)
+        assert shown.select("[id]") == [], example_id
 
 
 def test_the_print_address_cannot_end_its_css_string():

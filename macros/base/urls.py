@@ -11,6 +11,7 @@ Links writes every address on one page relative to it.
 from __future__ import annotations
 
 import ipaddress
+import posixpath
 from dataclasses import dataclass
 from urllib.parse import urlencode, urlsplit
 
@@ -148,6 +149,20 @@ class Layout:
     def links_from(self, path: str) -> Links:
         """The addresses written into the page at clean path `path`."""
         return Links(self.root_of(path), self)
+
+    def moved(self, address: str, written_in: str, shown_in: str) -> str:
+        """A relative address written in the page at clean path `written_in`, as the page at `shown_in` must write it to
+        lead to the same place ("#x" leads to that anchor of the first page); any other address stays as it is."""
+        parts = urlsplit(address)
+        if parts.scheme or parts.netloc or address.startswith(("/", "\\")):
+            return address
+        written = self.page("", written_in)
+        rest = address[len(parts.path):]  # ?query and #anchor
+        if not parts.path:
+            return self.root_of(shown_in) + written + rest
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(written), parts.path))
+        target = "" if target == "." else target + ("/" if parts.path.endswith("/") else "")
+        return self.root_of(shown_in) + target + rest
 
 
 ONLINE = Layout(directory_urls=True)

@@ -7,6 +7,7 @@ validator every link target, however it was written, and the page its HTML.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from html.parser import HTMLParser
@@ -82,14 +83,14 @@ _CONTRIBUTOR_CLEANER = nh3.Cleaner(
     link_rel="noopener noreferrer",
     attribute_filter=_filter_attribute,
 )
-_PAGE_CLEANER = nh3.Cleaner(
-    tags=PAGE_TAGS,
-    attributes=PAGE_ATTRIBUTES,
-    url_schemes=SAFE_SCHEMES,
-    link_rel=None,
-    attribute_filter=_filter_attribute,
-    strip_comments=True,
-)
+
+
+def _page_cleaner(attribute_filter: Callable[[str, str, str], str | None]) -> nh3.Cleaner:
+    return nh3.Cleaner(tags=PAGE_TAGS, attributes=PAGE_ATTRIBUTES, url_schemes=SAFE_SCHEMES, link_rel=None, attribute_filter=attribute_filter,
+                       strip_comments=True)
+
+
+_PAGE_CLEANER = _page_cleaner(_filter_attribute)
 
 
 class _RawHtmlAsText(Extension):
@@ -160,6 +161,20 @@ def sanitise_page(html: str) -> str:
     """A generated page's content through the page allowlist: whatever went wrong upstream,
     no script, event handler, style, javascript:/data: address or off-site image survives."""
     return _PAGE_CLEANER.clean(html)
+
+
+def sanitise_moved(html: str, moved: Callable[[str], str]) -> str:
+    """Part of a generated page shown inside another page (an example in the handout), through the same allowlist,
+    with each address `moved` to lead where it led, and without ids, which the other page may hold already
+    (its own, or another example's)."""
+
+    def attribute(tag: str, name: str, value: str) -> str | None:
+        if name == "id":
+            return None
+        kept = _filter_attribute(tag, name, value)
+        return moved(kept) if kept is not None and name in ("href", "src") else kept
+
+    return _page_cleaner(attribute).clean(html)
 
 
 class _Links(HTMLParser):

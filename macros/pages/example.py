@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from macros.base import urls
 from macros.load.examples import Due, Example, Part, Prose, Source
@@ -15,52 +16,73 @@ from macros.pages.common import (
 )
 
 
-def render(example: Example, guide: Guide, related: list[Example], edit_url: str | None, suggest_url: str | None = None,
-           today: dt.date | None = None, layout: urls.Layout = urls.ONLINE, feedback: tuple[str, str] | None = None) -> GeneratedPage:
-    """The page as built on `today` (default: the day of the build), which decides whether a date has passed;
-    feedback: the prefilled issues "Was this useful?" and "Question this example's evidence" open."""
-    today = today or dt.date.today()
+@dataclass(frozen=True)
+class Article:
+    """An example as its page shows it, for the page and for the handout: what opens it (section, provenance and
+    evidence, the study, any overdue notice, the summary), then its parts, each a level-2 heading and its HTML.
+    Addresses are written from the example's page."""
+
+    lead: tuple[str, ...]
+    parts: tuple[tuple[Heading, str], ...]
+
+
+def article(example: Example, guide: Guide, today: dt.date, layout: urls.Layout, edit_url: str | None = None,
+            suggest_url: str | None = None) -> Article:
+    """The example's page content, but for the page's own tools (its buttons, feedback links and related examples)."""
     section = guide.section(example.section)
     links = layout.links_from(urls.example(example.id))
-    parts: list[str] = [
+    lead = (
         f'<p class="pe-kicker"><a href="{section_url(links, section.id)}">{escape(section.title)}</a> · {provenance_badge(example)} '
         f'{evidence_badge(example, guide, links)}</p>',
-        evidence_box(example, guide),
         overdue_notice(example, today),
+        # The summary before the study and ratings: on a phone the box would fill the first screen.
         f'<p class="pe-summary">{escape(example.summary)}</p>',
-        # Filled in by copy-link.js and handout.js; hidden without them.
-        f'<p class="pe-page-actions" data-example-id="{escape(example.id)}" data-copy="" hidden></p>',
-    ]
-    headings: list[Heading] = []
-
-    def part(anchor: str, title: str, body: str) -> None:
-        heading = Heading(2, anchor, title)
-        headings.append(heading)
-        parts.extend((heading_html(heading), body))
-
-    part("context", "Context", _prose(example, example.context))
-    part("what-was-done", "What was done", _prose(example, example.what_was_done))
-    part("why-it-works", "Why it works", _prose(example, example.why_it_works))
-    part("practical-tips", "Practical tips", _guide_list(example, example.tips, "ul"))
-    part("questions-for-reflection", "Questions for reflection", _guide_list(example, example.reflective_questions, "ol"))
+        evidence_box(example, guide),
+    )
     takeaways = "".join(
         f'<li><a href="{takeaway_url(links, guide, takeaway_id)}">{escape(guide.takeaways[takeaway_id].text)}</a></li>'
         for takeaway_id in example.takeaways
     )
-    part("take-aways-it-illustrates", "Take-aways it illustrates", f'<ul class="pe-list">{takeaways}</ul>')
     standards = "".join(
         f"<li>{escape(standard.id)} {escape(standard.title)} ({escape(standard.domain)})</li>"
         for standard in (guide.standards[standard_id] for standard_id in example.standards)
     )
-    part("inspection-standards", "Inspection standards",
-         f'<ul class="pe-list">{standards}</ul><p class="pe-small">{escape(guide.framework["title"])}.</p>')
-    part("tags", "Tags", tag_chips(example, guide, links))
-    part("where-this-example-comes-from", "Where this example comes from", _provenance(example, edit_url, suggest_url, today))
+    parts = (
+        ("context", "Context", _prose(example, example.context)),
+        ("what-was-done", "What was done", _prose(example, example.what_was_done)),
+        ("why-it-works", "Why it works", _prose(example, example.why_it_works)),
+        ("practical-tips", "Practical tips", _guide_list(example, example.tips, "ul")),
+        ("questions-for-reflection", "Questions for reflection", _guide_list(example, example.reflective_questions, "ol")),
+        ("take-aways-it-illustrates", "Take-aways it illustrates", f'<ul class="pe-list">{takeaways}</ul>'),
+        ("inspection-standards", "Inspection standards",
+         f'<ul class="pe-list">{standards}</ul><p class="pe-small">{escape(guide.framework["title"])}.</p>'),
+        ("tags", "Tags", tag_chips(example, guide, links)),
+        ("where-this-example-comes-from", "Where this example comes from", _provenance(example, edit_url, suggest_url, today)),
+    )
+    return Article(tuple(piece for piece in lead if piece), tuple((Heading(2, anchor, title), body) for anchor, title, body in parts))
+
+
+def render(example: Example, guide: Guide, related: list[Example], edit_url: str | None, suggest_url: str | None = None,
+           today: dt.date | None = None, layout: urls.Layout = urls.ONLINE, feedback: tuple[str, str] | None = None) -> GeneratedPage:
+    """The page as built on `today` (default: the day of the build), which decides whether a date has passed;
+    feedback: the prefilled issues "Was this useful?" and "Question this example's evidence" open."""
+    content = article(example, guide, today or dt.date.today(), layout, edit_url, suggest_url)
+    links = layout.links_from(urls.example(example.id))
+    parts: list[str] = [
+        *content.lead,
+        # Filled in by copy-link.js and handout.js; hidden without them.
+        f'<p class="pe-page-actions" data-example-id="{escape(example.id)}" data-copy="" hidden></p>',
+    ]
+    headings = [heading for heading, _ in content.parts]
+    for heading, body in content.parts:
+        parts.extend((heading_html(heading), body))
     if feedback:
         parts.append(_feedback(*feedback))
     if related:
         # Without their tags: the page's own are just above, and it stays under 40 KB with long sources.
-        part("related-examples", "Related examples", example_cards(related, guide, links, with_tags=False))
+        heading = Heading(2, "related-examples", "Related examples")
+        headings.append(heading)
+        parts.extend((heading_html(heading), example_cards(related, guide, links, with_tags=False)))
     meta = {
         "title": title_for_templates(example.title),
         "description": escape(example.summary),

@@ -5,8 +5,8 @@ in its short form /handout/?h=<code><code>&t=<title>, each example named by its 
 The page is put together in the reader's browser, so it needs no server and works from the
 offline copy too. Each example's content is published as a small script,
 examples/<id>/handout.js, that hands it to the page (a script, not a JSON file: a page
-opened from a folder may load scripts but not fetch files). Its text fields are plain text,
-which the page inserts as text; its prose is the sanitised HTML of the example's own page.
+opened from a folder may load scripts but not fetch files). Its title and address are plain text,
+which the page inserts as text; its content is the example's own page content, as HTML made and sanitised here.
 """
 
 from __future__ import annotations
@@ -18,12 +18,10 @@ from macros.load import markup
 from macros.base import ids, urls
 from macros.load.examples import Example
 from macros.load.guide import Guide
+from macros.pages import example as example_page
 from macros.pages.generated import GeneratedPage, title_for_templates
-from macros.base.text import escape, long_date
-from macros.pages.common import (
-    GUIDE_LIST_LABEL, PROVENANCE_LABELS, browse_url, evidence_label, evidence_url, example_url, parts_html, section_url, source_date, takeaway_url,
-)
-from macros.pages.example import overdue_sentences
+from macros.base.text import escape
+from macros.pages.common import browse_url, example_url
 
 REGISTER = "peHandout.register"  # the function, defined by assets/javascripts/handout.js, that each data file calls
 
@@ -66,41 +64,34 @@ def page(site_url: str, site_name: str, examples: list[Example], layout: urls.La
     return GeneratedPage(meta, html)
 
 
+# The parts of an example's page that a handout shows. Left out: its inspection standards and tags (reference for the
+# screen, which its printed page leaves out too), and everything for a reader of the page itself (its buttons, feedback
+# links, related examples, and the links to suggest a change or edit its file).
+PARTS = ("context", "what-was-done", "why-it-works", "practical-tips", "questions-for-reflection", "take-aways-it-illustrates",
+         "where-this-example-comes-from")
+
+
+def example_html(example: Example, guide: Guide, today: dt.date, layout: urls.Layout) -> str:
+    """The example's own page content (macros/pages/example.py), as the handout shows it under the example's title: its
+    headings one level down, each part in a box compact print can leave out, every address leading where it led from
+    the example's page (so "#source" leads to the source on that page), and no ids, which another example would repeat."""
+    content = example_page.article(example, guide, today, layout)
+    parts = "".join(
+        f'<div class="pe-handout-part pe-handout-part--{heading.id}"><h3>{escape(heading.text)}</h3>{body}</div>'
+        for heading, body in content.parts if heading.id in PARTS
+    )
+    page = urls.example(example.id)
+    return markup.sanitise_moved("".join(content.lead) + parts, lambda address: layout.moved(address, page, urls.HANDOUT))
+
+
 def example_data(example: Example, guide: Guide, site_url: str, today: dt.date, layout: urls.Layout) -> dict:
-    """Everything the handout shows of one example; addresses relative to the handout page. Its prose carries
-    the part labels of the example's page, each reported part linking to its source's own address."""
+    """What the handout needs of one example: its content as HTML, sanitised here, and what the page's own
+    controls and the example's address and QR code use; addresses relative to the handout page."""
     links = layout.links_from(urls.HANDOUT)
-    section = guide.section(example.section)
-    study = example.study
-
-    def prose(parts) -> str:
-        return markup.sanitise_page(parts_html(example, parts, lambda source: source.url))
-
     return {
         "id": example.id,
         "title": example.title,
-        "section": section.title,
-        "sectionUrl": section_url(links, section.id),
-        "provenance": PROVENANCE_LABELS[example.provenance],
-        "provenanceKind": example.provenance,
-        "evidence": evidence_label(example, guide),
-        "evidenceUrl": evidence_url(links, example.evidence.status),
-        "study": f"Study: {study.title}, {study.publisher}, {source_date(study.date)}. What it found: {example.evidence.found}" if study else "",
-        "overdue": overdue_sentences(example, today),
-        "summary": example.summary,
-        "context": prose(example.context),
-        "whatWasDone": prose(example.what_was_done),
-        "whyItWorks": prose(example.why_it_works),
-        "guideLists": GUIDE_LIST_LABEL if example.is_reported else "",
-        "tips": [tip.html for tip in example.tips],
-        "questions": [question.html for question in example.reflective_questions],
-        "takeaways": [{"text": guide.takeaways[t].text, "url": takeaway_url(links, guide, t)} for t in example.takeaways],
-        "sources": [
-            {"title": s.title, "publisher": s.publisher, "date": s.date, "url": s.url, "supports": s.supports or ""}
-            for s in example.sources
-        ],
-        "sourcesHeading": "Source" if example.is_reported else "Sources of facts it mentions",
-        "dates": f"Added {long_date(example.added)}; last reviewed {long_date(example.last_reviewed)}; review by {long_date(example.review_by.by)}.",
+        "html": example_html(example, guide, today, layout),
         "url": example_url(links, example.id),
         "address": urls.published(site_url, urls.example(example.id)),
         "qr": links.file(urls.qr(urls.example(example.id))),

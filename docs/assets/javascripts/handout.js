@@ -8,7 +8,7 @@
 
    Each example's data is a script, examples/<id>/handout.js, calling peHandout.register: a
    page opened from a folder (the offline copy) may load scripts but not fetch files. Text is
-   inserted as text; the only HTML inserted is the example's prose with its part labels, sanitised at build time. */
+   inserted as text; the only HTML inserted is each example's own page content, made and sanitised at build time. */
 (function () {
   "use strict";
 
@@ -178,51 +178,10 @@
 
   /* ---- The handout page ---- */
 
-  function section(parent, title, body, kind) {
-    var part = element("div", "pe-handout-part pe-handout-part--" + kind);
-    part.append(element("h3", null, title), body);
-    parent.appendChild(part);
-  }
-
-  function prose(html, base) {
-    var holder = element("div", "pe-prose");
-    holder.innerHTML = html;  // sanitised at build time (macros/load/markup.py); never text from the address
-    // Links the contributor wrote relative to the example's own page still lead there.
-    Array.prototype.forEach.call(holder.querySelectorAll("a[href]"), function (anchor) {
-      var href = anchor.getAttribute("href");
-      if (!/^([a-z][a-z0-9+.-]*:|#)/i.test(href)) anchor.href = new URL(href, base).href;
-    });
-    return holder;
-  }
-
-  function list(tag, items, base) {
-    var node = element(tag, "pe-list");
-    items.forEach(function (html) {
-      var item = element("li");
-      item.appendChild(prose(html, base));
-      node.appendChild(item);
-    });
-    return node;
-  }
-
   function renderExample(slot, data) {
-    var base = new URL(data.url, window.location.href).href;
     slot.textContent = "";
     var heading = element("h2", null, data.title);
     heading.tabIndex = -1;  // focus lands here when an undo puts the example back
-    slot.appendChild(heading);
-    var kicker = element("p", "pe-kicker");
-    kicker.append(link(data.sectionUrl, data.section), " · ", element("span", "pe-badge pe-badge--" + data.provenanceKind, data.provenance),
-      " ", link(data.evidenceUrl, data.evidence));
-    kicker.lastChild.className = "pe-badge pe-badge--evidence";
-    slot.appendChild(kicker);
-    if (data.study) slot.appendChild(element("p", "pe-small", data.study));
-    if (data.overdue.length) {
-      var overdue = element("div", "pe-overdue");
-      overdue.setAttribute("role", "note");
-      data.overdue.forEach(function (sentence) { overdue.appendChild(element("p", null, sentence)); });
-      slot.appendChild(overdue);
-    }
     var where = element("div", "pe-example-address");
     var qr = element("img", "pe-qr");
     qr.src = data.qr;
@@ -232,36 +191,10 @@
     var online = element("p");
     online.append(element("strong", null, "Online: "), link(data.url, data.address));
     where.append(qr, online);
-    slot.appendChild(where);
-    slot.appendChild(element("p", "pe-summary", data.summary));
-    section(slot, "Context", prose(data.context, base), "context");
-    section(slot, "What was done", prose(data.whatWasDone, base), "done");
-    section(slot, "Why it works", prose(data.whyItWorks, base), "why");
-    // Tips and questions are the guide's own; a reported example says so in words.
-    [["Practical tips", "ul", data.tips, "tips"], ["Questions for reflection", "ol", data.questions, "questions"]].forEach(function (part) {
-      var body = element("div");
-      if (data.guideLists) body.appendChild(element("p", "pe-part__label", data.guideLists));
-      body.appendChild(list(part[1], part[2], base));
-      section(slot, part[0], body, part[3]);
-    });
-    var takeaways = element("ul", "pe-list");
-    data.takeaways.forEach(function (takeaway) {
-      var item = element("li");
-      item.appendChild(link(takeaway.url, takeaway.text));
-      takeaways.appendChild(item);
-    });
-    section(slot, "Take-aways it illustrates", takeaways, "takeaways");
-    if (data.sources.length) {
-      var sources = element("ul", "pe-list");
-      data.sources.forEach(function (source) {
-        var item = element("li");
-        item.append(link(source.url, source.title), ", " + source.publisher + ", " + source.date);
-        if (source.supports) item.append(element("br"), element("span", "pe-supports", "Supports: " + source.supports));
-        sources.appendChild(item);
-      });
-      section(slot, data.sourcesHeading, sources, "sources");
-    }
-    slot.appendChild(element("p", "pe-small pe-handout-dates", data.dates));
+    slot.appendChild(heading);
+    // The example's own page content, made and sanitised at build time (macros/pages/handout.py); never text from the address.
+    slot.insertAdjacentHTML("beforeend", data.html);
+    slot.insertBefore(where, slot.querySelector(".pe-summary"));  // under its title, section, evidence status and any overdue notice
     // What compact print leaves out, said on the paper itself.
     slot.appendChild(element("p", "pe-small pe-handout-compact-note", "Take-aways, sources and review dates: on this example’s page, at the address above."));
   }
