@@ -366,12 +366,17 @@
     });
   }
 
+  // The words box uses search.js, which loads at the end of the page, after this script.
+  var parsed = new Promise(function (resolve) {
+    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", resolve);
+    else resolve();
+  });
   fetch(form.getAttribute("data-index"))
     .then(function (response) {
       if (!response.ok) throw new Error(response.status);
       return response.json();
     })
-    .then(start)
+    .then(function (index) { return parsed.then(function () { start(index); }); })
     .catch(function () {
       browse.classList.add("pe-browse--without-filters");
       status.textContent = "The filters could not be loaded, so every example is listed below.";
