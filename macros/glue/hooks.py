@@ -36,6 +36,7 @@ from macros.pages import addresses, browse, build_problems, csp, material_fixes,
 from macros.load import markup, project  # noqa: E402
 from macros.base import store, urls  # noqa: E402
 from macros.base.store import Store  # noqa: E402
+from macros.glue import after_markdown  # noqa: E402
 from macros.pages.generated import GeneratedPage  # noqa: E402
 from macros.base.problems import Problem, ProblemsFound  # noqa: E402
 
@@ -262,7 +263,7 @@ def _render_nothing(page, config, files) -> None:
 def on_page_content(html, page, config, files):
     generated = _build.generated.get(page.file.src_uri)
     if generated is None:
-        return html
+        return after_markdown.filled(html)
     page.toc = get_toc(generated.toc_tokens())
     page.present_anchor_ids = set(generated.anchors)
     return _build.sanitised(generated.html)
