@@ -445,6 +445,7 @@ STAGES = [
     ("generated pages cleaned by the allowlist (kept when unchanged)", "macros/glue/hooks.py", "sanitised"),
     ("Markdown of the hand-written pages (and their macros)", "markdown/core.py", "convert"),
     ("Material's templates, every page (Jinja)", "jinja2/environment.py", "render"),
+    ("  of which the nav (drawn once for the pages outside it)", "partials/nav.html", "root"),
     ("Content-Security-Policy hashes, every page", "macros/pages/csp.py", "with_policy"),
     ("search index written", "macros/pages/search.py", "write_index"),
     ("Material's search plugin, every page", "material/plugins/search/plugin.py", "on_page_context"),
