@@ -47,6 +47,7 @@ import yaml
 from _browser import launch, serve
 from _root import ROOT
 
+from macros.base.ids import handout_code
 from macros.load.examples import Example, record_files
 from macros.load.guide import Guide
 from macros.load.project import Project, check
@@ -73,6 +74,7 @@ REGIONS = (
 )
 PROSE = ("context", "what_was_done", "why_it_works")
 TITLE_MAX = 100
+ID_MAX = 80
 
 
 def example_paths(root: Path) -> list[Path]:
@@ -109,7 +111,7 @@ def varied_copy(source: dict, copy: int, rng: random.Random) -> dict:
     title = f"{day:%b %Y}: {source['title']}".split(" ")
     while len(" ".join(title)) > TITLE_MAX:
         title.pop()
-    varied = {**source, "id": f"{day:%Y-%m}-{source['id']}"[:80].rstrip("-"), "title": " ".join(title)}
+    varied = {**source, "id": f"{day:%Y-%m}-{source['id']}"[:ID_MAX].rstrip("-"), "title": " ".join(title)}
     varied.pop("former_ids", None)  # a copy is a new example: an old address leads to one example only
     for name in PROSE:  # written whole, or as parts
         varied[name] = swap(source[name]) if isinstance(source[name], str) else [{**part, "text": swap(part["text"])} for part in source[name]]
@@ -133,9 +135,23 @@ def varied_copy(source: dict, copy: int, rng: random.Random) -> dict:
 def varied_copies(count: int, rng: random.Random, root: Path = ROOT) -> Iterator[tuple[str, str]]:
     """count copies of the real records at root, each as (new id, YAML text)."""
     sources = [yaml.safe_load(path.read_text(encoding="utf-8")) for path in example_paths(root)]
+    taken = {handout_code(name) for source in sources for name in (source["id"], *source.get("former_ids", ()))}
     for index in range(count):
         varied = varied_copy(sources[index % len(sources)], index // len(sources), rng)
+        varied["id"] = own_handout_code(varied["id"], taken)
         yield varied["id"], record_yaml(varied)
+
+
+def own_handout_code(example_id: str, taken: set[str]) -> str:
+    """example_id, or with a number after it, so that its handout code is in no other id's; the code is added to
+    taken. Four characters of a hash cannot tell every one of thousands of ids apart, and the build refuses two ids
+    sharing one (as it tells a contributor, "choose another id")."""
+    chosen, number = example_id, 1
+    while handout_code(chosen) in taken:
+        number += 1
+        chosen = f"{example_id[: ID_MAX - len(str(number)) - 1].rstrip('-')}-{number}"
+    taken.add(handout_code(chosen))
+    return chosen
 
 
 def make_project(folder: Path, count: int, *, root: Path = ROOT, nav_listing: bool = False) -> Path:
@@ -429,6 +445,7 @@ STAGES = [
     ("generated pages cleaned by the allowlist (kept when unchanged)", "macros/glue/hooks.py", "sanitised"),
     ("Markdown of the hand-written pages (and their macros)", "markdown/core.py", "convert"),
     ("Material's templates, every page (Jinja)", "jinja2/environment.py", "render"),
+    ("  of which the nav (drawn once for the pages outside it)", "partials/nav.html", "root"),
     ("Content-Security-Policy hashes, every page", "macros/pages/csp.py", "with_policy"),
     ("search index written", "macros/pages/search.py", "write_index"),
     ("Material's search plugin, every page", "material/plugins/search/plugin.py", "on_page_context"),

@@ -4,12 +4,14 @@ Material pages that carry the same text and tags. (Its figures are printed, neve
 from __future__ import annotations
 
 import random
+import re
 
 import yaml
 from mkdocs.utils.meta import get_data
 
-from benchmark import bare_page, example_paths, record_yaml, varied_copies
+from benchmark import bare_page, example_paths, own_handout_code, record_yaml, varied_copies
 from conftest import FIXTURES, ROOT
+from macros.base.ids import handout_code
 from macros.load import project, yamlsafe
 from macros.pages.common import tag_names
 
@@ -37,9 +39,22 @@ def test_copies_are_valid_distinct_records_with_their_sources_tags(scratch):
     real_texts = {(e.title, e.context, e.what_was_done, e.why_it_works, e.tips) for e in REAL.examples}
     assert len(texts) == count and not texts & real_texts
     for copy in loaded.examples:
-        # A copy's id is its month, then its source's id, cut to the 80 characters an id may have.
-        [source] = [e for e in REAL.examples if e.id.startswith(copy.id[len("2026-10-"):])]
+        # A copy's id is its month, then its source's id, cut to the 80 characters an id may have (and
+        # numbered if its handout code was taken).
+        [source] = [e for e in REAL.examples if e.id.startswith(re.sub(r"-\d+$", "", copy.id[len("2026-10-"):]))]
         assert (copy.section, copy.takeaways, copy.tags) == (source.section, source.takeaways, source.tags)
+
+
+def test_a_copy_whose_handout_code_is_taken_gets_a_numbered_id_with_a_code_of_its_own():
+    long_id = "2026-10-" + "word-" * 20
+    for example_id in ("2026-10-naloxone-in-the-waiting-room", long_id[:80].rstrip("-")):
+        taken = {handout_code(example_id)}
+        chosen = own_handout_code(example_id, taken)
+        assert chosen != example_id and re.fullmatch(r"[a-z0-9-]+-\d+", chosen) and len(chosen) <= 80
+        assert chosen.rsplit("-", 1)[0] in example_id
+        assert taken == {handout_code(example_id), handout_code(chosen)} and len(taken) == 2
+    free = {"zzzz"} - {handout_code("2026-10-naloxone-in-the-waiting-room")}
+    assert own_handout_code("2026-10-naloxone-in-the-waiting-room", free) == "2026-10-naloxone-in-the-waiting-room"
 
 
 def test_a_bare_page_has_the_examples_text_and_its_tags_in_front_matter():

@@ -9,7 +9,8 @@ import unicodedata
 
 from macros.base import linear
 
-WORD = re.compile(r"[^\W_]+")  # letters and digits, as search.js's [\p{L}\p{N}]+
+LETTER_OR_DIGIT = r"[^\W_]"  # as search.js's [\p{L}\p{N}]
+WORD = re.compile(LETTER_OR_DIGIT + "+")
 
 # Characters no text needs, that a reader cannot see or that change the order text is read in:
 # control characters (not tab or line ends), format characters (soft hyphen, zero-width spaces
@@ -31,7 +32,10 @@ def fold(text: str) -> str:
     text = text.lower()
     if text.isascii():
         return text
-    return "".join(char for char in unicodedata.normalize("NFKD", text) if not unicodedata.category(char).startswith("M"))
+    text = unicodedata.normalize("NFKD", text)
+    # The marks found, each looked up once: a whole example's text goes through here for search.
+    marks = {ord(char): None for char in set(text) if not char.isascii() and unicodedata.category(char).startswith("M")}
+    return text.translate(marks) if marks else text
 
 
 def words(text: str) -> list[str]:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from macros.base import urls
 from macros.base.problems import ProblemsFound
+from macros.glue import after_markdown
 from macros.load import project
 from macros.load.examples import SCHEMA_PATH
 from macros.load.schema import read_schema
@@ -31,7 +32,8 @@ class Call:
 MACROS: dict[str, Callable[..., object]] = {
     "section_cards": lambda c: render.section_cards(c.loaded().guide, {s.id: len(c.loaded().in_section(s.id)) for s in c.loaded().guide.sections},
                                                     c.links),
-    "browse_page": lambda c: browse.page_html(c.loaded().examples, c.loaded().guide, c.links),
+    # Every example's card: kept out of Markdown, which would only pass it through.
+    "browse_page": lambda c: after_markdown.placeholder(browse.page_html(c.loaded().examples, c.loaded().guide, c.links)),
     "glossary": lambda c: render.glossary(c.loaded().guide),
     "field_table": lambda c: render.field_table(read_schema(c.root_dir / SCHEMA_PATH, SCHEMA_PATH.as_posix())),
     "tag_vocabulary": lambda c: render.tag_vocabulary(c.loaded().guide),

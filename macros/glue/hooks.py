@@ -36,6 +36,7 @@ from macros.pages import addresses, browse, build_problems, csp, material_fixes,
 from macros.load import markup, project  # noqa: E402
 from macros.base import store, urls  # noqa: E402
 from macros.base.store import Store  # noqa: E402
+from macros.glue import after_markdown  # noqa: E402
 from macros.pages.generated import GeneratedPage  # noqa: E402
 from macros.base.problems import Problem, ProblemsFound  # noqa: E402
 
@@ -262,10 +263,32 @@ def _render_nothing(page, config, files) -> None:
 def on_page_content(html, page, config, files):
     generated = _build.generated.get(page.file.src_uri)
     if generated is None:
-        return html
+        return after_markdown.filled(html)
     page.toc = get_toc(generated.toc_tokens())
     page.present_anchor_ids = set(generated.anchors)
     return _build.sanitised(generated.html)
+
+
+def on_env(env, config, files):
+    """Material draws the site's nav on every page. On a page outside the nav (every example, pack and the
+    handout) it marks no entry as the current page, so it comes out the same on each such page at one depth
+    (base_url): drawn once, it saves a build of 1,000 examples about a tenth of its time."""
+    template = env.get_template("partials/nav.html")
+    draw = getattr(template, "pe_draw", template.root_render_func)  # under `mkdocs serve`, the template may be the last build's
+    template.pe_draw = draw
+    drawn: dict[str, str] = {}
+
+    def draw_once(context):
+        page = context.get("page")
+        if page is None or page in context["nav"].pages:
+            yield from draw(context)
+            return
+        if context["base_url"] not in drawn:
+            drawn[context["base_url"]] = "".join(draw(context))
+        yield drawn[context["base_url"]]
+
+    template.root_render_func = draw_once
+    return env
 
 
 def on_pre_build(config):

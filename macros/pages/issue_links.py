@@ -11,7 +11,7 @@ before anything is sent, and the page itself sends nothing (no analytics, no scr
 
 from __future__ import annotations
 
-from urllib.parse import urlencode
+import string
 
 from macros.load.guide import Takeaway, TagValue
 
@@ -22,7 +22,17 @@ SUGGEST_FORM = "suggest-a-change.yml"
 def new_issue_url(repo_url: str, form: str | None = None, **fields: str) -> str:
     """The repository's new-issue page, with form (a file in .github/ISSUE_TEMPLATE/) and its fields filled."""
     query = {"template": form, **fields} if form else fields
-    return f"{repo_url.rstrip('/')}/issues/new" + (f"?{urlencode(query)}" if query else "")
+    return f"{repo_url.rstrip('/')}/issues/new" + ("?" + "&".join(f"{_quoted(name)}={_quoted(value)}" for name, value in query.items()) if query else "")
+
+
+# Each byte as urllib.parse.urlencode writes it (quote_plus: letters, digits and _.-~ kept, space as +, the rest
+# %XX), in one str.translate: urlencode's own loop over every character costs a build 12 calls an example.
+_QUOTED = {byte: chr(byte) if chr(byte) in string.ascii_letters + string.digits + "_.-~" else "+" if byte == 0x20 else f"%{byte:02X}"
+           for byte in range(256)}
+
+
+def _quoted(text: str) -> str:
+    return text.encode("utf-8").decode("latin-1").translate(_QUOTED)
 
 
 def suggest_change_url(repo_url: str, example_id: str) -> str:

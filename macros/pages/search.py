@@ -31,13 +31,13 @@ import hashlib
 import html
 import json
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from macros.base.text import fold, words
+from macros.base.text import LETTER_OR_DIGIT, fold, words
 
 if TYPE_CHECKING:
     from macros.load.examples import Example
@@ -101,21 +101,29 @@ class Document:
     fields: tuple[str, str, str, str]  # plain text of each of FIELDS
 
 
+# words() without the one-character ones, found by the regular expression rather than a filter in Python.
+_SEARCHED_WORD = re.compile(LETTER_OR_DIGIT + "{2,}")
+
+
 def field_words(text: str) -> list[str]:
     """The words of a field as search sees them: two or more characters."""
-    return [word for word in words(text) if len(word) > 1]
+    return _SEARCHED_WORD.findall(fold(text))
 
 
 def counts(field: list[str], phrases: dict[str, list[tuple[str, ...]]]) -> dict[str, int]:
     """How often each word, and each phrase (words in a row, the last one also with an s), is in a field.
     A phrase's key is its words joined by spaces."""
-    found: dict[str, int] = defaultdict(int)
-    for at, word in enumerate(field):
-        found[word] += 1
-        for phrase in phrases.get(word, ()):
-            end = at + len(phrase)
-            if field[at : end - 1] == list(phrase[:-1]) and end <= len(field) and field[end - 1] in (phrase[-1], phrase[-1] + "s"):
-                found[" ".join(phrase)] += 1
+    found: dict[str, int] = Counter(field)
+    # Only where a phrase's first word stands: few words start one, and Counter and list.index run in C.
+    for first in phrases.keys() & found.keys():
+        at = -1
+        for _ in range(found[first]):
+            at = field.index(first, at + 1)
+            for phrase in phrases[first]:
+                end = at + len(phrase)
+                if end <= len(field) and field[at : end - 1] == list(phrase[:-1]) and field[end - 1] in (phrase[-1], phrase[-1] + "s"):
+                    key = " ".join(phrase)
+                    found[key] = found.get(key, 0) + 1
     return found
 
 
