@@ -8,7 +8,6 @@ import functools
 import html
 import re
 import unicodedata
-import weakref
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -40,19 +39,9 @@ def example_fields(example, guide) -> list[list[str]]:
     return [words(example.title), words(example.summary), words(" ".join(labels)), words(text)]
 
 
-_GROUPS: dict[int, tuple[weakref.ref, list]] = {}  # id(guide) -> (guide, its merged groups): worked out once, not per word per example
-
-
 def synonym_groups(guide) -> list[set[tuple[str, ...]]]:
     """The reviewed synonyms, the glossary's abbreviations with their terms and the shorthand with what it stands for,
     merged where they share an entry."""
-    known = _GROUPS.get(id(guide))
-    if known is None or known[0]() is not guide:  # a guide is unhashable (a dataclass); the weak reference tells a reused id apart
-        known = _GROUPS[id(guide)] = (weakref.ref(guide), _merged_groups(guide))
-    return known[1]
-
-
-def _merged_groups(guide) -> list[set[tuple[str, ...]]]:
     groups = [{tuple(words(entry)) for entry in group} for group in [*guide.synonyms, *guide.abbreviations.items(), *guide.shorthand]]
     merged: list[set[tuple[str, ...]]] = []
     for group in groups:
