@@ -58,7 +58,7 @@ linkcheck-external: install-test ## Also check links to other sites (scheduled j
 test: install-test install-browser install-node build ## Everything CI runs: validate, build, link check, then pytest, a worker a core
 	$(PY) scripts/check_links.py
 	$(PY) scripts/addresses.py --check
-	BUILT_SITE=site $(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadfile --durations=15
+	BUILT_SITE=site $(PY) -m pytest -n $(PYTEST_WORKERS) --dist worksteal --durations=15
 
 addresses: install ## Record every published address in published-addresses.txt (commit it; the build fails if one goes)
 	$(PY) scripts/addresses.py

@@ -4,8 +4,8 @@ Usage: python scripts/a11y.py [--site DIR] [--sample] [--every-impact] [--json F
 
 Every page is checked in the light and dark colour schemes: as loaded, with Material's search
 dialog open, and with search results showing (these two in the header, which holds the dialog);
-the browse page also with filters applied, with filters that match nothing, and on a phone with
-every filter group open. A violation is any failure of the WCAG 2.0-2.2 A and AA rules, of any
+the browse page also with filters applied, with filters that match nothing, with a chosen filter's chip
+hovered, and on a phone and at 320 px with every filter group open. A violation is any failure of the WCAG 2.0-2.2 A and AA rules, of any
 impact, or a serious or critical failure of axe's best-practice rules. Prints the violations by
 rule and state and exits 1 if there is any. --sample checks one page of each kind
 and a few examples instead of every page; --every-impact also counts moderate and minor
@@ -30,16 +30,18 @@ from _browser import launch, serve
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 SERIOUS = {"serious", "critical"}
 SCHEMES = ("light", "dark")
+PALETTES = {"light": "default", "dark": "slate"}  # Material's name for each scheme, on <body>
 PHONE = {"width": 390, "height": 844}
+NARROW = {"phone, every filter group open": PHONE, "320 px, every filter group open": {"width": 320, "height": 640}}
 SEARCH_WORD = "naloxone"  # a word with many results, examples and hand-written pages alike
 # With search open, only the header changes: it holds Material's search dialog and its overlay, and the page
 # beneath, audited whole as loaded, is covered. Auditing just the header cuts a browse page's audit from
 # about 13 s to 2 s, with nothing that search opens left out.
 SEARCH_STATES = {"search open", "search results"}
 SEARCH_CONTEXT = {"include": [[".md-header"]]}
-BROWSE_STATES = {
-    "filters applied": "browse/?population=women&substance=alcohol",
+BROWSE_STATES = {  # filters applied comes last: the states after these start from it
     "no example matches": "browse/?population=women&words=zzzz",
+    "filters applied": "browse/?population=women&substance=alcohol&words=drink",  # a chip for each kind of filter
 }
 
 
@@ -117,24 +119,7 @@ def states(page, base: str, path: str) -> Iterator[str]:
         page.wait_for_function("() => document.getElementById('pe-handout-status').textContent.includes('in this handout')")
     yield "as loaded"
     if path == "browse/":
-        for name, address in BROWSE_STATES.items():
-            page.goto(base + address)
-            page.wait_for_load_state("networkidle")
-            page.wait_for_selector("#pe-filters:not([hidden])")
-            yield name
-        wide = page.viewport_size
-        page.set_viewport_size(PHONE)
-        page.goto(base + BROWSE_STATES["filters applied"])
-        page.wait_for_load_state("networkidle")
-        page.wait_for_selector("#pe-filters:not([hidden])")
-        if page.query_selector(".pe-filters-toggle"):  # earlier versions: the filters in a panel
-            page.click(".pe-filters-toggle")
-        for summary in page.query_selector_all("#pe-filters details:not([open]) > summary"):
-            summary.click()
-        page.evaluate("() => window.scrollTo(0, 0)")  # as in every other state: under the sticky header, a box would be "obscured"
-        settle(page)
-        yield "phone, every filter group open"
-        page.set_viewport_size(wide)
+        yield from browse_states(page, base)
         page.goto(base + path)
         page.wait_for_load_state("networkidle")
     open_search(page)
@@ -146,30 +131,68 @@ def states(page, base: str, path: str) -> Iterator[str]:
     yield "search results"
 
 
-def audit_scheme(base: str, paths: list[str], scheme: str, every_impact: bool = False) -> tuple[list[Violation], int]:
-    """Audit every path in every state in one colour scheme, in a browser of its own."""
-    from playwright.sync_api import sync_playwright
+def browse_states(page, base: str) -> Iterator[str]:
+    """The browse page filtered, matching nothing, with a chosen filter's chip hovered, and on a phone and at
+    320 px with every filter group open."""
+    for name, address in BROWSE_STATES.items():
+        page.goto(base + address)
+        page.wait_for_load_state("networkidle")
+        page.wait_for_selector("#pe-filters:not([hidden])")
+        yield name
+    page.hover(".pe-chosen [data-remove]")
+    settle(page)
+    yield "a chosen filter's chip hovered"
+    page.mouse.move(0, 0)
+    wide = page.viewport_size
+    for name, size in NARROW.items():
+        page.set_viewport_size(size)
+        for summary in page.query_selector_all("#pe-filters details:not([open]) > summary"):
+            summary.click()
+        page.evaluate("() => window.scrollTo(0, 0)")  # as in every other state: under the sticky header, a box would be "obscured"
+        settle(page)
+        yield name
+    page.set_viewport_size(wide)
 
+
+def audit_pages(browser, base: str, paths: list[str], scheme: str, every_impact: bool = False) -> tuple[list[Violation], int]:
+    """Audit every path in every state in one colour scheme, in a browser context of its own; returns the
+    violations and the number of audits."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+    page = context.new_page()
+    page.set_default_timeout(15000)
     violations: list[Violation] = []
     audits = 0
-    with sync_playwright() as playwright:
-        browser = launch(playwright)
-        page = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme).new_page()
-        page.set_default_timeout(15000)
+    try:
         for path in paths:
             for state in states(page, base, path):
-                context = SEARCH_CONTEXT if state in SEARCH_STATES else None
-                violations += audit(page, path or "/", scheme, state, every_impact, context)
+                shown = page.evaluate("() => document.body.getAttribute('data-md-color-scheme')")
+                if shown != PALETTES[scheme]:  # an audit of the other scheme would pass for this one
+                    raise RuntimeError(f"{path or '/'} ({state}) shows the {shown!r} palette, not {scheme}'s {PALETTES[scheme]!r}")
+                context_part = SEARCH_CONTEXT if state in SEARCH_STATES else None
+                violations += audit(page, path or "/", scheme, state, every_impact, context_part)
                 audits += 1
-        browser.close()
+    finally:
+        context.close()
     return violations, audits
+
+
+def audit_scheme(base: str, paths: list[str], scheme: str, every_impact: bool = False) -> tuple[list[Violation], int]:
+    """audit_pages in a browser of its own: one process of run()'s pool."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        try:
+            return audit_pages(browser, base, paths, scheme, every_impact)
+        finally:
+            browser.close()
 
 
 def run(site: Path, paths: list[str], every_impact: bool = False) -> tuple[list[Violation], int]:
     """Audit every path in both schemes, one process each; returns the violations and the number of audits."""
     server, base = serve(site)
     try:
-        # Started afresh, not forked: the caller may be running Playwright itself (the tests do).
+        # Started afresh, not forked: the caller may be running Playwright itself.
         with ProcessPoolExecutor(max_workers=len(SCHEMES), mp_context=multiprocessing.get_context("spawn")) as pool:
             done = list(pool.map(audit_scheme, [base] * len(SCHEMES), [paths] * len(SCHEMES), SCHEMES, [every_impact] * len(SCHEMES)))
     finally:

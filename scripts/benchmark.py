@@ -644,7 +644,7 @@ def main(argv: list[str] | None = None) -> int:
     print("  ".join(["examples", f"{'site':<17}"] + [heading for heading, *_ in COLUMNS]), flush=True)
     rows = []
     with sync_playwright() as playwright:
-        browser = launch(playwright)
+        browser = launch(playwright, reader=True)
         for size in sizes:
             for row in measure_size(size, args, browser):
                 print(table_row(row), flush=True)

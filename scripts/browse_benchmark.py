@@ -148,7 +148,7 @@ def main(argv: list[str] | None = None) -> int:
     server, base = serve(site)
     try:
         with sync_playwright() as playwright:
-            browser = launch(playwright)
+            browser = launch(playwright, reader=True)
             result = time_clicks(browser, base, args.profile)
             browser.close()
     finally:

@@ -84,7 +84,7 @@ def own_bytes(site: Path, queries: list[str]) -> list[int]:
     sizes = []
     try:
         with sync_playwright() as playwright:
-            browser = launch(playwright)
+            browser = launch(playwright, reader=True)
             for query in queries:
                 page = browser.new_page()
                 page.goto(base)

@@ -83,7 +83,7 @@ def measure(site: Path, queries: list[str], runs: int) -> list[dict]:
     rows = []
     try:
         with sync_playwright() as playwright:
-            browser = launch(playwright)
+            browser = launch(playwright, reader=True)
             for query in queries:
                 page = browser.new_page()
                 page.goto(base, wait_until="networkidle")

@@ -80,8 +80,8 @@ def build_site(project_dir: Path, site_dir: Path, day: dt.date | None = None) ->
 
 @pytest.fixture(scope="session")
 def browser():
-    if not Path(_browser.CHROMIUM).exists():
-        pytest.fail("the system Chromium is missing: run `make install-test` (installs Debian's chromium)")
+    if not Path(_browser.HEADLESS_SHELL).exists():
+        pytest.fail("the system Chromium is missing: run `make install-browser` (installs Debian's chromium-headless-shell)")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

@@ -10,7 +10,6 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-import a11y
 import searching
 from conftest import ROOT
 from macros.load import project
@@ -208,27 +207,6 @@ def test_chosen_filters_show_as_chips_and_removing_one_unticks_it_updates_the_ad
     page.wait_for_function("() => document.querySelectorAll('.pe-chosen [data-remove]').length === 1")
     assert page.is_checked(f"#pe-{second_group}-{second}")
     assert view.errors == []
-
-
-@pytest.mark.parametrize("scheme", a11y.SCHEMES)
-def test_axe_finds_no_violation_on_browse_with_filters_chosen(browser, real_site, scheme):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
-    page = context.new_page()
-    page.goto(real_site + "browse/?population=women&substance=alcohol&words=drink")
-    page.wait_for_function("() => document.querySelectorAll('.pe-chosen [data-remove]').length === 3")
-    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == ("slate" if scheme == "dark" else "default")
-    found = a11y.audit(page, "browse/", scheme, "filters chosen")
-    page.hover(".pe-chosen [data-remove]")
-    a11y.settle(page)
-    found += a11y.audit(page, "browse/", scheme, "a chip hovered")
-    for size in ({"width": 390, "height": 844}, {"width": 320, "height": 640}):
-        page.set_viewport_size(size)
-        for summary in page.query_selector_all("#pe-filters details:not([open]) > summary"):
-            summary.click()
-        page.evaluate("() => window.scrollTo(0, 0)")
-        found += a11y.audit(page, "browse/", scheme, f"{size['width']} px, every group open")
-    context.close()
-    assert found == [], a11y.report(found, 4)
 
 
 def test_the_address_restores_the_view_and_back_steps_through_changes(watched, real_site):
