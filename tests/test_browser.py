@@ -121,6 +121,20 @@ def test_the_audit_of_open_search_finds_a_violation_among_the_results(browser, r
     page.context.close()
 
 
+def test_the_audit_judges_the_browse_cards_below_the_first_screen(browser, real_site):
+    """Cards far down the page are judged too (the page may put off drawing them until they come near the
+    screen): fading the last card's text is reported as color-contrast."""
+    page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+    page.goto(real_site + "browse/")
+    page.wait_for_selector("#pe-filters:not([hidden])")
+    assert "color-contrast" not in {v.rule for v in a11y.audit(page, "browse/", "light", "as loaded")}
+    top = page.eval_on_selector(".pe-cards", "cards => { const last = cards.lastElementChild; "
+                                "last.querySelectorAll('*').forEach(e => { e.style.color = '#ccc'; }); return last.getBoundingClientRect().top; }")
+    assert top > 3 * 900  # well below the first screen
+    assert "color-contrast" in {v.rule for v in a11y.audit(page, "browse/", "light", "broken on purpose")}
+    page.context.close()
+
+
 @pytest.mark.parametrize("scheme", a11y.SCHEMES)
 def test_hovered_and_focused_chips_and_buttons_keep_their_contrast(browser, real_site, scheme):
     """Material turns them white on its accent colour (4.26:1) when hovered or focused."""
