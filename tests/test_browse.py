@@ -119,6 +119,24 @@ def test_two_groups_combine_with_and(watched, real_site):
     assert set(shown(page)) == set(expected({"section": selection["section"]})) & set(expected({"population": selection["population"]}))
 
 
+def test_the_cards_follow_each_tick_and_untick_in_order_as_the_results_narrow_and_widen(watched, real_site):
+    """browse.js leaves in place the cards that stay shown and adds or takes out only the others."""
+    _, page = open_browse(watched, real_site)
+    substances = [v.id for v in GUIDE.facet("substance").values]
+    steps = [("substance", substances[0]), ("substance", substances[1]), ("section", best_value("section")),
+             ("substance", substances[0]), ("section", best_value("section")), ("substance", substances[1])]
+    selection: dict[str, list[str]] = {}
+    for group, value in steps:
+        chosen = selection.setdefault(group, [])
+        if value in chosen:
+            chosen.remove(value)
+        else:
+            chosen.append(value)
+        click_box(page, group, value)
+        assert shown(page) == expected(selection)[:PAGE], (group, value)
+    assert shown(page) == [e.id for e in LOADED.examples][:PAGE]
+
+
 def test_two_values_in_one_group_combine_with_or(watched, real_site):
     _, page = open_browse(watched, real_site)
     first, second = [v.id for v in GUIDE.facet("substance").values][:2]
