@@ -145,6 +145,39 @@ class Converted:
 
 def convert(source: str, abbreviations: tuple[tuple[str, str], ...]) -> Converted:
     """Contributor Markdown as sanitised HTML, with the glossary's abbreviations marked up."""
+    paragraphs = _plain_paragraphs(source, abbreviations)
+    if paragraphs is not None:
+        return Converted("\n".join(f"<p>{paragraph}</p>" for paragraph in paragraphs), ())
+    return convert_fully(source, abbreviations)
+
+
+# Most contributor text is plain paragraphs, which Python-Markdown only wraps in <p> and the sanitiser
+# keeps as they are; such a text is wrapped here, without either. Left to them: any character of
+# Markdown's inline syntax (escapes, code, emphasis, links, autolinks, entities, HTML), any character
+# that is not printable (tabs, no-break spaces, control and invisible ones), a line that could start or
+# end a block or a line break (a list, quote, heading, rule, code, table of contents or abbreviation
+# definition; leading or trailing spaces), and any glossary abbreviation, which the converter marks up.
+# tests/test_render.py checks that both ways give the same HTML, byte for byte.
+_INLINE_SYNTAX = frozenset("\\`*_[]<>&")
+_BLOCK_STARTS = frozenset(" #>-+=0123456789")
+
+
+def _plain_paragraphs(source: str, abbreviations: tuple[tuple[str, str], ...]) -> list[str] | None:
+    text = source.rstrip("\n")
+    if not text or not _INLINE_SYNTAX.isdisjoint(text) or not text.replace("\n", " ").isprintable():
+        return None
+    if any(name in text for name, _ in abbreviations):
+        return None
+    paragraphs = text.split("\n\n")
+    for paragraph in paragraphs:
+        for line in paragraph.split("\n"):
+            if not line or line[0] in _BLOCK_STARTS or line[-1] == " ":
+                return None
+    return paragraphs
+
+
+def convert_fully(source: str, abbreviations: tuple[tuple[str, str], ...]) -> Converted:
+    """convert, always through Python-Markdown and the sanitiser."""
     converter = _converter(abbreviations)
     converter.reset()
     raw = converter.convert(source)
