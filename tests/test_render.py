@@ -232,7 +232,8 @@ PLAIN_OR_NEARLY = [
 @pytest.mark.parametrize("source", PLAIN_OR_NEARLY)
 @pytest.mark.parametrize("abbreviations", [(), tuple(ABBREVIATIONS.items())])
 def test_the_shortcut_for_plain_paragraphs_gives_the_full_converters_html(source, abbreviations):
-    assert markup.convert(source, abbreviations) == markup.convert_fully(source, abbreviations)
+    assert markup.convert(source, abbreviations).html == markup.convert_fully(source, abbreviations).html
+    assert markup.convert(source, abbreviations).links == markup.convert_fully(source, abbreviations).links
 
 
 def test_the_shortcut_takes_plain_paragraphs_and_leaves_markdown_to_the_converter():

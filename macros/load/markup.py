@@ -141,13 +141,14 @@ class Converted:
 
     html: str
     links: tuple[str, ...]
+    plain: bool = False  # its paragraphs wrapped in <p> as written: the page shows the text's own words and lines
 
 
 def convert(source: str, abbreviations: tuple[tuple[str, str], ...]) -> Converted:
     """Contributor Markdown as sanitised HTML, with the glossary's abbreviations marked up."""
     paragraphs = _plain_paragraphs(source, abbreviations)
     if paragraphs is not None:
-        return Converted("\n".join(f"<p>{paragraph}</p>" for paragraph in paragraphs), ())
+        return Converted("\n".join(f"<p>{paragraph}</p>" for paragraph in paragraphs), (), plain=True)
     return convert_fully(source, abbreviations)
 
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 import bisect
 import html
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -125,14 +125,23 @@ class Reading:
     """Text as a reader sees it, and where each of its characters came from in the text as written."""
 
     text: str
-    starts: tuple[int, ...]
-    ends: tuple[int, ...]
+    starts: Sequence[int]
+    ends: Sequence[int]
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:
         return self.starts[start], self.ends[end - 1]
 
 
+# Characters `read` may change in ASCII text: what may start an entity, an escape or emphasis, and
+# whitespace other than a space or a line break. Without them, and without runs of whitespace that it
+# makes one (two spaces, a space beside a line break, three line breaks), it reads text as written.
+_READ_CHANGES = frozenset("&\\*_~" + "".join(chr(code) for code in range(32) if chr(code) != "\n") + "\x7f")
+_READ_RUNS = ("  ", " \n", "\n ", "\n\n\n")
+
+
 def read(source: str) -> Reading:
+    if source.isascii() and _READ_CHANGES.isdisjoint(source) and not any(run in source for run in _READ_RUNS):
+        return _as_written(source)
     entities = {match.start(): match for match in _ENTITY.finditer(source)} if "&" in source else {}
     out: list[str] = []
     starts: list[int] = []
@@ -198,6 +207,19 @@ def read(source: str) -> Reading:
         index = end
     read_slowly(index, length)
     return Reading("".join(out), tuple(starts), tuple(ends))
+
+
+def _as_written(source: str) -> Reading:
+    """What `read` makes of text it keeps as written: each character from itself, except that the first
+    line break of a blank line reaches to the end of the second, as a run of spaces does."""
+    ends: Sequence[int] = range(1, len(source) + 1)
+    blank = source.find("\n\n")
+    if blank >= 0:
+        ends = list(ends)
+        while blank >= 0:
+            ends[blank] += 1
+            blank = source.find("\n\n", blank + 2)
+    return Reading(source, range(len(source)), ends)
 
 
 def _touches_word(source: str, start: int, end: int) -> bool:
