@@ -678,7 +678,48 @@ def _age_follows(text: str, end: int) -> bool:
     return False
 
 
+# Words of ASCII text as runs of letters: each token `_names` looks at is one run or more, joined by ' or -.
+_NOT_LETTERS = {code: " " for code in range(128) if not chr(code).isalpha()}
+
+
+def _letter_runs(word: str) -> list[str]:
+    return word.translate(_NOT_LETTERS).split()
+
+
+# Letter runs of the words `_names` starts from (titles, given names, in capitals too): a token that is one
+# of them, or has one as a hyphenated part, holds at least one of these runs.
+_NAME_RUNS = frozenset(
+    run for word in _TITLES | GIVEN_NAMES | WORD_LIKE_NAMES for form in (word, word.upper()) for run in _letter_runs(form)
+)
+
+_PERSON_NOUN_ENDS = frozenset(_letter_runs(noun)[-1] for noun in _PERSON_NOUNS)  # "ex-partner" ends "partner"
+
+
+def _may_name(text: str) -> bool:
+    """False for ASCII text in which `_names` can find nothing: no title or given name, and no word about
+    a person followed by a capitalised word (the start of a name not in the list); True otherwise."""
+    if not text.isascii():
+        return True
+    if not _NAME_RUNS.isdisjoint(_letter_runs(text)):
+        return True
+    lowered = text.lower()
+    for noun in _PERSON_NOUN_ENDS.intersection(_letter_runs(lowered)):
+        at = lowered.find(noun)
+        while at >= 0:
+            after = at + len(noun)
+            after += 2 if lowered.startswith("'s", after) else 0
+            gap = 2 if text.startswith(", ", after) else 1 if text.startswith(" ", after) else 0
+            if gap and text[after + gap : after + gap + 1].isupper():
+                return True
+            at = lowered.find(noun, at + 1)
+    return False
+
+
 def _names(text: str, sentences: Sentences) -> Iterator[tuple[int, int, str]]:
+    return _scan_names(text) if _may_name(text) else iter(())
+
+
+def _scan_names(text: str) -> Iterator[tuple[int, int, str]]:
     tokens = _tokens(text)
     for index, token in enumerate(tokens):
         previous = tokens[index - 1].word.lower() if index else ""
