@@ -223,21 +223,23 @@ PLAIN_OR_NEARLY = [
     "# heading", "a\n## heading", "Setext\n===", "Setext\n---", "> quoted", "a\n> quoted", "***", "___", "- - -",
     "a*b*c", "a_b_c", "snake_case", "`code`", "a\\b", "[link](https://example.org)", "![x](y.png)", "<b>bold</b>", "a <b",
     "AT&T", "&amp;", "&#x6A;", "a > b", "The DRR was agreed.", "A DRRS thing.", "*[DRR]: drug rehabilitation requirement",
-    "[TOC]", "He said \"no\" and 'yes'.", "Costs £5 (about €6); 50% or less?!", "Emoji 🙂 and ünïcödé.", "a = b", "a | b",
+    "DRR", "DRR.", "(DRR)", "xDRR DRR1 DRR", "The DRR and the\nDRR again.", "Two DRR DRR", "A DRR ü.", "A DRR order and a RAR.", "A.B and AxB", "DRR orders", "[TOC]", "He said \"no\" and 'yes'.", "Costs £5 (about €6); 50% or less?!", "Emoji 🙂 and ünïcödé.", "a = b", "a | b",
     "a ~~strike~~", "{: .class }", "Line one\nLine two\n\nPara two\n", "\n\n", "", "   ", "x\n\n", "\x02\x03",
     ":colon start", "'quote start'", "(bracket start)", "#hashtag", "a#b", "http://example.org/a_b", "<https://example.org>",
 ]
 
 
 @pytest.mark.parametrize("source", PLAIN_OR_NEARLY)
-@pytest.mark.parametrize("abbreviations", [(), tuple(ABBREVIATIONS.items())])
+@pytest.mark.parametrize("abbreviations", [(), tuple(ABBREVIATIONS.items()), (
+    ("DRR", "drug rehabilitation requirement"), ("DRR order", 'an order with "quotes" & <angles>'), ("RAR", ""), ("A.B", "a dotted one"),
+)])
 def test_the_shortcut_for_plain_paragraphs_gives_the_full_converters_html(source, abbreviations):
     assert markup.convert(source, abbreviations).html == markup.convert_fully(source, abbreviations).html
     assert markup.convert(source, abbreviations).links == markup.convert_fully(source, abbreviations).links
 
 
 def test_the_shortcut_takes_plain_paragraphs_and_leaves_markdown_to_the_converter():
-    assert markup._plain_paragraphs("One paragraph.\n\nAnother one.\n", ()) == ["One paragraph.", "Another one."]
-    assert markup._plain_paragraphs("The DRR was agreed.", tuple(ABBREVIATIONS.items())) is None
-    assert markup._plain_paragraphs("a *b*", ()) is None
-    assert markup._plain_paragraphs("a\n- b", ()) is None
+    assert markup.convert("One paragraph.\n\nAnother one.\n", ()).plain
+    assert markup.convert("The DRR was agreed.", tuple(ABBREVIATIONS.items())).plain
+    assert not markup.convert("a *b*", ()).plain
+    assert not markup.convert("a\n- b", ()).plain

@@ -367,6 +367,7 @@ _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
 )
+_MONTH_GUARD = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")  # in each of _MONTH's words
 _ORDINALS = (
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth "
     "sixteenth seventeenth eighteenth nineteenth twentieth thirtieth"
@@ -437,6 +438,8 @@ def _dates(text: str) -> list[tuple[int, int, bool]]:
     """(start, end, has a year) of each date that could be a day in someone's life."""
     # Left out: dates that open or close a period ("from 1 April 2023", "1 to 3 May", "on or after
     # 1 October 2024") and the dates of laws, launches and publications ("came into force on 1 December 2020").
+    if not _DIGIT.search(text) and not any(month in text for month in _MONTH_GUARD):
+        return []  # each of _DATE's forms has a digit or a month
     found = [(m.start(), m.end(), any(m.group(g) for g in _YEAR_GROUPS)) for m in _DATE.finditer(text) if _date_ends_cleanly(text, m.start(), m.end())]
     single = []
     for index, (start, end, has_year) in enumerate(found):
@@ -855,40 +858,50 @@ _DIGIT = linear.character_class(r"[0-9]")
 _NOT_STREET_NAMES = frozenset("Crown Magistrates Magistrates' Youth County Family Combined Royal".split())
 
 
+# Words one of _STREET's matches without a house number has ("lives", "lived", "living", "staying", ...).
+_STREET_GUARD = ("live", "living", "stay", "moved", "address", "resides")
+_NOT_DIGITS = {code: None for code in range(ord("0"), ord("9") + 1)}
+
+
 def _numbers(text: str, sentences: Sentences) -> Iterator[tuple[int, int, str]]:
-    for match in _STREET.finditer(text):
-        if not set(match.group().split()) & _NOT_STREET_NAMES:
-            yield match.start(), match.end(), "street-address"
+    # Each pattern needs a number of ASCII digits (or a word or symbol) that most texts lack: counted
+    # once, they save running the patterns that cannot match.
+    digits = len(text) - len(text.translate(_NOT_DIGITS))
+    if digits or any(word in text for word in _STREET_GUARD):
+        for match in _STREET.finditer(text):
+            if not set(match.group().split()) & _NOT_STREET_NAMES:
+                yield match.start(), match.end(), "street-address"
     if "@" in text:
         for match in _EMAIL.finditer(text):
             if _before(text, match.start(), ".%+-"):
                 yield match.start(), match.end(), "email"
-    if not _DIGIT.search(text):
+    if not digits:
         return  # every other pattern here needs a digit, and most texts have none
-    for match in _NHS.finditer(text):
+    for match in _NHS.finditer(text) if digits >= 10 else ():
         separated = not (text[match.end() : match.end() + 1] in " ./-" and text[match.end() + 1 : match.end() + 2].isdigit())
         if _before(text, match.start(), "-/.") and separated and nhs_checksum_ok(match.group(1) + match.group(2) + match.group(3)):
             yield match.start(), match.end(), "nhs-number"
-    for match in _NI.finditer(text):
+    for match in _NI.finditer(text) if digits >= 6 else ():
         if match.group(1).upper() not in _NI_UNUSED_PREFIXES:
             yield match.start(), match.end(), "ni-number"
-    for match in _PHONE.finditer(text):
-        digits = "".join(char for char in match.group("number") if char.isdigit())
-        if _before(text, match.start(), "+") and (len(digits) == 10 or not digits.startswith("7")):
+    for match in _PHONE.finditer(text) if digits >= 9 else ():
+        number = "".join(char for char in match.group("number") if char.isdigit())
+        if _before(text, match.start(), "+") and (len(number) == 10 or not number.startswith("7")):
             yield match.start(), match.end(), "phone-number"
-    for kind, regex in (
-        ("postcode", _POSTCODE),
-        ("prison-number", _PRISON),
-        ("pnc-number", _PNC),
-        ("cro-number", _CRO),
-        ("crn", _CRN),
-        ("case-number", _CROWN_COURT_CASE),
-        ("case-number", _POLICE_URN),
+    slash = "/" in text
+    for kind, regex, needs in (
+        ("postcode", _POSTCODE, 1),
+        ("prison-number", _PRISON, 4),
+        ("pnc-number", _PNC, 6 if slash else 99),
+        ("cro-number", _CRO, 5 if slash else 99),
+        ("crn", _CRN, 6),
+        ("case-number", _CROWN_COURT_CASE, 6),
+        ("case-number", _POLICE_URN, 9),
     ):
-        for match in regex.finditer(text):
+        for match in regex.finditer(text) if digits >= needs else ():
             if _before(text, match.start(), "/") and _after(text, match.end(), "/"):
                 yield match.start(), match.end(), kind
-    for match in _NEAR_CASE.finditer(text):
+    for match in _NEAR_CASE.finditer(text) if digits >= 6 else ():
         yield *_span(match, "id"), "case-number"
 
 
