@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from html.parser import HTMLParser
@@ -195,7 +194,7 @@ def _marked_abbreviations(abbreviations: tuple[tuple[str, str], ...]) -> tuple[A
             return None
         markup[name] = alone[len("<p>") : -len("</p>")]
     names = sorted((name for name, _ in abbreviations), key=len, reverse=True)
-    return linear.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b"), markup
+    return linear.compile(r"\b(?:" + "|".join(map(linear.escape, names)) + r")\b"), markup
 
 
 def convert_fully(source: str, abbreviations: tuple[tuple[str, str], ...]) -> Converted:
