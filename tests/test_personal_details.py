@@ -431,3 +431,26 @@ def test_words_are_split_as_the_linear_word_pattern_splits_them():
     texts = ["", "'tis rock'n'roll- -- O'Brien-Walsh's 2nd", "Kevin's mum--said", *("".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30))) for _ in range(3000))]
     for text in texts:
         assert list(personal._word_spans(text)) == [match.span() for match in personal._TOKEN.finditer(text)], repr(text)
+
+
+# Texts at the edge of the shortcut that skips the name scan for text without a title, a given name or a
+# word about a person before a capitalised word.
+NAME_EDGES = [
+    "her ex-partner Oluwaseun Adeyemi, aged 37", "the man's Kevin", "MR SMITH came in", "O'BRIEN-WALSH said", "Anne-Marie said",
+    "KEVIN'S mother", "her brother, Oluwaseun ADEYEMI", "a client Tobiloba Eze (29)", "the WOMAN Chidinma Obi, 41", "Mr J. Smith",
+    "Dr Gray's Hospital", "her daughter Precious Okafor said", "We gave Kevin a lift", "in Chelsea", "Mark each step",
+    "a man called Tiberius Stone", "a man  Tiberius Stone, 30", "a man\nTiberius Stone, 30", "Zoë said", "Kevin’s mother",
+    "the practitioner, Hal Nwosu, 52", "no names here at all", "the probation officer met a Crown Court judge",
+]
+
+
+@pytest.mark.parametrize("text", NAME_EDGES + [case["text"] for case in SHOULD_FLAG] + SHOULD_PASS)
+def test_the_name_scan_shortcut_skips_only_text_the_full_scan_finds_nothing_in(text):
+    seen = personal.read(text).text
+    assert list(personal._names(seen, personal.Sentences(seen))) == list(personal._scan_names(seen))
+
+
+def test_the_name_scan_is_skipped_for_text_with_no_sign_of_a_name():
+    assert not personal._may_name("the probation officer met the judge at the Crown Court")
+    assert personal._may_name("the officer met Kevin")
+    assert personal._may_name("her partner Tiberius Stone")

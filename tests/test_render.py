@@ -211,3 +211,35 @@ def test_the_page_allowlist_keeps_the_renderers_own_markup():
             '<div data-search-exclude=""><ul class="pe-cards"><li class="pe-card" data-example-id="x"><a href="../../examples/x/">x</a></li></ul></div>'
             '<img src="qr.svg" alt="QR code" width="80" height="80"><a href="https://www.gov.uk/" rel="noopener noreferrer">g</a>')
     assert markup.sanitise_page(html) == html
+
+
+# Texts at the edge of what the converter's shortcut for plain paragraphs takes: each must come out
+# exactly as Python-Markdown and the sanitiser make it, whichever way it goes.
+PLAIN_OR_NEARLY = [
+    "A man on probation.", "A man on probation.\n", "One paragraph.\n\nAnother one.\n", "Two lines\nof one paragraph.",
+    "Three blank lines\n\n\nbetween.", "\nA leading line break.", " A leading space.", "A trailing space. ", "Two spaces  \nbreak.",
+    "Four spaces\n    in code.", "A tab\there.", "No-break\u00a0space.", "Soft\u00adhyphen.", "Zero\u200bwidth.", "Bell\x07.",
+    "- a list item", "a line\n- then a list", "* star", "+ plus", "1. first", "2) second", "12 weeks on", "a\n3. three",
+    "# heading", "a\n## heading", "Setext\n===", "Setext\n---", "> quoted", "a\n> quoted", "***", "___", "- - -",
+    "a*b*c", "a_b_c", "snake_case", "`code`", "a\\b", "[link](https://example.org)", "![x](y.png)", "<b>bold</b>", "a <b",
+    "AT&T", "&amp;", "&#x6A;", "a > b", "The DRR was agreed.", "A DRRS thing.", "*[DRR]: drug rehabilitation requirement",
+    "DRR", "DRR.", "(DRR)", "xDRR DRR1 DRR", "The DRR and the\nDRR again.", "Two DRR DRR", "A DRR ü.", "A DRR order and a RAR.", "A.B and AxB", "DRR orders", "[TOC]", "He said \"no\" and 'yes'.", "Costs £5 (about €6); 50% or less?!", "Emoji 🙂 and ünïcödé.", "a = b", "a | b",
+    "a ~~strike~~", "{: .class }", "Line one\nLine two\n\nPara two\n", "\n\n", "", "   ", "x\n\n", "\x02\x03",
+    ":colon start", "'quote start'", "(bracket start)", "#hashtag", "a#b", "http://example.org/a_b", "<https://example.org>",
+]
+
+
+@pytest.mark.parametrize("source", PLAIN_OR_NEARLY)
+@pytest.mark.parametrize("abbreviations", [(), tuple(ABBREVIATIONS.items()), (
+    ("DRR", "drug rehabilitation requirement"), ("DRR order", 'an order with "quotes" & <angles>'), ("RAR", ""), ("A.B", "a dotted one"),
+)])
+def test_the_shortcut_for_plain_paragraphs_gives_the_full_converters_html(source, abbreviations):
+    assert markup.convert(source, abbreviations).html == markup.convert_fully(source, abbreviations).html
+    assert markup.convert(source, abbreviations).links == markup.convert_fully(source, abbreviations).links
+
+
+def test_the_shortcut_takes_plain_paragraphs_and_leaves_markdown_to_the_converter():
+    assert markup.convert("One paragraph.\n\nAnother one.\n", ()).plain
+    assert markup.convert("The DRR was agreed.", tuple(ABBREVIATIONS.items())).plain
+    assert not markup.convert("a *b*", ()).plain
+    assert not markup.convert("a\n- b", ()).plain

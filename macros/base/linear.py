@@ -29,6 +29,11 @@ def compile(pattern: str, *, ignore_case: bool = False) -> re2._Regexp:  # noqa:
     return compiled
 
 
+def escape(text: str) -> str:
+    """text as a pattern for compile that matches it literally."""
+    return re2.escape(text)
+
+
 def is_one_character(pattern: str) -> bool:
     parsed = _parser.parse(pattern)
     return len(parsed) == 1 and parsed[0][0] in _ONE_CHARACTER

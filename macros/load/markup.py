@@ -8,6 +8,7 @@ validator every link target, however it was written, and the page its HTML.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 from dataclasses import dataclass
 from functools import lru_cache
 from html.parser import HTMLParser
@@ -141,10 +142,63 @@ class Converted:
 
     html: str
     links: tuple[str, ...]
+    plain: bool = False  # its paragraphs wrapped in <p> as written: the page shows the text's own words and lines
 
 
 def convert(source: str, abbreviations: tuple[tuple[str, str], ...]) -> Converted:
     """Contributor Markdown as sanitised HTML, with the glossary's abbreviations marked up."""
+    paragraphs = _plain_paragraphs(source)
+    if paragraphs is not None and any(name in source for name, _ in abbreviations):
+        marked = _marked_abbreviations(abbreviations)
+        if marked is None or not source.isascii():  # RE2's word boundaries are Python's in ASCII text only
+            paragraphs = None
+        else:
+            pattern, markup = marked
+            paragraphs = [pattern.sub(lambda match: markup[match.group()], paragraph) for paragraph in paragraphs]
+    if paragraphs is not None:
+        return Converted("\n".join(f"<p>{paragraph}</p>" for paragraph in paragraphs), (), plain=True)
+    return convert_fully(source, abbreviations)
+
+
+# Most contributor text is plain paragraphs, which Python-Markdown only wraps in <p> (marking up the
+# glossary's abbreviations) and the sanitiser keeps as they are; such a text is wrapped and marked up
+# here, without either. Left to them: any character of Markdown's inline syntax (escapes, code, emphasis,
+# links, autolinks, entities, HTML), any character that is not printable (tabs, no-break spaces, control
+# and invisible ones), and a line that could start or end a block or a line break (a list, quote, heading,
+# rule, code, table of contents or abbreviation definition; leading or trailing spaces).
+# tests/test_render.py checks that both ways give the same HTML, byte for byte.
+_INLINE_SYNTAX = frozenset("\\`*_[]<>&")
+_BLOCK_STARTS = frozenset(" #>-+=0123456789")
+
+
+def _plain_paragraphs(source: str) -> list[str] | None:
+    text = source.rstrip("\n")
+    if not text or not _INLINE_SYNTAX.isdisjoint(text) or not text.replace("\n", " ").isprintable():
+        return None
+    paragraphs = text.split("\n\n")
+    for paragraph in paragraphs:
+        for line in paragraph.split("\n"):
+            if not line or line[0] in _BLOCK_STARTS or line[-1] == " ":
+                return None
+    return paragraphs
+
+
+@lru_cache(maxsize=8)
+def _marked_abbreviations(abbreviations: tuple[tuple[str, str], ...]) -> tuple[Any, dict[str, str]] | None:
+    """The converter's pattern for the glossary's abbreviations (longest first, whole words), and each one's
+    markup, as the full converter writes it for the abbreviation alone; None if one is not a plain word."""
+    markup = {}
+    for name, _ in abbreviations:
+        alone = convert_fully(name, abbreviations).html
+        if not (alone.startswith("<p>") and alone.endswith("</p>") and "\n" not in alone):
+            return None
+        markup[name] = alone[len("<p>") : -len("</p>")]
+    names = sorted((name for name, _ in abbreviations), key=len, reverse=True)
+    return linear.compile(r"\b(?:" + "|".join(map(linear.escape, names)) + r")\b"), markup
+
+
+def convert_fully(source: str, abbreviations: tuple[tuple[str, str], ...]) -> Converted:
+    """convert, always through Python-Markdown and the sanitiser."""
     converter = _converter(abbreviations)
     converter.reset()
     raw = converter.convert(source)

@@ -19,7 +19,7 @@ from __future__ import annotations
 import bisect
 import html
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -125,14 +125,23 @@ class Reading:
     """Text as a reader sees it, and where each of its characters came from in the text as written."""
 
     text: str
-    starts: tuple[int, ...]
-    ends: tuple[int, ...]
+    starts: Sequence[int]
+    ends: Sequence[int]
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:
         return self.starts[start], self.ends[end - 1]
 
 
+# Characters `read` may change in ASCII text: what may start an entity, an escape or emphasis, and
+# whitespace other than a space or a line break. Without them, and without runs of whitespace that it
+# makes one (two spaces, a space beside a line break, three line breaks), it reads text as written.
+_READ_CHANGES = frozenset("&\\*_~" + "".join(chr(code) for code in range(32) if chr(code) != "\n") + "\x7f")
+_READ_RUNS = ("  ", " \n", "\n ", "\n\n\n")
+
+
 def read(source: str) -> Reading:
+    if source.isascii() and _READ_CHANGES.isdisjoint(source) and not any(run in source for run in _READ_RUNS):
+        return _as_written(source)
     entities = {match.start(): match for match in _ENTITY.finditer(source)} if "&" in source else {}
     out: list[str] = []
     starts: list[int] = []
@@ -198,6 +207,19 @@ def read(source: str) -> Reading:
         index = end
     read_slowly(index, length)
     return Reading("".join(out), tuple(starts), tuple(ends))
+
+
+def _as_written(source: str) -> Reading:
+    """What `read` makes of text it keeps as written: each character from itself, except that the first
+    line break of a blank line reaches to the end of the second, as a run of spaces does."""
+    ends: Sequence[int] = range(1, len(source) + 1)
+    blank = source.find("\n\n")
+    if blank >= 0:
+        ends = list(ends)
+        while blank >= 0:
+            ends[blank] += 1
+            blank = source.find("\n\n", blank + 2)
+    return Reading(source, range(len(source)), ends)
 
 
 def _touches_word(source: str, start: int, end: int) -> bool:
@@ -345,6 +367,7 @@ _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
 )
+_MONTH_GUARD = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")  # in each of _MONTH's words
 _ORDINALS = (
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth "
     "sixteenth seventeenth eighteenth nineteenth twentieth thirtieth"
@@ -415,6 +438,8 @@ def _dates(text: str) -> list[tuple[int, int, bool]]:
     """(start, end, has a year) of each date that could be a day in someone's life."""
     # Left out: dates that open or close a period ("from 1 April 2023", "1 to 3 May", "on or after
     # 1 October 2024") and the dates of laws, launches and publications ("came into force on 1 December 2020").
+    if not _DIGIT.search(text) and not any(month in text for month in _MONTH_GUARD):
+        return []  # each of _DATE's forms has a digit or a month
     found = [(m.start(), m.end(), any(m.group(g) for g in _YEAR_GROUPS)) for m in _DATE.finditer(text) if _date_ends_cleanly(text, m.start(), m.end())]
     single = []
     for index, (start, end, has_year) in enumerate(found):
@@ -656,7 +681,48 @@ def _age_follows(text: str, end: int) -> bool:
     return False
 
 
+# Words of ASCII text as runs of letters: each token `_names` looks at is one run or more, joined by ' or -.
+_NOT_LETTERS = {code: " " for code in range(128) if not chr(code).isalpha()}
+
+
+def _letter_runs(word: str) -> list[str]:
+    return word.translate(_NOT_LETTERS).split()
+
+
+# Letter runs of the words `_names` starts from (titles, given names, in capitals too): a token that is one
+# of them, or has one as a hyphenated part, holds at least one of these runs.
+_NAME_RUNS = frozenset(
+    run for word in _TITLES | GIVEN_NAMES | WORD_LIKE_NAMES for form in (word, word.upper()) for run in _letter_runs(form)
+)
+
+_PERSON_NOUN_ENDS = frozenset(_letter_runs(noun)[-1] for noun in _PERSON_NOUNS)  # "ex-partner" ends "partner"
+
+
+def _may_name(text: str) -> bool:
+    """False for ASCII text in which `_names` can find nothing: no title or given name, and no word about
+    a person followed by a capitalised word (the start of a name not in the list); True otherwise."""
+    if not text.isascii():
+        return True
+    if not _NAME_RUNS.isdisjoint(_letter_runs(text)):
+        return True
+    lowered = text.lower()
+    for noun in _PERSON_NOUN_ENDS.intersection(_letter_runs(lowered)):
+        at = lowered.find(noun)
+        while at >= 0:
+            after = at + len(noun)
+            after += 2 if lowered.startswith("'s", after) else 0
+            gap = 2 if text.startswith(", ", after) else 1 if text.startswith(" ", after) else 0
+            if gap and text[after + gap : after + gap + 1].isupper():
+                return True
+            at = lowered.find(noun, at + 1)
+    return False
+
+
 def _names(text: str, sentences: Sentences) -> Iterator[tuple[int, int, str]]:
+    return _scan_names(text) if _may_name(text) else iter(())
+
+
+def _scan_names(text: str) -> Iterator[tuple[int, int, str]]:
     tokens = _tokens(text)
     for index, token in enumerate(tokens):
         previous = tokens[index - 1].word.lower() if index else ""
@@ -792,40 +858,50 @@ _DIGIT = linear.character_class(r"[0-9]")
 _NOT_STREET_NAMES = frozenset("Crown Magistrates Magistrates' Youth County Family Combined Royal".split())
 
 
+# Words one of _STREET's matches without a house number has ("lives", "lived", "living", "staying", ...).
+_STREET_GUARD = ("live", "living", "stay", "moved", "address", "resides")
+_NOT_DIGITS = {code: None for code in range(ord("0"), ord("9") + 1)}
+
+
 def _numbers(text: str, sentences: Sentences) -> Iterator[tuple[int, int, str]]:
-    for match in _STREET.finditer(text):
-        if not set(match.group().split()) & _NOT_STREET_NAMES:
-            yield match.start(), match.end(), "street-address"
+    # Each pattern needs a number of ASCII digits (or a word or symbol) that most texts lack: counted
+    # once, they save running the patterns that cannot match.
+    digits = len(text) - len(text.translate(_NOT_DIGITS))
+    if digits or any(word in text for word in _STREET_GUARD):
+        for match in _STREET.finditer(text):
+            if not set(match.group().split()) & _NOT_STREET_NAMES:
+                yield match.start(), match.end(), "street-address"
     if "@" in text:
         for match in _EMAIL.finditer(text):
             if _before(text, match.start(), ".%+-"):
                 yield match.start(), match.end(), "email"
-    if not _DIGIT.search(text):
+    if not digits:
         return  # every other pattern here needs a digit, and most texts have none
-    for match in _NHS.finditer(text):
+    for match in _NHS.finditer(text) if digits >= 10 else ():
         separated = not (text[match.end() : match.end() + 1] in " ./-" and text[match.end() + 1 : match.end() + 2].isdigit())
         if _before(text, match.start(), "-/.") and separated and nhs_checksum_ok(match.group(1) + match.group(2) + match.group(3)):
             yield match.start(), match.end(), "nhs-number"
-    for match in _NI.finditer(text):
+    for match in _NI.finditer(text) if digits >= 6 else ():
         if match.group(1).upper() not in _NI_UNUSED_PREFIXES:
             yield match.start(), match.end(), "ni-number"
-    for match in _PHONE.finditer(text):
-        digits = "".join(char for char in match.group("number") if char.isdigit())
-        if _before(text, match.start(), "+") and (len(digits) == 10 or not digits.startswith("7")):
+    for match in _PHONE.finditer(text) if digits >= 9 else ():
+        number = "".join(char for char in match.group("number") if char.isdigit())
+        if _before(text, match.start(), "+") and (len(number) == 10 or not number.startswith("7")):
             yield match.start(), match.end(), "phone-number"
-    for kind, regex in (
-        ("postcode", _POSTCODE),
-        ("prison-number", _PRISON),
-        ("pnc-number", _PNC),
-        ("cro-number", _CRO),
-        ("crn", _CRN),
-        ("case-number", _CROWN_COURT_CASE),
-        ("case-number", _POLICE_URN),
+    slash = "/" in text
+    for kind, regex, needs in (
+        ("postcode", _POSTCODE, 1),
+        ("prison-number", _PRISON, 4),
+        ("pnc-number", _PNC, 6 if slash else 99),
+        ("cro-number", _CRO, 5 if slash else 99),
+        ("crn", _CRN, 6),
+        ("case-number", _CROWN_COURT_CASE, 6),
+        ("case-number", _POLICE_URN, 9),
     ):
-        for match in regex.finditer(text):
+        for match in regex.finditer(text) if digits >= needs else ():
             if _before(text, match.start(), "/") and _after(text, match.end(), "/"):
                 yield match.start(), match.end(), kind
-    for match in _NEAR_CASE.finditer(text):
+    for match in _NEAR_CASE.finditer(text) if digits >= 6 else ():
         yield *_span(match, "id"), "case-number"
 
 
