@@ -234,6 +234,10 @@ def test_without_javascript_browse_uses_the_full_width_and_says_what_works(brows
 def test_the_menu_opens_from_the_keyboard_and_its_links_leave_the_tab_order_when_closed(phone, real_site):
     page = open_browse(phone, real_site)
     drawer_links = "document.activeElement.closest('.md-sidebar--primary') !== null"
+    # Closed, the drawer's links are not even drawn (content-visibility: hidden, so Material's restyling of the
+    # page as it starts skips them); open, they are; closed again after the slide, they are not.
+    link_drawn = "document.querySelector('.md-sidebar--primary .md-nav__link').checkVisibility()"
+    page.wait_for_function(f"() => !{link_drawn}")  # once material-fixes.js, deferred, has given the menu its button
     presses = 12 + len(FILTERS)  # the header's controls, the words box and one summary per filter group
     for _ in range(presses):  # from the top of the page to the first result, never into the closed drawer
         page.keyboard.press("Tab")
@@ -248,9 +252,11 @@ def test_the_menu_opens_from_the_keyboard_and_its_links_leave_the_tab_order_when
     assert page.evaluate("document.getElementById('__drawer').checked")
     assert page.get_attribute(".pe-menu-button", "aria-expanded") == "true"
     page.wait_for_function("() => getComputedStyle(document.querySelector('.md-sidebar--primary')).visibility === 'visible'")
+    assert page.evaluate(link_drawn)
     page.keyboard.press("Escape")
     assert not page.evaluate("document.getElementById('__drawer').checked")
     assert page.evaluate("document.activeElement.classList.contains('pe-menu-button')")
+    page.wait_for_function(f"() => !{link_drawn}")
 
 
 def test_if_the_filters_fail_to_load_the_results_take_the_full_width_and_say_why(browser, real_site):

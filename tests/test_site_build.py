@@ -274,3 +274,16 @@ def test_every_filtered_browse_link_in_the_guide_names_a_box_the_browse_page_has
             wrong += [f"{path.relative_to(real_site_dir)}: {link['href']}" for name, value in parse_qsl(query) if name not in own and (name, value) not in boxes]
     assert seen > 100
     assert wrong == []
+
+
+def test_every_page_is_drawn_without_waiting_for_the_scripts_at_its_end(fixture_site):
+    """Material's bundle and the guide's own scripts are deferred (docs/overrides/main.html), still in order:
+    search.js and material-fixes.js before Material's, which they prepare; fails if Material's markup for its
+    bundle changes so that the template no longer defers it."""
+    for kind in ("index.html", "supervision/index.html", "examples/alcohol-plan-example/index.html", "browse/index.html"):
+        html = (fixture_site / kind).read_text(encoding="utf-8")
+        tail = BeautifulSoup(html[html.index('<script id="__config"'):], "html.parser")
+        scripts = [(tag["src"].rsplit("/", 1)[-1], tag.has_attr("defer")) for tag in tail.find_all("script", src=True)]
+        names = [name for name, _ in scripts]
+        assert names[:2] == ["search.js", "material-fixes.js"] and names[2].startswith("bundle."), (kind, names)
+        assert all(deferred for _, deferred in scripts), (kind, scripts)

@@ -31,6 +31,7 @@
     menu.addEventListener("click", function () { drawer.click(); });
     drawer.addEventListener("change", function () {
       menu.setAttribute("aria-expanded", drawer.checked ? "true" : "false");
+      document.documentElement.classList.add("pe-drawer-used");  // guide.css: closing now waits for the slide
     });
     document.addEventListener("keydown", function (event) {
       if (event.key === "Escape" && drawer.checked) {
