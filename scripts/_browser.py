@@ -56,8 +56,15 @@ class _Mounted(http.server.SimpleHTTPRequestHandler):
         return super().translate_path("/" + path[len(self.mount):])
 
 
+class LoopbackServer(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address) -> None:
+        # A page left before it has loaded drops its requests: no error of the site's, so not printed.
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 def serve(site: Path, handler: type[http.server.SimpleHTTPRequestHandler] = _Handler,
-          server_class: type[http.server.ThreadingHTTPServer] = http.server.ThreadingHTTPServer) -> tuple[http.server.ThreadingHTTPServer, str]:
+          server_class: type[http.server.ThreadingHTTPServer] = LoopbackServer) -> tuple[http.server.ThreadingHTTPServer, str]:
     """Serve the built site over HTTP on loopback at the published address's path, in a background thread;
     returns the server (call .shutdown()) and the site's base URL."""
     mount = urlsplit(published_address()).path

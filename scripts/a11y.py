@@ -2,12 +2,13 @@
 
 Usage: python scripts/a11y.py [--site DIR] [--sample] [--every-impact] [--json FILE]
 
-Every page is checked in the light and dark colour schemes: as loaded, with Material's search
-dialog open, and with search results showing (these two in the header, which holds the dialog);
-the browse page also with filters applied, with filters that match nothing, with a chosen filter's chip
-hovered, and on a phone and at 320 px with every filter group open. A violation is any failure of the WCAG 2.0-2.2 A and AA rules, of any
-impact, or a serious or critical failure of axe's best-practice rules. Prints the violations by
-rule and state and exits 1 if there is any. --sample checks one page of each kind
+Every page is checked in the light and dark colour schemes as loaded; the home page also with
+Material's search dialog open and with search results showing (these two in the header, which holds
+the dialog and is the same on every page: tests/test_site_build.py pins that); the browse page also
+with filters applied, with filters that match nothing, with a chosen filter's chip hovered, and on a
+phone and at 320 px with every filter group open. A violation is any failure of the WCAG 2.0-2.2 A
+and AA rules, of any impact, or a serious or critical failure of axe's best-practice rules. Prints
+the violations by rule and state and exits 1 if there is any. --sample checks one page of each kind
 and a few examples instead of every page; --every-impact also counts moderate and minor
 best-practice failures (heading order, landmark names), which never fail the run.
 """
@@ -39,6 +40,9 @@ SEARCH_WORD = "naloxone"  # a word with many results, examples and hand-written 
 # about 13 s to 2 s, with nothing that search opens left out.
 SEARCH_STATES = {"search open", "search results"}
 SEARCH_CONTEXT = {"include": [[".md-header"]]}
+# The header is the same markup, with the same style sheets, on every page but for the page's title and its
+# relative addresses (tests/test_site_build.py pins that), so search is opened on one page, not on each.
+SEARCH_PAGE = ""
 BROWSE_STATES = {  # filters applied comes last: the states after these start from it
     "no example matches": "browse/?population=women&words=zzzz",
     "filters applied": "browse/?population=women&substance=alcohol&words=drink",  # a chip for each kind of filter
@@ -113,15 +117,17 @@ def settle(page) -> None:
 
 def states(page, base: str, path: str) -> Iterator[str]:
     """Put the page in each state in turn, yielding the state's name once it is ready."""
-    page.goto(base + path)
-    page.wait_for_load_state("networkidle")
+    page.goto(base + path)  # every script is deferred, so all but what they fetch has run by the load event
     if path.startswith("handout/?"):  # audited filled with its examples, as a trainer sees it
         page.wait_for_function("() => document.getElementById('pe-handout-status').textContent.includes('in this handout')")
+    if path == "browse/":  # shown once its index has come
+        page.wait_for_selector("#pe-filters:not([hidden])")
+    settle(page)
     yield "as loaded"
     if path == "browse/":
         yield from browse_states(page, base)
-        page.goto(base + path)
-        page.wait_for_load_state("networkidle")
+    if path != SEARCH_PAGE:
+        return
     open_search(page)
     yield "search open"
     page.keyboard.type(SEARCH_WORD)
@@ -136,7 +142,6 @@ def browse_states(page, base: str) -> Iterator[str]:
     320 px with every filter group open."""
     for name, address in BROWSE_STATES.items():
         page.goto(base + address)
-        page.wait_for_load_state("networkidle")
         page.wait_for_selector("#pe-filters:not([hidden])")
         yield name
     page.hover(".pe-chosen [data-remove]")

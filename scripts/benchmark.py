@@ -44,7 +44,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import yaml
-from _browser import launch, serve
+from _browser import LoopbackServer, launch, serve
 from _root import ROOT
 
 from macros.base.ids import handout_code
@@ -222,7 +222,7 @@ def run_build(project: Path, *python_options: str) -> dict:
     return {"build_s": seconds, "build_cpu_s": usage.ru_utime + usage.ru_stime, "peak_memory_bytes": usage.ru_maxrss * 1024}
 
 
-class _GzipServer(http.server.ThreadingHTTPServer):
+class _GzipServer(LoopbackServer):
     sent: list[tuple[str, int]]  # (path, body bytes) of each response
 
 

@@ -133,21 +133,38 @@ def fixture_site_url(fixture_site):
 
 
 class Watched:
-    """A browser page that records console errors, page errors and requests to other hosts."""
+    """A browser page that records console errors, page errors and requests to other hosts. Reading `errors`
+    or `foreign` first waits for the page to go quiet (no request for half a second), so nothing it fetches
+    late is missed, unless live_reload says it never will (`mkdocs serve` keeps a request open); opening a
+    page waits only for its load event, as every script is deferred."""
 
-    def __init__(self, page, base: str):
+    def __init__(self, page, base: str, live_reload: bool = False):
         self.page = page
         self.base = base
-        self.errors: list[str] = []
-        self.foreign: list[str] = []
-        page.on("console", lambda message: self.errors.append(message.text) if message.type == "error" else None)
-        page.on("pageerror", lambda error: self.errors.append(str(error)))
-        page.on("request", lambda request: None if request.url.startswith(("http://127.0.0.1:", "data:", "blob:")) else self.foreign.append(request.url))
+        self.live_reload = live_reload
+        self._errors: list[str] = []
+        self._foreign: list[str] = []
+        page.on("console", lambda message: self._errors.append(message.text) if message.type == "error" else None)
+        page.on("pageerror", lambda error: self._errors.append(str(error)))
+        page.on("request", lambda request: None if request.url.startswith(("http://127.0.0.1:", "data:", "blob:")) else self._foreign.append(request.url))
 
     def open(self, path: str):
         self.page.goto(self.base + path)
-        self.page.wait_for_load_state("networkidle")
         return self.page
+
+    def _quiet(self) -> None:
+        if not self.live_reload:
+            self.page.wait_for_load_state("networkidle")
+
+    @property
+    def errors(self) -> list[str]:
+        self._quiet()
+        return self._errors
+
+    @property
+    def foreign(self) -> list[str]:
+        self._quiet()
+        return self._foreign
 
 
 @pytest.fixture
@@ -155,5 +172,5 @@ def watched(browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.set_default_timeout(15000)
-    yield lambda base: Watched(page, base)
+    yield lambda base, live_reload=False: Watched(page, base, live_reload)
     context.close()

@@ -30,7 +30,6 @@ def test_axe_finds_no_violation_in_the_new_elements_in_either_colour_scheme(brow
     context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
     page = context.new_page()
     page.goto(fixture_site_url + path)
-    page.wait_for_load_state("networkidle")
     if path.startswith("handout/"):
         page.wait_for_selector(".pe-handout-example .pe-overdue")
     if path.startswith("browse/"):
@@ -47,7 +46,6 @@ def test_the_part_labels_and_notices_keep_their_contrast(browser, fixture_site_u
     context = browser.new_context(color_scheme=scheme)
     page = context.new_page()
     page.goto(fixture_site_url + f"examples/{REPORTED}/")
-    page.wait_for_load_state("networkidle")
     page.evaluate("() => { const label = document.querySelector('.pe-part__label'); "
                   "label.style.color = getComputedStyle(document.body).backgroundColor; label.style.opacity = '0.5'; }")
     rules = {v.rule for v in a11y.audit(page, "faded", scheme, "broken on purpose")}

@@ -116,19 +116,13 @@ def _save(path: Path, text: str) -> None:
     path.write_text(text, encoding="utf-8")
 
 
-def _open(viewer, path: str):
-    """The page loaded once; livereload's long poll keeps the network busy, so wait for load only."""
-    viewer.page.goto(viewer.base + path, wait_until="load")
-    return viewer.page
-
-
 @pytest.mark.browser
 def test_a_broken_record_shows_on_its_own_page_and_the_page_recovers(serving, watched):
     project_dir, base, log = serving
     record = project_dir / "practice_examples" / f"{WATCHED}.yaml"
     good = record.read_text(encoding="utf-8")
-    viewer = watched(base)
-    page = _open(viewer, f"examples/{WATCHED}/")
+    viewer = watched(base, live_reload=True)
+    page = viewer.open(f"examples/{WATCHED}/")
     title = page.locator("h1").inner_text()
     assert page.locator("#pe-build-problems").count() == 0
 
@@ -155,7 +149,7 @@ def test_a_broken_record_is_listed_on_every_other_page_which_still_builds(servin
     project_dir, base, _ = serving
     record = project_dir / "practice_examples" / f"{WATCHED}.yaml"
     good = record.read_text(encoding="utf-8")
-    page = _open(watched(base), "supervision/")
+    page = watched(base, live_reload=True).open("supervision/")
     assert page.locator(f'a[href$="examples/{WATCHED}/"]').count() > 0
     # The preview prints the published address, not the loopback one it is served at.
     assert page.locator(".pe-print-footer .pe-address").inner_text() == SITE_URL + "supervision/"
@@ -175,7 +169,7 @@ def test_broken_guide_data_shows_on_the_page_being_viewed_and_the_guide_comes_ba
     project_dir, base, log = serving
     tags = project_dir / "practice_examples" / "guide" / "tags.yaml"
     good = tags.read_text(encoding="utf-8")
-    page = _open(watched(base), "supervision/")
+    page = watched(base, live_reload=True).open("supervision/")
     _save(tags, good.replace("facets:\n", "facets: [\n", 1))
     problems = page.locator("#pe-build-problems li")
     problems.first.wait_for(timeout=WAIT_MS)

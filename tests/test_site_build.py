@@ -10,11 +10,12 @@ import subprocess
 import sys
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import parse_qsl, urljoin, urlsplit
 
 
 import searching
 import yaml
+from _root import published_address
 from benchmark import varied_copies
 from bs4 import BeautifulSoup
 from conftest import FIXTURES, ROOT, build_site, copy_site_project, valid_text
@@ -287,3 +288,27 @@ def test_every_page_is_drawn_without_waiting_for_the_scripts_at_its_end(fixture_
         names = [name for name, _ in scripts]
         assert names[:2] == ["search.js", "material-fixes.js"] and names[2].startswith("bundle."), (kind, names)
         assert all(deferred for _, deferred in scripts), (kind, scripts)
+
+
+def test_the_header_holding_search_is_the_same_on_every_page_but_for_its_title(real_site_dir):
+    """What lets the accessibility audit open search on one page only (scripts/a11y.py, SEARCH_PAGE): every
+    page's header, which holds Material's search dialog, is the same markup under the same style sheets, once
+    the page's own title is set aside and each address is read from where the page is. Forwarding pages have none."""
+    mount = urlsplit(published_address()).path  # absolute addresses (the 404 page's) start with it
+    seen: dict[tuple[str, tuple[str, ...]], str] = {}
+    for path in sorted(real_site_dir.rglob("*.html")):
+        html = path.read_text(encoding="utf-8")
+        here = mount + path.relative_to(real_site_dir).as_posix()
+        page = BeautifulSoup(html, "html.parser")
+        header = page.select_one("header.md-header")
+        if header is None:
+            assert 'http-equiv="refresh"' in html[:2000], path
+            continue
+        header.select_one("[data-md-component=header-topic]").decompose()
+        for tag in header.select("[href], [src], [action]"):
+            for name in ("href", "src", "action"):
+                if tag.has_attr(name):
+                    tag[name] = urljoin(here, tag[name])
+        sheets = tuple(urljoin(here, link["href"]) for link in page.select("link[rel=stylesheet]"))
+        seen.setdefault((str(header), sheets), path.relative_to(real_site_dir).as_posix())
+    assert len(seen) == 1, f"headers differ, first seen on: {sorted(seen.values())}"

@@ -305,7 +305,6 @@ def test_a_typical_example_prints_on_two_a4_pages_at_11_pt_black_on_white(browse
     context = browser.new_context(color_scheme=scheme, viewport={"width": 794, "height": 1123})
     page = context.new_page()
     page.goto(real_site + f"examples/{median_example().id}/")
-    page.wait_for_load_state("networkidle")
     page.emulate_media(media="print")
     style = page.evaluate("""() => {
         const text = getComputedStyle(document.querySelector('.pe-prose p'));
