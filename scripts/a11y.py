@@ -121,7 +121,7 @@ def states(page, base: str, path: str) -> Iterator[str]:
     if path.startswith("handout/?"):  # audited filled with its examples, as a trainer sees it
         page.wait_for_function("() => document.getElementById('pe-handout-status').textContent.includes('in this handout')")
     if path == "browse/":  # shown once its index has come
-        page.wait_for_selector("#pe-filters:not([hidden])")
+        browse_ready(page)
     settle(page)
     yield "as loaded"
     if path == "browse/":
@@ -137,12 +137,18 @@ def states(page, base: str, path: str) -> Iterator[str]:
     yield "search results"
 
 
+def browse_ready(page) -> None:
+    """Wait until the browse page shows its filters (once its index has come) and has put in every card."""
+    page.wait_for_selector("#pe-filters:not([hidden])")
+    page.wait_for_selector(".pe-results .pe-cards:not([aria-busy])", state="attached")
+
+
 def browse_states(page, base: str) -> Iterator[str]:
     """The browse page filtered, matching nothing, with a chosen filter's chip hovered, and on a phone and at
     320 px with every filter group open."""
     for name, address in BROWSE_STATES.items():
         page.goto(base + address)
-        page.wait_for_selector("#pe-filters:not([hidden])")
+        browse_ready(page)
         yield name
     page.hover(".pe-chosen [data-remove]")
     settle(page)

@@ -167,6 +167,13 @@ class Watched:
         return self._foreign
 
 
+def shown_cards(page) -> list[str]:
+    """The ids of the browse page's cards in order, once it has put in every card (it adds those past the first
+    screen just after drawing it, aria-busy on the list meanwhile)."""
+    page.wait_for_selector(".pe-results .pe-cards:not([aria-busy])", state="attached")
+    return page.eval_on_selector_all(".pe-results [data-example-id]", "cards => cards.map(c => c.dataset.exampleId)")
+
+
 @pytest.fixture
 def watched(browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900})

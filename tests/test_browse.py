@@ -11,7 +11,7 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 
 import searching
-from conftest import ROOT
+from conftest import ROOT, shown_cards
 from macros.load import project
 from macros.pages.browse import filters, values_of
 
@@ -48,10 +48,6 @@ def fill_words(page, text: str, selection: dict[str, list[str]] | None = None) -
     page.fill("#pe-words", text)
     count = len(expected(selection or {}, text))
     page.wait_for_function("n => document.getElementById('pe-status').textContent.startsWith(n + ' of ')", arg=count)
-
-
-def shown(page) -> list[str]:
-    return page.eval_on_selector_all(".pe-results [data-example-id]", "cards => cards.map(c => c.dataset.exampleId)")
 
 
 def open_browse(watched, base, query: str = ""):
@@ -100,7 +96,7 @@ def test_one_filter_shows_exactly_the_examples_carrying_it_with_counts(watched, 
     value = best_value("population")
     click_box(page, "population", value)
     selection = {"population": [value]}
-    assert shown(page) == expected(selection)
+    assert shown_cards(page) == expected(selection)
     assert page.inner_text("#pe-status") == f"{len(expected(selection))} of {len(LOADED.examples)} examples match."
     assert selection_in(page.url) == selection
     for group in GROUPS:
@@ -115,8 +111,8 @@ def test_two_groups_combine_with_and(watched, real_site):
     selection = non_empty_pair()
     for group, values in selection.items():
         click_box(page, group, values[0])
-    assert shown(page) == expected(selection)
-    assert set(shown(page)) == set(expected({"section": selection["section"]})) & set(expected({"population": selection["population"]}))
+    assert shown_cards(page) == expected(selection)
+    assert set(shown_cards(page)) == set(expected({"section": selection["section"]})) & set(expected({"population": selection["population"]}))
 
 
 def test_the_cards_follow_each_tick_and_untick_in_order_as_the_results_narrow_and_widen(watched, real_site):
@@ -133,8 +129,28 @@ def test_the_cards_follow_each_tick_and_untick_in_order_as_the_results_narrow_an
         else:
             chosen.append(value)
         click_box(page, group, value)
-        assert shown(page) == expected(selection)[:PAGE], (group, value)
-    assert shown(page) == [e.id for e in LOADED.examples][:PAGE]
+        assert shown_cards(page) == expected(selection)[:PAGE], (group, value)
+    assert shown_cards(page) == [e.id for e in LOADED.examples][:PAGE]
+
+
+def test_a_change_puts_in_a_screen_of_new_cards_at_once_and_the_rest_just_after_with_the_list_busy(watched, real_site):
+    """At a click, browse.js puts in twelve new cards (more than a screen) before the frame is drawn, and the
+    others after it, so a click over thousands of examples shows its result sooner; the count is right at once."""
+    _, page = open_browse(watched, real_site)
+    narrow = {"substance": [best_value("substance")]}
+    click_box(page, "substance", narrow["substance"][0])
+    before = shown_cards(page)
+    wide = expected({})[:PAGE]
+    kept = len(set(before) & set(wide))
+    assert len(wide) - kept > 12  # enough new cards to leave some till after the frame
+    at_once = page.evaluate("""box => {
+        document.querySelector(`label[for='${box}']`).click();
+        const list = document.querySelector('.pe-results .pe-cards');
+        return [list.children.length, list.getAttribute('aria-busy'), document.getElementById('pe-status').textContent];
+    }""", f"pe-substance-{narrow['substance'][0]}")
+    assert at_once == [kept + 12, "true", f"All {len(LOADED.examples)} examples. Showing the first {PAGE}."]
+    assert shown_cards(page) == wide
+    assert page.get_attribute(".pe-results .pe-cards", "aria-busy") is None
 
 
 def test_two_values_in_one_group_combine_with_or(watched, real_site):
@@ -143,8 +159,8 @@ def test_two_values_in_one_group_combine_with_or(watched, real_site):
     click_box(page, "substance", first)
     click_box(page, "substance", second)
     selection = {"substance": [first, second]}
-    assert shown(page) == expected(selection)
-    assert set(shown(page)) == set(expected({"substance": [first]})) | set(expected({"substance": [second]}))
+    assert shown_cards(page) == expected(selection)
+    assert set(shown_cards(page)) == set(expected({"substance": [first]})) | set(expected({"substance": [second]}))
 
 
 def test_a_filter_and_words_narrow_together(watched, real_site):
@@ -159,8 +175,8 @@ def test_a_filter_and_words_narrow_together(watched, real_site):
         if w.isalpha() and 0 < len(expected(selection, w)) < len(expected(selection))
     )
     fill_words(page, word, selection)
-    assert sorted(shown(page)) == sorted(expected(selection, word))  # best match first: the order is pinned in test_search_ranking.py
-    assert 0 < len(shown(page)) < len(expected(selection))
+    assert sorted(shown_cards(page)) == sorted(expected(selection, word))  # best match first: the order is pinned in test_search_ranking.py
+    assert 0 < len(shown_cards(page)) < len(expected(selection))
     assert selection_in(page.url) == {group: [value], "words": [word]}
 
 
@@ -178,13 +194,13 @@ def test_an_empty_result_explains_and_points_to_the_chips_that_remove_each_filte
     selection = empty_pair()
     for group, values in selection.items():
         click_box(page, group, values[0])
-    assert shown(page) == []
+    assert shown_cards(page) == []
     assert page.is_visible("#pe-empty")
     assert "No example matches all of these filters. Remove one of the chosen filters above" in page.inner_text("#pe-empty")
     assert chips(page) == [f"Remove filter: {label_of(group, values[0])} ×" for group, values in selection.items()] + ["Clear all"]
     page.click(".pe-chosen button >> nth=0")
     remaining = {group: values for group, values in selection.items() if group != next(iter(selection))}
-    assert shown(page) == expected(remaining)
+    assert shown_cards(page) == expected(remaining)
     assert page.is_hidden("#pe-empty")
 
 
@@ -206,7 +222,7 @@ def test_chosen_filters_show_as_chips_and_removing_one_unticks_it_updates_the_ad
     assert selection_in(page.url) == {second_group: [second], "words": ["drink"]}
     page.wait_for_function("n => document.getElementById('pe-status').textContent.startsWith(n + ' of ')",
                            arg=len(expected({second_group: [second]}, "drink")))
-    assert set(shown(page)) == set(expected({second_group: [second]}, "drink"))  # best first: test_search_ranking.py
+    assert set(shown_cards(page)) == set(expected({second_group: [second]}, "drink"))  # best first: test_search_ranking.py
     assert page.evaluate("document.activeElement.textContent").startswith(f"Remove filter: {label_of(second_group, second)}")
     # The words' chip empties the words box; the last chip left, focus moves back to the one before it.
     page.click(".pe-chosen [data-remove] >> nth=1")
@@ -215,7 +231,7 @@ def test_chosen_filters_show_as_chips_and_removing_one_unticks_it_updates_the_ad
     assert page.evaluate("document.activeElement.textContent").startswith(f"Remove filter: {label_of(second_group, second)}")
     page.wait_for_function("n => document.getElementById('pe-status').textContent.startsWith(n + ' of ')",
                            arg=len(expected({second_group: [second]})))
-    assert shown(page) == expected({second_group: [second]})
+    assert shown_cards(page) == expected({second_group: [second]})
     # Clear all: no chip left, focus on the results.
     page.click(".pe-chosen [data-clear]")
     assert selection_in(page.url) == {}
@@ -233,15 +249,15 @@ def test_the_address_restores_the_view_and_back_steps_through_changes(watched, r
     _, page = open_browse(watched, real_site, query)
     for group, values in selection.items():
         assert page.is_checked(f"#pe-{group}-{values[0]}")
-    assert shown(page) == expected(selection)
+    assert shown_cards(page) == expected(selection)
     extra = next(v.id for v in GUIDE.facet("stage").values if expected({**selection, "stage": [v.id]}) != expected(selection))
     click_box(page, "stage", extra)
     assert selection_in(page.url) == {**selection, "stage": [extra]}
-    assert shown(page) == expected({**selection, "stage": [extra]})
+    assert shown_cards(page) == expected({**selection, "stage": [extra]})
     page.go_back()
     page.wait_for_function("() => !location.search.includes('stage=')")
     assert not page.is_checked(f"#pe-stage-{extra}")
-    assert shown(page) == expected(selection)
+    assert shown_cards(page) == expected(selection)
     page.go_forward()
     page.wait_for_function("() => location.search.includes('stage=')")
     assert page.is_checked(f"#pe-stage-{extra}")
@@ -255,7 +271,7 @@ def test_typing_makes_one_history_entry_not_one_per_letter(watched, real_site):
     page.go_back()
     page.wait_for_function("() => location.search === ''")
     assert page.input_value("#pe-words") == ""
-    assert shown(page) == [e.id for e in LOADED.examples][:PAGE]  # the first page of all of them
+    assert shown_cards(page) == [e.id for e in LOADED.examples][:PAGE]  # the first page of all of them
 
 
 def test_everything_works_from_the_keyboard_with_visible_focus(watched, real_site):
@@ -278,7 +294,7 @@ def test_everything_works_from_the_keyboard_with_visible_focus(watched, real_sit
     wanted = expected({"section": ["leadership"]}, "court")
     # The typed words are looked up while the focus moves on: wait until the view has both them and the tick.
     page.wait_for_function("n => document.getElementById('pe-status').textContent.startsWith(n + ' of ')", arg=len(wanted))
-    assert sorted(shown(page)) == sorted(wanted)  # best match first
+    assert sorted(shown_cards(page)) == sorted(wanted)  # best match first
     for _ in range(120):
         page.keyboard.press("Tab")
         if page.evaluate("document.activeElement.hasAttribute('data-clear')"):
@@ -289,7 +305,7 @@ def test_everything_works_from_the_keyboard_with_visible_focus(watched, real_sit
     assert page.evaluate("document.activeElement.id") == "pe-results"
     assert not page.is_checked("#pe-section-leadership")
     assert page.input_value("#pe-words") == ""
-    assert shown(page) == [e.id for e in LOADED.examples][:PAGE]  # the first page of all of them
+    assert shown_cards(page) == [e.id for e in LOADED.examples][:PAGE]  # the first page of all of them
 
 
 def test_the_result_count_is_announced_to_screen_readers(watched, real_site):
@@ -304,7 +320,7 @@ def test_without_javascript_every_example_is_listed(browser, real_site):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(real_site + "browse/")
-    assert sorted(shown(page)) == sorted(e.id for e in LOADED.examples)
+    assert sorted(shown_cards(page)) == sorted(e.id for e in LOADED.examples)
     assert page.is_hidden("#pe-filters")
     context.close()
 
@@ -314,8 +330,8 @@ def test_a_typed_word_matches_word_starts_not_the_middle_of_words(watched, real_
     fill_words(page, "ost")
     inside_words_only = [e.id for e in LOADED.examples if "ost" in " ".join(sum(FIELDS[e.id], [])) and not expected({}, "ost", [e])]
     assert inside_words_only, "the library has words such as 'most' that merely contain the letters"
-    assert sorted(shown(page)) == sorted(expected({}, "ost"))
-    assert not set(shown(page)) & set(inside_words_only)
+    assert sorted(shown_cards(page)) == sorted(expected({}, "ost"))
+    assert not set(shown_cards(page)) & set(inside_words_only)
 
 
 def test_tag_chips_on_an_example_open_the_browse_page_filtered_by_that_tag(watched, real_site):
@@ -326,8 +342,8 @@ def test_tag_chips_on_an_example_open_the_browse_page_filtered_by_that_tag(watch
     page.click(f".pe-tags a[href$='?{facet}={value}']")
     page.wait_for_selector("#pe-filters:not([hidden])")
     assert page.is_checked(f"#pe-{facet}-{value}")
-    assert example.id in shown(page)
-    assert shown(page) == expected({facet: [value]})
+    assert example.id in shown_cards(page)
+    assert shown_cards(page) == expected({facet: [value]})
 
 
 def test_long_results_come_a_page_at_a_time_and_show_more_moves_focus(watched, real_site):
@@ -335,13 +351,13 @@ def test_long_results_come_a_page_at_a_time_and_show_more_moves_focus(watched, r
     total = len(LOADED.examples)
     assert total > 60
     _, page = open_browse(watched, real_site)
-    assert len(shown(page)) == 60
+    assert len(shown_cards(page)) == 60
     assert page.inner_text("#pe-status") == f"All {total} examples. Showing the first 60."
-    while len(shown(page)) < total:
-        before = len(shown(page))
+    while len(shown_cards(page)) < total:
+        before = len(shown_cards(page))
         page.click("#pe-more")
-        assert len(shown(page)) == min(before + 60, total)
-        assert page.evaluate("document.activeElement.closest('[data-example-id]').dataset.exampleId") == shown(page)[before]
+        assert len(shown_cards(page)) == min(before + 60, total)
+        assert page.evaluate("document.activeElement.closest('[data-example-id]').dataset.exampleId") == shown_cards(page)[before]
     assert page.is_hidden("#pe-more")
 
 
@@ -354,7 +370,7 @@ def test_every_starting_point_on_the_home_page_opens_a_non_empty_filtered_view(w
         selection = selection_in(link)
         page.goto(link)
         page.wait_for_selector("#pe-filters:not([hidden])")
-        assert shown(page) == expected(selection) != [], link
+        assert shown_cards(page) == expected(selection) != [], link
 
 
 @pytest.mark.parametrize("query", ["?q=naloxone", "?words=naloxone"])
@@ -363,6 +379,6 @@ def test_a_shared_link_with_words_opens_the_browse_page_alone_not_the_search_ove
     page.wait_for_function("n => document.getElementById('pe-status').textContent.startsWith(n + ' of ')", arg=len(expected({}, "naloxone")))
     assert page.input_value("#pe-words") == "naloxone"
     assert selection_in(page.url) == {"words": ["naloxone"]}
-    assert sorted(shown(page)) == sorted(expected({}, "naloxone"))  # best match first
+    assert sorted(shown_cards(page)) == sorted(expected({}, "naloxone"))  # best match first
     assert not page.evaluate("document.querySelector('[data-md-toggle=search]').checked")
     assert page.input_value("input.md-search__input") == ""

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 import a11y
+from conftest import shown_cards
 
 pytestmark = pytest.mark.browser
 
@@ -76,11 +77,11 @@ def test_the_evidence_filter_narrows_the_cards_and_shares_the_selection_by_addre
     page.wait_for_selector("#pe-filters:not([hidden])")
     page.check("#pe-evidence-comparison-group")
     page.wait_for_function("() => location.search.includes('evidence=comparison-group')")
-    shown = page.eval_on_selector_all(".pe-cards .pe-card:not([hidden])", "cards => cards.map(c => c.dataset.exampleId)")
+    shown = shown_cards(page)
     assert shown == [REPORTED]
     page = view.open("browse/?evidence=written-for-guide")
     page.wait_for_selector("#pe-filters:not([hidden])")
-    shown = page.eval_on_selector_all(".pe-cards .pe-card:not([hidden])", "cards => cards.map(c => c.dataset.exampleId)")
+    shown = shown_cards(page)
     assert REPORTED not in shown and OVERDUE in shown
     assert view.errors == []
 

@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, shown_cards
 from macros.load import project
 from macros.pages.browse import filters
 
@@ -82,7 +82,7 @@ def test_a_group_opens_with_a_tap_and_a_ticked_box_is_counted_in_its_summary_and
     chip = page.locator(".pe-chosen button[data-remove]")
     assert chip.count() == 1 and re.sub(r"\s+", " ", chip.inner_text()) == f"Remove filter: {dict(FILTERS[0].options)['supervision']} ×"
     assert top(page, ".pe-chosen") < top(page, ".pe-results .pe-card:first-child")
-    assert page.eval_on_selector_all(".pe-results [data-example-id]", "cards => cards.length") == matching
+    assert len(shown_cards(page)) == matching
     page.tap(".pe-chosen button[data-remove]")
     assert not page.is_checked("#pe-section-supervision")
     assert summaries(page)["section"][1] == f"Section ({len(FILTERS[0].options)} filters)"

@@ -11,7 +11,7 @@ from urllib.parse import urlparse
 import pytest
 
 import searching
-from conftest import FIXTURES, ROOT, check_text, valid_text
+from conftest import FIXTURES, ROOT, check_text, shown_cards, valid_text
 from macros.load import project
 from macros.base import text
 from macros.pages import search
@@ -94,7 +94,7 @@ def words_box(page, query: str, count: int) -> list[str]:
     """The cards shown once the browse page's words box, given query, says count examples match."""
     page.fill("#pe-words", query)
     page.wait_for_function("n => document.getElementById('pe-status').textContent.startsWith(n + ' of ')", arg=count)
-    return page.eval_on_selector_all(".pe-results [data-example-id]", "cards => cards.map(c => c.dataset.exampleId)")
+    return shown_cards(page)
 
 
 # Each synonym both ways, abbreviations both ways, words that only start words, several words at once.
@@ -139,7 +139,7 @@ def test_synonyms_and_abbreviations_find_the_other_wording_in_both_boxes(watched
     page.wait_for_selector("#pe-filters:not([hidden])")
     page.fill("#pe-words", query)
     page.wait_for_function("() => / of /.test(document.getElementById('pe-status').textContent)")
-    assert found in page.eval_on_selector_all(".pe-results [data-example-id]", "cards => cards.map(c => c.dataset.exampleId)")
+    assert found in shown_cards(page)
 
 
 @pytest.mark.browser

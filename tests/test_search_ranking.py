@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import check_text, valid_text
+from conftest import check_text, shown_cards, valid_text
 from macros.pages import search
 from searching import example_ids, header_search
 
@@ -84,10 +84,6 @@ def test_a_shorthand_entry_without_its_reason_is_refused(scratch):
 # --- In the browser ------------------------------------------------------------------------------------
 
 
-def cards(page) -> list[str]:
-    return page.eval_on_selector_all(".pe-results [data-example-id]", "cards => cards.map(c => c.dataset.exampleId)")
-
-
 def browse_words(page, words: str) -> None:
     page.fill("#pe-words", words)
     count = page.evaluate("q => peSearch.examples(q).then(found => found.size)", words)
@@ -109,7 +105,7 @@ def test_a_misspelling_is_searched_as_the_nearest_word_with_a_button_to_search_i
     page = view.open("browse/")
     page.wait_for_selector("#pe-filters:not([hidden])")
     browse_words(page, "nalaxone")
-    assert ABOUT_IT in cards(page)
+    assert ABOUT_IT in shown_cards(page)
     assert page.inner_text(".pe-corrected") == "Showing results for naloxone; search instead for nalaxone"
     page.click(".pe-corrected button")
     page.wait_for_function("() => document.getElementById('pe-status').textContent.startsWith('0 of ')")
@@ -137,7 +133,7 @@ def test_a_record_repeating_a_word_does_not_come_first_for_it(watched, fixture_s
     page = view.open("browse/")
     page.wait_for_selector("#pe-filters:not([hidden])")
     browse_words(page, "alcohol")
-    assert cards(page)[0] == ABOUT_IT and STUFFED in cards(page)
+    assert shown_cards(page)[0] == ABOUT_IT and STUFFED in shown_cards(page)
 
 
 @pytest.mark.browser
@@ -146,14 +142,14 @@ def test_the_browse_page_lists_the_best_match_first_and_the_reader_can_choose_se
     page = view.open("browse/")
     page.wait_for_selector("#pe-filters:not([hidden])")
     assert page.locator(".pe-order").is_hidden()  # no words: section order, nothing to choose
-    by_section = cards(page)
+    by_section = shown_cards(page)
     browse_words(page, "alcohol")
-    best_first = cards(page)
+    best_first = shown_cards(page)
     assert best_first[0] == ABOUT_IT
     page = view.open("browse/?words=alcohol")
     page.wait_for_selector("#pe-filters:not([hidden])")
     page.wait_for_function("() => / of /.test(document.getElementById('pe-status').textContent)")
-    assert cards(page) == best_first
+    assert shown_cards(page) == best_first
     header = page.evaluate("q => peSearch.results(q).then(r => r.items.map(group => group[0].location))", "alcohol")
     assert best_first == example_ids(header)  # one ranking for both boxes
     order = page.get_by_label("Order")
@@ -161,7 +157,7 @@ def test_the_browse_page_lists_the_best_match_first_and_the_reader_can_choose_se
     order.focus()
     order.select_option("section")  # what choosing with the arrow keys and Enter does
     page.wait_for_function("() => /order=section/.test(location.search)")
-    assert cards(page) == [card for card in by_section if card in best_first] != best_first
+    assert shown_cards(page) == [card for card in by_section if card in best_first] != best_first
     page.reload()
     page.wait_for_selector("#pe-filters:not([hidden])")
     page.wait_for_function("() => / of /.test(document.getElementById('pe-status').textContent)")

@@ -12,7 +12,7 @@ import urllib.request
 import feedparser
 import pytest
 import zxingcpp
-from conftest import ROOT, SITE_URL, _built, _served, copy_site_project
+from conftest import ROOT, SITE_URL, _built, _served, copy_site_project, shown_cards
 
 from macros.base.ids import handout_code
 from macros.pages import addresses, feed
@@ -355,7 +355,7 @@ def test_each_take_away_links_to_the_browse_page_filtered_by_it(watched, real_si
     assert page.url == real_site + f"browse/?takeaway={takeaway}"
     page.wait_for_selector("#pe-filters:not([hidden])")
     assert page.is_checked(f"#pe-takeaway-{takeaway}")
-    assert sorted(page.eval_on_selector_all(".pe-results [data-example-id]", "cs => cs.map(c => c.dataset.exampleId)")) == \
+    assert sorted(shown_cards(page)) == \
         sorted(e.id for e in LOADED.by_takeaway[takeaway])
 
 

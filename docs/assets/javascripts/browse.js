@@ -153,17 +153,48 @@
   }
 
   /* Puts exactly these cards in the list, in this order, leaving where they are the cards that stay:
-     a card taken out and put back is styled and laid out afresh, most of a click's time over 60 cards. */
-  function showCards(visible) {
+     a card put in is styled and laid out afresh, about half a millisecond each. So a change puts in
+     the first FIRST_SCREEN new cards (more than fill a screen at any size) at once, and at least
+     the first `upTo` cards, and the rest just after the frame showing them is drawn, the list
+     marked aria-busy meanwhile; a later change cancels what an earlier one left to do. */
+  var FIRST_SCREEN = 12;
+  var showing = 0;
+  function showCards(visible, upTo) {
     var wanted = new Set(visible);
     Array.prototype.slice.call(list.children).forEach(function (card) {
       if (!wanted.has(card)) card.remove();
     });
-    var next = list.firstElementChild;
-    visible.forEach(function (card) {
-      if (card === next) next = next.nextElementSibling;
-      else list.insertBefore(card, next);
+    var mine = ++showing;
+    var placed = placeCards(visible, 0, upTo, FIRST_SCREEN);
+    if (placed === visible.length) {
+      list.removeAttribute("aria-busy");
+      return;
+    }
+    list.setAttribute("aria-busy", "true");
+    requestAnimationFrame(function () {
+      setTimeout(function () {
+        if (mine !== showing) return;
+        placeCards(visible, placed, visible.length, Infinity);
+        list.removeAttribute("aria-busy");
+      }, 0);
     });
+  }
+
+  /* Places visible[from...] after the cards before it, until past upTo and `budget` cards have been put in;
+     returns the position it stopped at. */
+  function placeCards(visible, from, upTo, budget) {
+    var next = from ? visible[from - 1].nextElementSibling : list.firstElementChild;
+    var put = 0;
+    for (var i = from; i < visible.length; i++) {
+      if (i >= upTo && put >= budget) return i;
+      var card = visible[i];
+      if (card === next) next = next.nextElementSibling;
+      else {
+        list.insertBefore(card, next);
+        put++;
+      }
+    }
+    return visible.length;
   }
 
   /* Look the box's words up, then update the view, unless the box has changed in the meantime;
@@ -247,7 +278,7 @@
     });
     var matched = sizeOf(matching, matching);
     var visible = firstCards(matching);
-    showCards(visible);
+    showCards(visible, keepLimit ? limit - PAGE + 1 : 0);  // "Show more" moves focus to the first card it adds
     var shown = visible.length;
     var active = sets.some(Boolean) || wordMatches !== null;
     status.textContent = (active
