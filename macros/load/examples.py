@@ -329,16 +329,15 @@ def _check_meaning(data: dict, located: yamlsafe.Located, stem: str, guide: Guid
             problem(("takeaways",), f"none of these take-aways is from this example's own section '{section}': list at least one of {own}")
     rules.check(data, guide, today, problem)
     problems += schema_module.hidden_characters(data, located, display)
-    for path, value in _strings(data, ()):
-        name = _field_name(path)
+    for path, value in _strings(data, ()):  # a field's name is worked out only for a problem with it
         if "TODO" in value:
-            problem(path, f"{name} still has a TODO placeholder: replace it with your own text", value.index("TODO"))
+            problem(path, f"{_field_name(path)} still has a TODO placeholder: replace it with your own text", value.index("TODO"))
         if not _is_structured(path):
             for offset, finding, on_page in personal_details(path, value, converted.get(path), guide.personal_details_allowed):
-                problem(path, f"{name}: {'on the page, ' if on_page else ''}{finding.message}", offset)
+                problem(path, f"{_field_name(path)}: {'on the page, ' if on_page else ''}{finding.message}", offset)
         if path in located.comments_after and not _is_structured(path):
             problems.append(Problem(display, *located.comments_after[path], f"the text after ' #' on this line was being dropped, because YAML reads ' #' as the start of a comment: "
-                          f"put the whole of {name} in quotes"))
+                          f"put the whole of {_field_name(path)} in quotes"))
     for path in _plain_text_paths(data):
         found = _MARKDOWN_IN_PLAIN_TEXT.search(data_at(data, path))
         if found:
