@@ -412,3 +412,14 @@ def test_a_schema_with_a_keyword_the_quick_test_does_not_know_is_left_to_the_val
     located = Located("no", values={(): (1, 1)})
     assert schema_check("no", located, schema, "f.yaml") != []
     assert schema_check("yes", located, schema, "f.yaml") == []
+
+
+def test_every_ascii_character_hidden_characters_skips_is_one_hidden_never_matches():
+    # hidden_characters passes over printable ASCII text with tabs and line ends without searching it.
+    from macros.base.text import HIDDEN
+    from macros.load.schema import hidden_characters
+
+    for code in range(128):
+        value = f"text {chr(code)} text"
+        located = Located({"title": value}, values={("title",): (1, 1)})
+        assert bool(hidden_characters({"title": value}, located, "f.yaml")) == bool(HIDDEN.search(value)), code

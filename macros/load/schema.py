@@ -223,11 +223,16 @@ def check(data: Any, located: Located, schema: dict[str, Any], display: str) -> 
     return sorted(found.values())
 
 
+_TABS_AND_LINE_ENDS = str.maketrans("", "", "\t\n\r")
+
+
 def hidden_characters(data: Any, located: Located, display: str) -> list[Problem]:
     """A problem at each text in data, at any depth, that holds a character no reader can see or
     that reorders what they read (text.HIDDEN): YAML's escapes ("\\x01") get these past the file's own check."""
     problems = []
     for path, value in texts(data):
+        if value.isascii() and value.translate(_TABS_AND_LINE_ENDS).isprintable():
+            continue  # printable ASCII, tabs and line ends (most text): none of HIDDEN's characters
         found = HIDDEN.search(value)
         if found:
             problems.append(Problem(display, *located.position_in(path, found.start()),
