@@ -344,3 +344,82 @@ def test_validate_prints_the_huge_number_problem_without_a_traceback(scratch):
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert f":{line}:8: this number is 5000 digits long" in result.stdout
+
+
+def _mutated_records(count: int):
+    """The real and fixture records, then copies of them with one to three values replaced, removed or
+    added anywhere: wrong types, lengths, dates, duplicates, unknown fields and values."""
+    import copy
+    import random
+
+    from macros.load import yamlsafe
+
+    records = [yamlsafe.load(path, path.name)[0].data for path in sorted((ROOT / "practice_examples").glob("*.yaml"))]
+    records += [yaml.safe_load(valid_text()), yaml.safe_load(reported_text())]
+    values = [None, True, False, 0, 1, 1.5, "", "x", "a" * 45, "a" * 7000, "2025-02-30", "2025-02-03", "n.d.", "https://x.org/a",
+              "reported", "illustrative", "assessment", [], ["a"], ["a", "a"], [1, 1], [True, 1], {}, {"a": 1},
+              {"from": "guide", "text": "a" * 30}, "line\nbreak", "bad id", "ok-id", "a\tb", [{"by": "2025-01-01", "what": "a" * 30}]]
+    rng = random.Random(19)
+
+    def paths(value, path=()):
+        yield path
+        items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+        for key, item in items:
+            yield from paths(item, path + (key,))
+
+    yield from records
+    for _ in range(count):
+        record = copy.deepcopy(rng.choice(records))
+        for _ in range(rng.randint(1, 3)):
+            path = rng.choice(list(paths(record))[1:])
+            parent = record
+            for key in path[:-1]:
+                parent = parent[key]
+            action = rng.random()
+            if action < 0.6:
+                parent[path[-1]] = copy.deepcopy(rng.choice(values))
+            elif action < 0.8:
+                del parent[path[-1]]
+            elif isinstance(parent, dict):
+                parent[rng.choice(["extra", "supports", "sources", "kind", "note", "study", "checks", "former_ids"])] = copy.deepcopy(rng.choice(values))
+            else:
+                parent.append(copy.deepcopy(rng.choice(values)))
+        yield record
+
+
+def test_the_quick_validity_test_agrees_with_the_schema_validator_on_every_record_it_judges():
+    # schema.check returns no problem without running the validator when the quick test says a record
+    # breaks no rule: it must never say so of a record the validator finds a problem in, nor the reverse.
+    from macros.load import schema as schema_module
+    from macros.load.examples import record_schema
+    from macros.load.guide import load_guide
+
+    validator, valid = schema_module._compiled(record_schema(ROOT, load_guide(ROOT)))
+    assert valid is not None
+    judged = {True: 0, False: 0}
+    for record in _mutated_records(1500):
+        try:
+            quick = valid(record)
+        except schema_module._Unknown:
+            continue
+        assert quick == (next(validator.iter_errors(record), None) is None), record
+        judged[quick] += 1
+    assert judged[True] > 100 and judged[False] > 1000
+
+
+def test_a_schema_with_a_keyword_the_quick_test_does_not_know_is_left_to_the_validator():
+    schema = {"type": "string", "not": {"const": "no"}}
+    located = Located("no", values={(): (1, 1)})
+    assert schema_check("no", located, schema, "f.yaml") != []
+    assert schema_check("yes", located, schema, "f.yaml") == []
+
+
+def test_every_ascii_character_hidden_characters_skips_is_one_hidden_never_matches():
+    # hidden_characters passes over printable ASCII text with tabs and line ends without searching it.
+    from macros.base.text import HIDDEN
+    from macros.load.schema import hidden_characters
+
+    for code in range(128):
+        value = f"text {chr(code)} text"
+        located = Located({"title": value}, values={("title",): (1, 1)})
+        assert bool(hidden_characters({"title": value}, located, "f.yaml")) == bool(HIDDEN.search(value)), code

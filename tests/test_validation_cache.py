@@ -5,16 +5,18 @@ fresh process in a copy of the project, so the copy's own code, schema and guide
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
 
 from conftest import ROOT, TODAY, valid_text
 from macros.base import store
-from macros.load import project
+from macros.load import checked, project
 from macros.load.checked import CACHE_DIR
 
 RECORD = "practice_examples/valid-example.yaml"
@@ -145,3 +147,91 @@ def test_a_stored_result_is_used_only_for_its_own_key_and_only_while_undamaged(t
     entry.write_bytes(data[:-1] + bytes([data[-1] ^ 1]))  # the stored SVG damaged
     assert store.Store(tmp_path, b"code").made((b"https://example.org/a/",), make(b"<svg>remade</svg>")) == b"<svg>remade</svg>"
     assert made == [b"<svg>a</svg>", b"<svg>new</svg>", b"<svg>remade</svg>"]
+
+
+DAY = dt.date.today()  # the real records' dates are valid today
+
+
+def library_with_mistakes(scratch: Path) -> Path:
+    """The real records, copies of the fixture record, and records with mistakes: an unknown section,
+    a TODO, YAML that does not parse, another file's id."""
+    folder = scratch / "practice_examples"
+    for path in sorted((ROOT / "practice_examples").glob("*.yaml")):
+        shutil.copy(path, folder / path.name)
+    text = valid_text()
+    for number in range(12):
+        (folder / f"copy-{number}.yaml").write_text(text.replace("id: valid-example", f"id: copy-{number}"), encoding="utf-8")
+    (folder / "wrong-section.yaml").write_text(text.replace("id: valid-example", "id: wrong-section").replace("section: assessment", "section: nowhere"), encoding="utf-8")
+    (folder / "with-todo.yaml").write_text(text.replace("id: valid-example", "id: with-todo").replace("- A practical tip for the fixture.", "- A practical tip. TODO"), encoding="utf-8")
+    (folder / "broken-yaml.yaml").write_text(text.replace("id: valid-example", "id: broken-yaml\n  - : ["), encoding="utf-8")
+    (folder / "same-id.yaml").write_text(text.replace("id: valid-example", "id: copy-3"), encoding="utf-8")
+    return scratch
+
+
+def fresh_check(root: Path) -> tuple[str, list]:
+    """A cold check (nothing kept on disk or in memory): every valid example as written out, and every problem."""
+    shutil.rmtree(root / ".cache", ignore_errors=True)
+    checked.Checked._memory.clear()
+    loaded, problems = project.check(root, today=DAY, keep_valid=True)
+    return repr((loaded.examples, loaded.related)), problems
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="records are checked in forked workers only on Linux")
+def test_records_checked_in_worker_processes_give_the_same_examples_problems_and_order_as_one_process(scratch, monkeypatch):
+    root = library_with_mistakes(scratch)
+    monkeypatch.setattr(checked, "PARALLEL_FROM", float("inf"))
+    serial = fresh_check(root)
+    pools = []
+
+    class Counted(checked.ProcessPoolExecutor):
+        def __init__(self, *args, **kwargs):
+            pools.append(args)
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(checked, "ProcessPoolExecutor", Counted)
+    monkeypatch.setattr(checked, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(checked, "worker_count", lambda: 2)  # two workers even on a machine with one core
+    monkeypatch.setattr(checked, "_can_fork", lambda: True)  # whatever threads the test runner keeps
+    parallel = fresh_check(root)
+    assert pools == [(2,)]
+    assert parallel == serial
+    problems = [str(problem) for problem in parallel[1]]
+    assert "practice_examples/wrong-section.yaml:4:10: unknown section 'nowhere'." in " ".join(problems)
+    assert any(problem.startswith("practice_examples/broken-yaml.yaml:") for problem in problems)
+    assert "practice_examples/with-todo.yaml:16:5: tips (item 1) still has a TODO placeholder: replace it with your own text" in problems
+    assert any(problem.startswith("practice_examples/same-id.yaml:2:5: id 'copy-3' does not match the file name") for problem in problems)
+    # Kept as a check in one process keeps them: the next check takes every record from the cache.
+    loaded, again = project.check(root, today=DAY, keep_valid=True)
+    assert again == parallel[1] and loaded.reused == len(list((root / "practice_examples").glob("*.yaml")))
+
+
+def test_records_are_checked_in_this_process_while_another_thread_runs(scratch, monkeypatch):
+    # A `mkdocs serve` rebuild runs beside the server's threads: a fork could copy a lock one of them holds.
+    root = library_with_mistakes(scratch)
+    monkeypatch.setattr(checked, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(checked, "worker_count", lambda: 2)
+    monkeypatch.setattr(checked, "ProcessPoolExecutor", None)  # any attempt to start workers would fail loudly
+    stop = threading.Event()
+    beside = threading.Thread(target=stop.wait)
+    beside.start()
+    try:
+        examples, problems = fresh_check(root)
+    finally:
+        stop.set()
+        beside.join()
+    assert any("unknown section 'nowhere'" in problem.message for problem in problems)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="records are checked in forked workers only on Linux")
+def test_records_a_dead_worker_left_are_checked_in_this_process(monkeypatch):
+    parent = os.getpid()
+
+    def check(index: int):
+        if os.getpid() != parent and index >= 4:
+            os._exit(1)  # a worker killed part way (out of memory, say)
+        return None, [index]
+
+    monkeypatch.setattr(checked, "_can_fork", lambda: True)
+    monkeypatch.setattr(checked, "worker_count", lambda: 2)
+    results = checked.check_many(list(range(60)), check)
+    assert [result for result, _ in results] == [(None, [index]) for index in range(60)]

@@ -21,10 +21,61 @@ PATTERNS: list[tuple[str, object]] = []  # (pattern, compiled): every pattern ma
 _ONE_CHARACTER = {_parser.IN, _parser.LITERAL, _parser.NOT_LITERAL}
 
 
+class _Regexp(re2._Regexp):
+    """google-re2's compiled pattern (the same RE2 matching), without the wrapper's per-call costs
+    where they buy nothing: an ASCII text's character offsets are its UTF-8 byte offsets, so they
+    are not converted match by match, and the group count and names are read once, not at every
+    group() a match is asked for. Matches, spans and groups are the wrapper's own."""
+
+    __slots__ = ("_groups", "_groupindex")
+
+    def __init__(self, pattern: str, options: re2.Options) -> None:
+        super().__init__(pattern, options)
+        self._remember()
+
+    def _remember(self) -> None:
+        self._groups = self._regexp.NumberOfCapturingGroups()
+        self._groupindex = super().groupindex
+
+    def __setstate__(self, state) -> None:
+        super().__setstate__(state)
+        self._remember()
+
+    @property
+    def groups(self) -> int:
+        return self._groups
+
+    @property
+    def groupindex(self) -> dict[str, int]:
+        return dict(self._groupindex)
+
+    def _match(self, anchor, text, pos=None, endpos=None):
+        if not (isinstance(text, str) and text.isascii()):
+            yield from super()._match(anchor, text, pos, endpos)
+            return
+        # The wrapper's loop for bytes, on the text's ASCII bytes, giving its matches the text itself.
+        pos = 0 if pos is None else max(0, min(pos, len(text)))
+        endpos = len(text) if endpos is None else max(0, min(endpos, len(text)))
+        if pos > endpos:
+            return
+        encoded = text.encode("ascii")
+        while True:
+            spans = self._regexp.Match(anchor, encoded, pos, endpos)
+            if spans[0] == _NULL_SPAN:
+                return
+            yield re2._Match(self, text, pos, endpos, spans)
+            if pos == endpos:
+                return
+            pos = pos + 1 if pos == spans[0][1] else spans[0][1]  # past an empty match, as the wrapper steps
+
+
+_NULL_SPAN = (-1, -1)
+
+
 def compile(pattern: str, *, ignore_case: bool = False) -> re2._Regexp:  # noqa: A001 - named as re.compile is
     options = re2.Options()
     options.case_sensitive = not ignore_case
-    compiled = re2.compile(pattern, options)
+    compiled = _Regexp(pattern, options)
     PATTERNS.append((pattern, compiled))
     return compiled
 

@@ -9,9 +9,9 @@ and is ignored when either does not match: a cache can make a build faster, neve
 from __future__ import annotations
 
 import hashlib
+import itertools
 import os
 import sys
-import tempfile
 from collections.abc import Callable
 from functools import cache
 from importlib import metadata
@@ -22,6 +22,7 @@ MACROS = Path(__file__).resolve().parents[1]  # the pipeline that is running
 LIBRARIES = ("Markdown", "nh3", "PyYAML", "jsonschema", "google-re2", "segno")
 _MAGIC = b"pe-cache-1\n"
 _HEADER = len(_MAGIC) + 64  # the key's and the checksum's SHA-256 digests
+_WRITES = itertools.count()  # with the process id, names each entry's temporary file uniquely
 
 
 @cache
@@ -52,6 +53,7 @@ class Store:
         self.folder = folder
         self.version = version  # shared by every key: the code, and whatever else all entries depend on
         self.used: set[str] = set()
+        self._folder_made = False
 
     def key(self, *parts: bytes) -> bytes:
         digest = hashlib.sha256(self.version)
@@ -74,13 +76,26 @@ class Store:
     def write(self, name: str, key: bytes, payload: bytes) -> None:
         self.used.add(name)
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
+            if not self._folder_made:
+                self.folder.mkdir(parents=True, exist_ok=True)
+                self._folder_made = True
             # Written whole, then renamed: a build running beside this one reads the old entry or the new one.
-            with tempfile.NamedTemporaryFile(dir=self.folder, delete=False, suffix=".tmp") as file:
-                file.write(_MAGIC + key + hashlib.sha256(payload).digest() + payload)
-            os.replace(file.name, self.folder / name)
-        except OSError:
-            pass  # a read-only checkout still builds, only without keeping results
+            # The temporary file is named by process and count (O_EXCL: never another's): tempfile's
+            # random names and wrapper took as long as the writing itself.
+            temporary = os.path.join(self.folder, f".{os.getpid()}-{next(_WRITES)}.tmp")
+            descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
+            try:
+                with open(descriptor, "wb", closefd=True) as file:
+                    file.write(_MAGIC + key + hashlib.sha256(payload).digest() + payload)
+                os.replace(temporary, os.path.join(self.folder, name))
+            except OSError:
+                try:
+                    os.unlink(temporary)
+                except OSError:
+                    pass
+                raise
+        except OSError:  # a read-only checkout still builds, only without keeping results
+            self._folder_made = False  # and a folder removed meanwhile is made again at the next write
 
     def made(self, parts: tuple[bytes, ...], make: Callable[[], bytes]) -> bytes:
         """make()'s bytes for what parts describe, kept under a name of their own hash."""

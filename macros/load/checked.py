@@ -7,6 +7,15 @@ by the same pipeline source (every .py file under macros/) and the same versions
 the libraries that read, check and convert a record. Anything else in the file, a file that fails
 its checksum, or one that names anything but the record types, is ignored and the record is
 checked afresh: the cache can make a check faster, never change its result.
+
+Records not kept are checked in this process or, when there are at least PARALLEL_FROM of them, in
+worker processes forked from it, one per core (`check_many`): each worker runs the same check on
+a share of them and sends each result back pickled, as it is kept on disk; the results are put back
+in the records' order, so problems, messages and their order are exactly those of a check in one
+process. Forking is used only on Linux, with more than one core, and only from a process running
+no other thread (a `mkdocs serve` rebuild runs beside the server's threads, which a fork could
+leave holding a lock): otherwise, or if a worker cannot be started or dies, the records are checked
+here, one after another.
 """
 
 from __future__ import annotations
@@ -14,8 +23,14 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import io
+import multiprocessing
+import os
 import pickle
+import sys
+import threading
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from macros.base import store
@@ -29,6 +44,8 @@ _ALLOWED = {
 } | {("macros.base.problems", "Problem"), ("datetime", "date")}
 
 Result = tuple["examples.Example | None", list[Problem]]
+PARALLEL_FROM = 50  # records to check from which they are checked in worker processes
+CHUNKS_PER_WORKER = 4  # shares of the records per worker: a worker that finishes early takes another
 
 
 class _Unpickler(pickle.Unpickler):
@@ -53,24 +70,36 @@ class Checked:
         self.keys: set[bytes] = set()
 
     def get(self, display: str, text: str, check: Callable[[], Result]) -> Result:
-        """The result of checking the record at display, whose text is text; check()'s if none is kept.
-        One entry per record file: a changed record's result replaces its old one."""
-        key = self.store.key(display.encode(), text.encode())
-        name = hashlib.sha256(display.encode()).hexdigest()[:32] + ".pickle"
-        self.keys.add(key)
-        result = self._memory.get(key)
-        if result is None:
-            result = self._load(self.store.read(name, key))
+        """The result of checking the record at display, whose text is text; check()'s if none is kept."""
+        return self.results([(display, text)], lambda index: check())[0]
+
+    def results(self, records: list[tuple[str, str]], check: Callable[[int], Result]) -> list[Result]:
+        """The result of checking each record (display, text): the one kept, or else check(index)'s,
+        which is then kept. One entry per record file: a changed record's result replaces its old one."""
+        found: list[Result | None] = []
+        missing: list[tuple[int, bytes, str]] = []  # (index, key, entry name) of each record to check
+        for index, (display, text) in enumerate(records):
+            key = self.store.key(display.encode(), text.encode())
+            name = hashlib.sha256(display.encode()).hexdigest()[:32] + ".pickle"
+            self.keys.add(key)
+            result = self._memory.get(key)
             if result is None:
-                result = check()
-                self.store.write(name, key, pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
-                self._memory[key] = result
-                return result
+                result = self._load(self.store.read(name, key))
+                if result is not None:
+                    self._memory[key] = result
+            else:
+                self.store.used.add(name)
+            if result is None:
+                missing.append((index, key, name))
+            else:
+                self.reused += 1
+            found.append(result)
+        checked = check_many([index for index, _, _ in missing], check)
+        for (index, key, name), (result, payload) in zip(missing, checked):
+            self.store.write(name, key, payload)
             self._memory[key] = result
-        else:
-            self.store.used.add(name)
-        self.reused += 1
-        return result
+            found[index] = result
+        return found
 
     @staticmethod
     def _load(payload: bytes | None) -> Result | None:
@@ -91,3 +120,51 @@ class Checked:
         for key in set(self._memory) - self.keys:
             del self._memory[key]
         self.store.prune()
+
+
+_check: Callable[[int], Result] | None = None  # what the forked workers run: inherited, never sent to them
+
+
+def worker_count() -> int:
+    """The worker processes to check many records in: one per core this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:
+        return os.cpu_count() or 1
+
+
+def _can_fork() -> bool:
+    return sys.platform.startswith("linux") and threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods()
+
+
+def check_many(indices: list[int], check: Callable[[int], Result]) -> list[tuple[Result, bytes]]:
+    """check(index) for each index, in order, each with its pickled bytes: in forked worker processes
+    when there are PARALLEL_FROM or more and they can be used, else here."""
+    workers = min(worker_count(), len(indices))
+    payloads: list[bytes | None] = [None] * len(indices)
+    if len(indices) >= PARALLEL_FROM and workers > 1 and _can_fork():
+        global _check
+        size = -(-len(indices) // (workers * CHUNKS_PER_WORKER))
+        chunks = [indices[start : start + size] for start in range(0, len(indices), size)]
+        _check = check
+        try:
+            with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+                for number, chunk in enumerate(pool.map(_check_chunk, chunks)):
+                    payloads[number * size : number * size + len(chunk)] = chunk
+        except (OSError, BrokenProcessPool):
+            pass  # a worker could not start or died: what it left is checked here
+        finally:
+            _check = None
+    checked = []
+    for index, payload in zip(indices, payloads):
+        if payload is None:
+            result = check(index)
+            checked.append((result, pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)))
+        else:
+            checked.append((pickle.loads(payload), payload))
+    return checked
+
+
+def _check_chunk(indices: list[int]) -> list[bytes]:
+    """In a worker: the pickled result of checking each record."""
+    return [pickle.dumps(_check(index), protocol=pickle.HIGHEST_PROTOCOL) for index in indices]

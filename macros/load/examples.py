@@ -329,16 +329,15 @@ def _check_meaning(data: dict, located: yamlsafe.Located, stem: str, guide: Guid
             problem(("takeaways",), f"none of these take-aways is from this example's own section '{section}': list at least one of {own}")
     rules.check(data, guide, today, problem)
     problems += schema_module.hidden_characters(data, located, display)
-    for path, value in _strings(data, ()):
-        name = _field_name(path)
+    for path, value in _strings(data, ()):  # a field's name is worked out only for a problem with it
         if "TODO" in value:
-            problem(path, f"{name} still has a TODO placeholder: replace it with your own text", value.index("TODO"))
+            problem(path, f"{_field_name(path)} still has a TODO placeholder: replace it with your own text", value.index("TODO"))
         if not _is_structured(path):
             for offset, finding, on_page in personal_details(path, value, converted.get(path), guide.personal_details_allowed):
-                problem(path, f"{name}: {'on the page, ' if on_page else ''}{finding.message}", offset)
+                problem(path, f"{_field_name(path)}: {'on the page, ' if on_page else ''}{finding.message}", offset)
         if path in located.comments_after and not _is_structured(path):
             problems.append(Problem(display, *located.comments_after[path], f"the text after ' #' on this line was being dropped, because YAML reads ' #' as the start of a comment: "
-                          f"put the whole of {name} in quotes"))
+                          f"put the whole of {_field_name(path)} in quotes"))
     for path in _plain_text_paths(data):
         found = _MARKDOWN_IN_PLAIN_TEXT.search(data_at(data, path))
         if found:
@@ -507,14 +506,16 @@ def _record(data: dict, guide: Guide, display: str, located: yamlsafe.Located, c
 
 
 def load_examples(root: Path, guide: Guide, paths: list[Path] | None = None, today: dt.date | None = None,
-                  kept: Callable[[str, str, Callable[[], tuple[Example | None, list[Problem]]]], tuple[Example | None, list[Problem]]] | None = None,
+                  kept: Callable[[list[tuple[str, str]], Callable[[int], tuple[Example | None, list[Problem]]]],
+                                 list[tuple[Example | None, list[Problem]]]] | None = None,
                   ) -> tuple[list[Example], list[Problem]]:
     """Every record, with every problem across them, duplicate ids included.
 
     Given paths (records being checked before they join the library), those are loaded
     beside the library, so cross-record rules see everything, and only their problems count.
-    kept(display, text, check), if given, gives each record's result: one kept from an earlier
-    run (macros/load/checked.py) or check()'s.
+    kept(records, check), if given, gives the result for each record (display, text): one kept
+    from an earlier run or check(index)'s (macros/load/checked.py, which may check many records in
+    worker processes).
     """
     try:
         schema = record_schema(root, guide)
@@ -524,20 +525,24 @@ def load_examples(root: Path, guide: Guide, paths: list[Path] | None = None, tod
     library, problems = record_files(root)
     known = {path.resolve() for path in library}
     extra = [path for path in paths or [] if path.resolve() not in known]
-    examples = []
-    first_file: dict[str, str] = {}
+    read: list[tuple[str, str, str]] = []  # (file name stem, display path, text) of each record read
     for path in library + extra:
         display = _display(path, root)
         text, found = yamlsafe.read_text(path, display)
         if text is None:
             problems += found
             continue
+        read.append((path.stem, display, text))
 
-        def check(text: str = text, display: str = display, stem: str = path.stem) -> tuple[Example | None, list[Problem]]:
-            located, found = yamlsafe.parse(text, display)
-            return (None, found) if located is None else check_record(located, stem, display, guide, schema, today, found)
+    def check(index: int) -> tuple[Example | None, list[Problem]]:
+        stem, display, text = read[index]
+        located, found = yamlsafe.parse(text, display)
+        return (None, found) if located is None else check_record(located, stem, display, guide, schema, today, found)
 
-        example, found = kept(display, text, check) if kept else check()
+    results = kept([(display, text) for _, display, text in read], check) if kept else [check(index) for index in range(len(read))]
+    examples = []
+    first_file: dict[str, str] = {}
+    for (_, display, _), (example, found) in zip(read, results):
         problems += found
         if example is None:
             continue

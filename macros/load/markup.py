@@ -202,9 +202,17 @@ def convert_fully(source: str, abbreviations: tuple[tuple[str, str], ...]) -> Co
     converter = _converter(abbreviations)
     converter.reset()
     raw = converter.convert(source)
+    return Converted(_CONTRIBUTOR_CLEANER.clean(raw), _link_targets(raw))
+
+
+def _link_targets(raw: str) -> tuple[str, ...]:
+    """The href of every <a> tag in the converter's HTML. An HTML parser starts a tag only at a < with a
+    letter right after it, so HTML without "<a" or "<A" has none, and is not parsed to find that out."""
+    if "<a" not in raw and "<A" not in raw:
+        return ()
     links = _Links()
     links.feed(raw)
-    return Converted(_CONTRIBUTOR_CLEANER.clean(raw), tuple(links.targets))
+    return tuple(links.targets)
 
 
 def to_html(source: str, abbreviations: dict[str, str]) -> str:

@@ -115,7 +115,7 @@ def check(root: Path, paths: list[Path] | None = None, today: dt.date | None = N
         return None, found.problems
     today = today or dt.date.today()
     kept = Checked(root, guide.fingerprint, today)
-    examples, problems = load_examples(root, guide, paths, today, kept.get)
+    examples, problems = load_examples(root, guide, paths, today, kept.results)
     if paths is None:
         kept.prune()
     if problems and not keep_valid:

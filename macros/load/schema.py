@@ -67,18 +67,28 @@ def _strict(pattern: str):
 _Validator = validators.extend(Draft202012Validator, {"pattern": _pattern})
 
 
-_validators: dict[int, tuple[dict, Any]] = {}
+_validators: dict[int, tuple[dict, Any, Any]] = {}
 
 
 def _validator(schema: dict[str, Any]):
     """One validator per schema object: building one resolves every $ref again."""
+    return _compiled(schema)[0]
+
+
+def _compiled(schema: dict[str, Any]) -> tuple[Any, Any]:
+    """The schema's validator, and its `_valid` test (None for a schema that uses what it cannot tell)."""
     cached = _validators.get(id(schema))
     if cached is None or cached[0] is not schema:
         if len(_validators) > 8:  # a rebuild brings new schema objects; keep only recent ones
             _validators.clear()
-        validator = _Validator(_inlined(schema, schema.get("$defs", {}), ()), format_checker=Draft202012Validator.FORMAT_CHECKER)
-        cached = _validators[id(schema)] = (schema, validator)
-    return cached[1]
+        inlined = _inlined(schema, schema.get("$defs", {}), ())
+        validator = _Validator(inlined, format_checker=Draft202012Validator.FORMAT_CHECKER)
+        try:
+            valid = _valid(inlined)
+        except _Unknown:
+            valid = None
+        cached = _validators[id(schema)] = (schema, validator, valid)
+    return cached[1], cached[2]
 
 
 def _inlined(value: Any, defs: dict, seen: tuple[str, ...]) -> Any:
@@ -95,9 +105,115 @@ def _inlined(value: Any, defs: dict, seen: tuple[str, ...]) -> Any:
     return {key: _inlined(item, defs, seen) for key, item in value.items()}
 
 
+class _Unknown(Exception):
+    """A keyword, type or value `_valid` cannot judge exactly as the validator does."""
+
+
+# Keywords that only describe (or that `_valid` reads with their neighbours): they never fail a value.
+_NOTES = {"description", "errorMessage", "typeMessage", "title", "renamedFields", "reviewed", "$schema", "$id", "$defs",
+          "then", "else"}
+_TYPES = {"string": str, "object": dict, "array": list, "boolean": bool, "null": type(None)}
+
+
+def _valid(schema: Any):
+    """A test that tells, exactly as the validator does, whether a value breaks no rule of schema (the
+    validator's own, with $refs inlined): most records break none, and this takes a tenth of its time.
+    Raises _Unknown, when made, for a keyword it does not know, and, when run, for a value it cannot
+    judge exactly (such as a list of other things than texts that must be unique): the validator judges those."""
+    if schema is True or schema == {}:
+        return lambda value: True
+    if not isinstance(schema, dict):
+        raise _Unknown(schema)
+    tests = []
+    for keyword, rule in schema.items():
+        if keyword in _NOTES:
+            continue
+        tests.append(_keyword(keyword, rule, schema))
+    if not tests:
+        return lambda value: True
+    if len(tests) == 1:
+        return tests[0]
+    return lambda value: all(test(value) for test in tests)
+
+
+def _keyword(keyword: str, rule: Any, schema: dict):  # noqa: C901 - one branch per keyword
+    if keyword == "type":
+        if not isinstance(rule, str) or rule not in _TYPES:
+            raise _Unknown(rule)  # integer and number: booleans and whole floats are not worth the care here
+        kind = _TYPES[rule]
+        if kind is bool or kind is type(None):
+            return lambda value: type(value) is kind
+        return lambda value: isinstance(value, kind) and not isinstance(value, bool)
+    if keyword == "enum" or keyword == "const":
+        allowed = rule if keyword == "enum" else [rule]
+        if not (isinstance(allowed, list) and all(isinstance(item, str) for item in allowed)):
+            raise _Unknown(rule)
+        texts = frozenset(allowed)
+        return lambda value: isinstance(value, str) and value in texts  # no other kind of value equals a text
+    if keyword == "pattern":
+        try:
+            strict = _strict(rule)
+        except Exception as error:  # noqa: BLE001 - a broken pattern is the validator's to report, when it is reached
+            raise _Unknown(rule) from error
+        longest = schema.get("maxLength")
+        return lambda value: not isinstance(value, str) or (longest is not None and len(value) > longest) or strict.search(value) is not None
+    if keyword == "format":
+        if rule != "date":
+            raise _Unknown(rule)
+        conforms = Draft202012Validator.FORMAT_CHECKER.conforms
+        return lambda value: conforms(value, "date")
+    if keyword in ("minLength", "maxLength", "minItems", "maxItems", "minProperties"):
+        if not isinstance(rule, int) or isinstance(rule, bool):
+            raise _Unknown(rule)
+        kind = str if keyword.endswith("Length") else dict if keyword == "minProperties" else list
+        if keyword.startswith("max"):
+            return lambda value: not isinstance(value, kind) or len(value) <= rule
+        return lambda value: not isinstance(value, kind) or len(value) >= rule
+    if keyword == "properties":
+        if not isinstance(rule, dict):
+            raise _Unknown(rule)
+        tests = {name: _valid(subschema) for name, subschema in rule.items()}
+        return lambda value: not isinstance(value, dict) or all(test(value[name]) for name, test in tests.items() if name in value)
+    if keyword == "additionalProperties":
+        if rule is not False or "patternProperties" in schema:
+            raise _Unknown(rule)
+        known = frozenset(schema.get("properties", {}))
+        return lambda value: not isinstance(value, dict) or known.issuperset(value)
+    if keyword == "required":
+        if not (isinstance(rule, list) and all(isinstance(name, str) for name in rule)):
+            raise _Unknown(rule)
+        names = tuple(rule)
+        return lambda value: not isinstance(value, dict) or all(name in value for name in names)
+    if keyword == "items":
+        test = _valid(rule)
+        return lambda value: not isinstance(value, list) or all(test(item) for item in value)
+    if keyword == "uniqueItems":
+        if rule is not True:
+            raise _Unknown(rule)
+        return _unique
+    if keyword == "if":
+        condition, then, otherwise = _valid(rule), _valid(schema.get("then", True)), _valid(schema.get("else", True))
+        return lambda value: then(value) if condition(value) else otherwise(value)
+    raise _Unknown(keyword)
+
+
+def _unique(value: Any) -> bool:
+    if not isinstance(value, list):
+        return True
+    if not all(isinstance(item, str) for item in value):
+        raise _Unknown(value)
+    return len(set(value)) == len(value)
+
+
 def check(data: Any, located: Located, schema: dict[str, Any], display: str) -> list[Problem]:
     """Every schema error in data, translated for a contributor."""
-    validator = _validator(schema)
+    validator, valid = _compiled(schema)
+    if valid is not None:
+        try:
+            if valid(data):
+                return []  # the validator would find nothing
+        except _Unknown:
+            pass
     found: dict[tuple, Problem] = {}
     for error in validator.iter_errors(data):
         for path, message, at_key in _translate(error, located):
@@ -107,11 +223,16 @@ def check(data: Any, located: Located, schema: dict[str, Any], display: str) -> 
     return sorted(found.values())
 
 
+_TABS_AND_LINE_ENDS = str.maketrans("", "", "\t\n\r")
+
+
 def hidden_characters(data: Any, located: Located, display: str) -> list[Problem]:
     """A problem at each text in data, at any depth, that holds a character no reader can see or
     that reorders what they read (text.HIDDEN): YAML's escapes ("\\x01") get these past the file's own check."""
     problems = []
     for path, value in texts(data):
+        if value.isascii() and value.translate(_TABS_AND_LINE_ENDS).isprintable():
+            continue  # printable ASCII, tabs and line ends (most text): none of HIDDEN's characters
         found = HIDDEN.search(value)
         if found:
             problems.append(Problem(display, *located.position_in(path, found.start()),
