@@ -173,3 +173,29 @@ def test_page_text_of_hostile_markdown_is_quick():
     source = ("[" + "a" * 59) * examples.MAX_BRACKETS
     assert examples._too_costly(source) is None
     assert cpu(lambda: markup.page_text(markup.convert(source, ()).html)) < 2.0
+
+
+def _matches(compiled, text: str) -> list:
+    found = [(m.span(), m.groups(), m.groupdict()) for m in compiled.finditer(text)]
+    for pos in (0, len(text) // 2):
+        for how in (compiled.search, compiled.match, compiled.fullmatch):
+            m = how(text, pos)
+            found.append(None if m is None else (m.span(), m.groups(), [m.span(g) for g in range(compiled.groups + 1)]))
+    return found
+
+
+def test_every_pattern_matches_ascii_text_exactly_as_the_re2_wrapper_does():
+    """linear.compile's patterns skip google-re2's offset conversion on ASCII text: the same matches, spans and
+    groups as the wrapper itself gives, on every record's lines, empty text and texts made of empty matches."""
+    texts = ["", " ", "a", "  \n ", "Mr  A  B 1", "born 14/03/1985 in SW1A 1AA", "07700 900123, a@b.co"]
+    for path in sorted((ROOT / "practice_examples").glob("*.yaml"))[:8]:
+        texts += [line for line in path.read_text(encoding="utf-8").splitlines() if line.isascii()]
+    assert len(texts) > 200
+    differ = []
+    for pattern, compiled in linear.PATTERNS:
+        if not isinstance(compiled, re2._Regexp):
+            continue
+        plain = re2._Regexp(pattern, compiled.options)
+        assert type(plain) is not type(compiled)  # else this compares the wrapper with itself
+        differ += [(pattern, text) for text in texts if _matches(compiled, text) != _matches(plain, text)]
+    assert differ == []
