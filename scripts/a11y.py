@@ -140,6 +140,12 @@ def states(page, base: str, path: str) -> Iterator[str]:
 def browse_ready(page) -> None:
     """Wait until the browse page shows its filters (once its index has come) and has put in every card."""
     page.wait_for_selector("#pe-filters:not([hidden])")
+    every_card_in(page)
+
+
+def every_card_in(page) -> None:
+    """Wait until the browse page has put in every card it shows: it adds those past the first screen just
+    after drawing it, with aria-busy on the list meanwhile."""
     page.wait_for_selector(".pe-results .pe-cards:not([aria-busy])", state="attached")
 
 

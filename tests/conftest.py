@@ -19,6 +19,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from _root import mkdocs_settings, published_address  # noqa: E402,F401  (mkdocs_settings: for the tests)
 import _browser  # noqa: E402
+import a11y  # noqa: E402
 from macros.load import project  # noqa: E402
 
 
@@ -168,9 +169,8 @@ class Watched:
 
 
 def shown_cards(page) -> list[str]:
-    """The ids of the browse page's cards in order, once it has put in every card (it adds those past the first
-    screen just after drawing it, aria-busy on the list meanwhile)."""
-    page.wait_for_selector(".pe-results .pe-cards:not([aria-busy])", state="attached")
+    """The ids of the browse page's cards in order, once it has put in every card."""
+    a11y.every_card_in(page)
     return page.eval_on_selector_all(".pe-results [data-example-id]", "cards => cards.map(c => c.dataset.exampleId)")
 
 
