@@ -61,6 +61,12 @@ def selection_in(url: str) -> dict[str, list[str]]:
     return {key: values for key, values in parse_qs(urlparse(url).query).items()}
 
 
+def address_selection(page) -> dict[str, list[str]]:
+    """The selection in the page's address, read from the page: Playwright's page.url learns of
+    history.pushState from a later protocol message, so it can lag the last keystroke or click."""
+    return selection_in(page.evaluate("location.href"))
+
+
 def best_value(group: str) -> str:
     """The value of group that most examples carry, so the test has something to find."""
     counts = {value: count_for(group, value, {}) for value, _ in next(f for f in filters(GUIDE) if f.id == group).options}
@@ -98,7 +104,7 @@ def test_one_filter_shows_exactly_the_examples_carrying_it_with_counts(watched, 
     selection = {"population": [value]}
     assert shown_cards(page) == expected(selection)
     assert page.inner_text("#pe-status") == f"{len(expected(selection))} of {len(LOADED.examples)} examples match."
-    assert selection_in(page.url) == selection
+    assert address_selection(page) == selection
     for group in GROUPS:
         for option in page.query_selector_all(f"input[name='{group}']"):
             number = int(page.inner_text(f"label[for='{option.get_attribute('id')}'] [data-count]").strip("()"))
@@ -177,7 +183,7 @@ def test_a_filter_and_words_narrow_together(watched, real_site):
     fill_words(page, word, selection)
     assert sorted(shown_cards(page)) == sorted(expected(selection, word))  # best match first: the order is pinned in test_search_ranking.py
     assert 0 < len(shown_cards(page)) < len(expected(selection))
-    assert selection_in(page.url) == {group: [value], "words": [word]}
+    assert address_selection(page) == {group: [value], "words": [word]}
 
 
 def label_of(group: str, value: str) -> str:
@@ -219,7 +225,7 @@ def test_chosen_filters_show_as_chips_and_removing_one_unticks_it_updates_the_ad
     page.focus(".pe-chosen [data-remove]")
     page.keyboard.press("Enter")
     assert not page.is_checked(f"#pe-{first_group}-{first}")
-    assert selection_in(page.url) == {second_group: [second], "words": ["drink"]}
+    assert address_selection(page) == {second_group: [second], "words": ["drink"]}
     page.wait_for_function("n => document.getElementById('pe-status').textContent.startsWith(n + ' of ')",
                            arg=len(expected({second_group: [second]}, "drink")))
     assert set(shown_cards(page)) == set(expected({second_group: [second]}, "drink"))  # best first: test_search_ranking.py
@@ -227,14 +233,14 @@ def test_chosen_filters_show_as_chips_and_removing_one_unticks_it_updates_the_ad
     # The words' chip empties the words box; the last chip left, focus moves back to the one before it.
     page.click(".pe-chosen [data-remove] >> nth=1")
     assert page.input_value("#pe-words") == ""
-    assert selection_in(page.url) == {second_group: [second]}
+    assert address_selection(page) == {second_group: [second]}
     assert page.evaluate("document.activeElement.textContent").startswith(f"Remove filter: {label_of(second_group, second)}")
     page.wait_for_function("n => document.getElementById('pe-status').textContent.startsWith(n + ' of ')",
                            arg=len(expected({second_group: [second]})))
     assert shown_cards(page) == expected({second_group: [second]})
     # Clear all: no chip left, focus on the results.
     page.click(".pe-chosen [data-clear]")
-    assert selection_in(page.url) == {}
+    assert address_selection(page) == {}
     assert page.is_hidden(".pe-chosen") and chips(page) == []
     assert page.evaluate("document.activeElement.id") == "pe-results"
     page.go_back()
@@ -252,7 +258,7 @@ def test_the_address_restores_the_view_and_back_steps_through_changes(watched, r
     assert shown_cards(page) == expected(selection)
     extra = next(v.id for v in GUIDE.facet("stage").values if expected({**selection, "stage": [v.id]}) != expected(selection))
     click_box(page, "stage", extra)
-    assert selection_in(page.url) == {**selection, "stage": [extra]}
+    assert address_selection(page) == {**selection, "stage": [extra]}
     assert shown_cards(page) == expected({**selection, "stage": [extra]})
     page.go_back()
     page.wait_for_function("() => !location.search.includes('stage=')")
@@ -267,7 +273,7 @@ def test_typing_makes_one_history_entry_not_one_per_letter(watched, real_site):
     _, page = open_browse(watched, real_site)
     page.click("#pe-words")
     page.keyboard.type("consent")
-    assert selection_in(page.url) == {"words": ["consent"]}
+    assert address_selection(page) == {"words": ["consent"]}
     page.go_back()
     page.wait_for_function("() => location.search === ''")
     assert page.input_value("#pe-words") == ""
@@ -378,7 +384,7 @@ def test_a_shared_link_with_words_opens_the_browse_page_alone_not_the_search_ove
     _, page = open_browse(watched, real_site, query)
     page.wait_for_function("n => document.getElementById('pe-status').textContent.startsWith(n + ' of ')", arg=len(expected({}, "naloxone")))
     assert page.input_value("#pe-words") == "naloxone"
-    assert selection_in(page.url) == {"words": ["naloxone"]}
+    assert address_selection(page) == {"words": ["naloxone"]}
     assert sorted(shown_cards(page)) == sorted(expected({}, "naloxone"))  # best match first
     assert not page.evaluate("document.querySelector('[data-md-toggle=search]').checked")
     assert page.input_value("input.md-search__input") == ""
