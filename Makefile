@@ -55,10 +55,15 @@ linkcheck: install-test ## Check every internal link and anchor in site/ over HT
 linkcheck-external: install-test ## Also check links to other sites (scheduled job; needs the network)
 	$(PY) scripts/check_links.py --external
 
-test: install-test install-browser install-node build ## Everything CI runs: validate, build, link check, then pytest, a worker a core
+test: ## Everything CI runs: validate, build, link check, then pytest, a worker a core
+	@# The installs and the build go side by side: pip, npm and mkdocs wait on the network, the disk and
+	@# the CPU in turn (apt-install.sh takes one apt run at a time).
+	@$(MAKE) --no-print-directory --jobs=4 --output-sync=target test-ready
 	$(PY) scripts/check_links.py
 	$(PY) scripts/addresses.py --check
 	BUILT_SITE=site $(PY) -m pytest -n $(PYTEST_WORKERS) --dist worksteal --durations=15
+
+test-ready: install-test install-browser install-node build
 
 addresses: install ## Record every published address in published-addresses.txt (commit it; the build fails if one goes)
 	$(PY) scripts/addresses.py
@@ -112,4 +117,4 @@ new: export NEW_EXAMPLE_TITLE = $(value TITLE)
 clean: ## Remove the built site, the offline copy and caches (keeps .venv and node_modules)
 	rm -rf site dist .pytest_cache .cache
 
-.PHONY: help install install-test install-browser install-node validate schema issue-form build serve linkcheck linkcheck-external test fuzz benchmark benchmark-validation benchmark-personal search-quality page-heights reflow new addresses offline print-figures html-check a11y phone-figures lighthouse clean
+.PHONY: help install install-test install-browser install-node validate schema issue-form build serve linkcheck linkcheck-external test test-ready fuzz benchmark benchmark-validation benchmark-personal search-quality page-heights reflow new addresses offline print-figures html-check a11y phone-figures lighthouse clean

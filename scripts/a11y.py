@@ -86,18 +86,32 @@ def page_paths(site: Path, sample: bool = False) -> list[str]:
     return [p for p in paths if not p.startswith(("examples/", "packs/"))] + packs[:1] + three + [handout]
 
 
-def audit(page, label: str, scheme: str, state: str, every_impact: bool = False, context: dict | None = None) -> list[Violation]:
+def audit(page, label: str, scheme: str, state: str, every_impact: bool = False, context: dict | str | None = None,
+          rules: list[str] | None = None) -> list[Violation]:
     """Run axe on the page as it is now, or on the part context names; return the failures that count (with
-    every_impact, every failure)."""
-    from axe_playwright_python.sync_playwright import Axe
-
-    options = {"runOnly": {"type": "tag", "values": [*WCAG_TAGS, "best-practice"]}, "resultTypes": ["violations"]}
+    every_impact, every failure). rules, if given, runs only those rules."""
+    only = {"type": "rule", "values": rules} if rules else {"type": "tag", "values": [*WCAG_TAGS, "best-practice"]}
     found = []
-    for rule in Axe().run(page, context=context, options=options).response["violations"]:
-        target = " ".join(str(t) for t in rule["nodes"][0]["target"]) if rule["nodes"] else ""
+    for rule in run_axe(page, context, {"runOnly": only, "resultTypes": ["violations"]}):
         wcag = any(tag in WCAG_TAGS for tag in rule["tags"])
-        found.append(Violation(label, scheme, state, rule["id"], rule["impact"] or "", len(rule["nodes"]), rule["help"], target, wcag))
+        found.append(Violation(label, scheme, state, rule["id"], rule["impact"] or "", rule["nodes"], rule["help"], rule["target"], wcag))
     return [v for v in found if v.fails or every_impact]
+
+
+def run_axe(page, context: dict | str | None, options: dict) -> list[dict]:
+    """axe-core's violations on the page: each rule's id, impact, tags, help, node count and first failing
+    element's selector. axe is put into the page once per document, not once per audit of it, and only
+    those fields come back from the page."""
+    from axe_playwright_python.base import AXE_SCRIPT
+
+    if not page.evaluate("() => typeof window.axe === 'object' && typeof window.axe.run === 'function'"):
+        page.evaluate(AXE_SCRIPT)
+    return page.evaluate(
+        """([context, options]) => axe.run(context || document, options).then(results => results.violations.map(rule => ({
+             id: rule.id, impact: rule.impact, tags: rule.tags, help: rule.help, nodes: rule.nodes.length,
+             target: rule.nodes.length ? rule.nodes[0].target.map(String).join(" ") : ""})))""",
+        [context, options],
+    )
 
 
 def open_search(page) -> None:
