@@ -4,6 +4,7 @@ Every expectation is computed here from the YAML records, not from the page's sc
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import re
 import shutil
@@ -279,6 +280,19 @@ def test_printing_any_page_type_shows_only_its_content_with_its_address(watched,
     if kind != "handout":  # a handout's codes are its examples' addresses; a pack leads to its section
         assert read_qr(codes.first) == [SITE_URL + f"{SECTION.id}/" if kind == "pack" else published]
     assert page.evaluate("getComputedStyle(document.querySelector('.md-content__inner')).fontSize") == "14.6667px"  # 11 pt
+
+
+@pytest.mark.parametrize("now, shown", [
+    (dt.datetime(2027, 3, 1, 0, 30, tzinfo=dt.timezone.utc), "1 March 2027"),
+    (dt.datetime(2026, 12, 31, 23, 30, tzinfo=dt.timezone.utc), "31 December 2026"),
+])
+def test_the_printed_citation_says_the_day_the_reader_opened_the_page(browser, real_site, now, shown):
+    context = browser.new_context(timezone_id="Europe/London")
+    page = context.new_page()
+    page.clock.set_fixed_time(now)
+    page.goto(real_site + f"{SECTION.id}/")
+    assert page.text_content(".pe-print-footer [data-pe-accessed]") == f" (accessed {shown})"
+    context.close()
 
 
 def test_an_example_prints_without_related_examples_or_tags_and_links_to_other_sites_print_their_address(watched, real_site):
