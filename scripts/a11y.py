@@ -125,7 +125,10 @@ def open_search(page) -> None:
 
 
 def settle(page) -> None:
-    """Wait for running transitions to end: halfway through a fade, colours fail contrast that they pass after."""
+    """Wait two frames, so what listens for a changed screen size (Material's breakpoints, the menu's roles in
+    material-fixes.js) has run, then for running transitions to end: halfway through a fade, colours fail
+    contrast that they pass after."""
+    page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
     page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
 
 
@@ -152,8 +155,11 @@ def states(page, base: str, path: str) -> Iterator[str]:
 
 
 def browse_ready(page) -> None:
-    """Wait until the browse page shows its filters (once its index has come) and has put in every card."""
+    """Wait until the browse page shows the view its address asks for, words looked up too (its status line
+    then says "All 100 examples." or "5 of 100 examples match." where the page came with "100 examples."),
+    and has put in every card."""
     page.wait_for_selector("#pe-filters:not([hidden])")
+    page.wait_for_function("() => /^(All [0-9]+|[0-9]+ of [0-9]+) examples/.test(document.getElementById('pe-status').textContent)")
     every_card_in(page)
 
 

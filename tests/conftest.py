@@ -168,6 +168,12 @@ class Watched:
         return self._foreign
 
 
+def images_loaded(page, selector: str) -> None:
+    """Wait until every image selector matches has loaded: a script that sets an image's address leaves the
+    loading to the browser, so the image may not be there when the script is done."""
+    page.wait_for_function("s => [...document.querySelectorAll(s)].every(i => i.complete && i.naturalWidth > 0)", arg=selector)
+
+
 def shown_cards(page) -> list[str]:
     """The ids of the browse page's cards in order, once it has put in every card."""
     a11y.every_card_in(page)

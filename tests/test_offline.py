@@ -10,7 +10,7 @@ import zipfile
 
 import pytest
 import searching
-from conftest import ROOT, SITE_URL
+from conftest import ROOT, SITE_URL, images_loaded
 from searching import example_ids, header_search
 from offline import FOLDER, build, write_zip
 
@@ -141,6 +141,7 @@ def test_the_handout_is_chosen_and_shown_from_the_folder(from_folder):
     page.wait_for_function("() => (document.getElementById('pe-handout-status') || {textContent: ''}).textContent.includes('in this handout')")
     assert page.url == from_folder.base + "handout.html?ids=" + ",".join(e.id for e in chosen)
     assert page.eval_on_selector_all(".pe-handout-example h2", "hs => hs.map(h => h.textContent)") == [e.title for e in chosen]
+    images_loaded(page, ".pe-handout-example img.pe-qr")
     assert page.locator(".pe-handout-example img.pe-qr").first.evaluate("img => img.naturalWidth > 0")
     page.click(f".pe-handout-example >> a:text-is('{LOADED.guide.section(chosen[0].section).title}')")
     assert page.url == from_folder.base + f"{chosen[0].section}.html"

@@ -159,6 +159,7 @@ def test_browse_does_not_move_as_its_filters_and_handout_tray_arrive(browser, re
 
 def test_checkboxes_chips_and_buttons_are_at_least_24_px_square(phone, real_site):
     page = open_browse(phone, real_site, "?population=women&substance=alcohol&words=drink")
+    page.wait_for_function("() => document.querySelectorAll('.pe-chosen [data-remove]').length === 3")
     for summary in page.query_selector_all("#pe-filters summary"):
         summary.tap()
     sizes = page.eval_on_selector_all(

@@ -13,7 +13,7 @@ import urllib.request
 import feedparser
 import pytest
 import zxingcpp
-from conftest import ROOT, SITE_URL, _built, _served, copy_site_project, shown_cards
+from conftest import ROOT, SITE_URL, _built, _served, copy_site_project, images_loaded, shown_cards
 
 from macros.base.ids import handout_code
 from macros.pages import addresses, feed
@@ -79,6 +79,7 @@ def open_handout(view, examples, **extra):
 def test_a_handout_shows_each_chosen_example_in_full_in_the_order_given(watched, real_site):
     view = watched(real_site)
     page = open_handout(view, HANDOUT)
+    images_loaded(page, ".pe-handout-example img.pe-qr")
     shown = page.eval_on_selector_all(".pe-handout-example h2", "headings => headings.map(h => h.textContent)")
     assert shown == [e.title for e in HANDOUT]
     assert page.inner_text("#pe-handout-status") == "3 examples in this handout."
@@ -265,8 +266,10 @@ def read_qr(image) -> list[str]:
 def test_printing_any_page_type_shows_only_its_content_with_its_address(watched, real_site, kind):
     view = watched(real_site)
     page = view.open(PAGE_TYPES[kind])
-    if kind == "handout":
-        page.wait_for_selector(".pe-handout-example h2")
+    if kind == "handout":  # its examples, and its own code once the QR generator has loaded
+        page.wait_for_function("() => document.getElementById('pe-handout-status').textContent.includes('in this handout')")
+        page.wait_for_selector("img.pe-qr--handout:not([hidden])", state="attached")
+    images_loaded(page, "img.pe-qr")
     page.emulate_media(media="print")
     for hidden in (".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer", ".md-search", ".headerlink",
                    ".pe-permalink", ".pe-copy", ".pe-handout-add", ".pe-handout-tray", ".pe-filters", ".md-content__button", "button"):
@@ -384,8 +387,8 @@ def test_copy_link_works_from_the_keyboard_copies_the_published_address_and_says
     assert page.evaluate("document.activeElement.textContent") == "Copy link to this take-away"
     page.keyboard.press("Enter")
     page.wait_for_function("() => [...document.querySelectorAll('p[role=status]')].some(p => p.textContent.startsWith('Link copied'))")
+    assert page.inner_text(f"li#{takeaway} .pe-copy").startswith("Link copied")  # for 4 s: read it first
     assert page.evaluate("navigator.clipboard.readText()") == f"{SITE_URL}{SECTION.id}/#{takeaway}"
-    assert page.inner_text(f"li#{takeaway} .pe-copy").startswith("Link copied")
     page.goto(real_site + f"examples/{HANDOUT[0].id}/")
     page.focus(".pe-page-actions .pe-copy")
     page.keyboard.press("Space")
