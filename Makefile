@@ -63,7 +63,7 @@ test: ## Everything CI runs: validate, build, link check, then pytest, a worker 
 	$(PY) scripts/addresses.py --check
 	BUILT_SITE=site $(PY) -m pytest -n $(PYTEST_WORKERS) --dist worksteal --durations=15
 
-test-ready: install-test install-browser install-node build
+test-ready: install-test install-browser install-node build ## make test's first step: the installs, then validate and build, side by side
 
 addresses: install ## Record every published address in published-addresses.txt (commit it; the build fails if one goes)
 	$(PY) scripts/addresses.py
