@@ -139,7 +139,8 @@ def use_every_kind_of_page(guarded: Guarded, with_404: bool) -> None:
     page.wait_for_selector("#pe-filters:not([hidden])")
     page.click(f"label[for='pe-section-{SECTION.id}']")
     page.fill("#pe-words", "alcohol")
-    page.wait_for_function("() => /alcohol/.test(location.search) && / of /.test(document.getElementById('pe-status').textContent)")
+    # The words' chip appears once they have been looked up (search.js loaded): the box's tick alone updates the status.
+    page.wait_for_function("() => document.querySelectorAll('.pe-chosen [data-remove]').length === 2")
     guarded.done("browse, filtered")
     page = guarded.open("handout/?ids=" + ",".join(HANDOUT_IDS))
     page.wait_for_function("() => document.getElementById('pe-handout-status').textContent.includes('2 examples')")

@@ -68,9 +68,15 @@ def handout_address(examples, **extra: str) -> str:
     return "handout/?" + query + "".join(f"&{key}={value}" for key, value in extra.items())
 
 
+def handout_filled(page) -> None:
+    """Wait until the handout page has put in the examples it was given. Null-safe: just after a link to it,
+    the page before, which has no handout status, may still be the one loaded."""
+    page.wait_for_function("() => (document.getElementById('pe-handout-status')?.textContent || '').includes('in this handout')")
+
+
 def open_handout(view, examples, **extra):
     page = view.open(handout_address(examples, **extra))
-    page.wait_for_function("() => document.getElementById('pe-handout-status').textContent.includes('in this handout')")
+    handout_filled(page)
     return page
 
 
@@ -184,8 +190,7 @@ def test_examples_are_chosen_from_the_keyboard_and_the_tray_opens_the_handout(wa
     page.locator(".pe-handout-tray__open").focus()
     page.keyboard.press("Enter")
     page.wait_for_url("**/handout/**")
-    # Null-safe: the browse page, which has no handout status, may still be the one loaded when this first runs.
-    page.wait_for_function("() => (document.getElementById('pe-handout-status')?.textContent || '').includes('in this handout')")
+    handout_filled(page)
     assert page.eval_on_selector_all(".pe-handout-example h2", "hs => hs.map(h => h.textContent)") == [e.title for e in chosen]
     page.goto(real_site + f"examples/{chosen[0].id}/")
     assert page.inner_text(".pe-page-actions .pe-handout-add").startswith("Remove from handout")
@@ -267,7 +272,7 @@ def test_printing_any_page_type_shows_only_its_content_with_its_address(watched,
     view = watched(real_site)
     page = view.open(PAGE_TYPES[kind])
     if kind == "handout":  # its examples, and its own code once the QR generator has loaded
-        page.wait_for_function("() => document.getElementById('pe-handout-status').textContent.includes('in this handout')")
+        handout_filled(page)
         page.wait_for_selector("img.pe-qr--handout:not([hidden])", state="attached")
     images_loaded(page, "img.pe-qr")
     page.emulate_media(media="print")
