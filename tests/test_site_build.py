@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import random
 import re
 import shutil
@@ -13,13 +14,16 @@ from pathlib import Path
 from urllib.parse import parse_qsl, urljoin, urlsplit
 
 
+import pytest
 import searching
 import yaml
+import _browser
 from _root import published_address
 from benchmark import varied_copies
 from bs4 import BeautifulSoup
-from conftest import FIXTURES, ROOT, build_site, copy_site_project, valid_text
+from conftest import FIXTURES, ROOT, TODAY, build_site, copy_site_project, valid_text
 
+from macros.base import forked
 from macros.pages import search
 
 SITE_FIXTURES = sorted((FIXTURES / "site").glob("*.yaml"))
@@ -151,6 +155,26 @@ def test_pages_do_not_grow_with_the_number_of_examples(tmp_path):
     assert abs(sizes[60]["example"] - sizes[10]["example"]) < 1500
     assert abs(sizes[60]["home"] - sizes[10]["home"]) < 1000
     assert sizes[60]["browse"] > sizes[10]["browse"] + 50 * 500  # the listing does grow
+
+
+def files_in(site: Path) -> dict[str, bytes]:
+    return {path.relative_to(site).as_posix(): path.read_bytes() for path in sorted(site.rglob("*")) if path.is_file()}
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux") or forked.cores() < 2, reason="a build forks only on Linux, with two or more cores")
+def test_a_build_on_one_core_writes_the_same_files_as_one_that_makes_some_in_a_forked_process(fixture_site, tmp_path):
+    """With a core to spare, the handout data and QR codes are made in a forked process while the pages are built
+    (the fixture site's build); on one core, in the build's own process. Both from an empty cache."""
+    project = shutil.copytree(fixture_site.parent, tmp_path / "project")
+    shutil.rmtree(project / "site")
+    shutil.rmtree(project / ".cache")
+    one_core = {min(os.sched_getaffinity(0))}
+    result = subprocess.run(_browser.build_command(project, project / "site"), cwd=project, env=_browser.build_env(TODAY),
+                            capture_output=True, text=True, preexec_fn=lambda: os.sched_setaffinity(0, one_core))
+    assert result.returncode == 0, result.stderr
+    built = files_in(project / "site")
+    assert len([name for name in built if name.endswith("/qr.svg")]) > 10
+    assert built == files_in(fixture_site)
 
 
 def test_a_former_id_leaves_a_page_that_forwards_to_the_example(fixture_site):

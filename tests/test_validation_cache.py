@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, TODAY, valid_text
-from macros.base import store
+from macros.base import forked, store
 from macros.load import checked, project
 from macros.load.checked import CACHE_DIR
 
@@ -190,8 +190,8 @@ def test_records_checked_in_worker_processes_give_the_same_examples_problems_and
 
     monkeypatch.setattr(checked, "ProcessPoolExecutor", Counted)
     monkeypatch.setattr(checked, "PARALLEL_FROM", 2)
-    monkeypatch.setattr(checked, "worker_count", lambda: 2)  # two workers even on a machine with one core
-    monkeypatch.setattr(checked, "_can_fork", lambda: True)  # whatever threads the test runner keeps
+    monkeypatch.setattr(forked, "cores", lambda: 2)  # two workers even on a machine with one core
+    monkeypatch.setattr(forked, "can_fork", lambda: True)  # whatever threads the test runner keeps
     parallel = fresh_check(root)
     assert pools == [(2,)]
     assert parallel == serial
@@ -209,7 +209,7 @@ def test_records_are_checked_in_this_process_while_another_thread_runs(scratch, 
     # A `mkdocs serve` rebuild runs beside the server's threads: a fork could copy a lock one of them holds.
     root = library_with_mistakes(scratch)
     monkeypatch.setattr(checked, "PARALLEL_FROM", 2)
-    monkeypatch.setattr(checked, "worker_count", lambda: 2)
+    monkeypatch.setattr(forked, "cores", lambda: 2)
     monkeypatch.setattr(checked, "ProcessPoolExecutor", None)  # any attempt to start workers would fail loudly
     stop = threading.Event()
     beside = threading.Thread(target=stop.wait)
@@ -231,7 +231,7 @@ def test_records_a_dead_worker_left_are_checked_in_this_process(monkeypatch):
             os._exit(1)  # a worker killed part way (out of memory, say)
         return None, [index]
 
-    monkeypatch.setattr(checked, "_can_fork", lambda: True)
-    monkeypatch.setattr(checked, "worker_count", lambda: 2)
+    monkeypatch.setattr(forked, "can_fork", lambda: True)
+    monkeypatch.setattr(forked, "cores", lambda: 2)
     results = checked.check_many(list(range(60)), check)
     assert [result for result, _ in results] == [(None, [index]) for index in range(60)]

@@ -34,7 +34,7 @@ from mkdocs.utils.yaml import yaml_load  # noqa: E402
 
 from macros.pages import addresses, browse, build_problems, csp, material_fixes, offline, common as render, page_types, qr, search, teaching  # noqa: E402
 from macros.load import markup, project  # noqa: E402
-from macros.base import store, urls  # noqa: E402
+from macros.base import forked, store, urls  # noqa: E402
 from macros.base.store import Store  # noqa: E402
 from macros.glue import after_markdown  # noqa: E402
 from macros.pages.generated import GeneratedPage  # noqa: E402
@@ -63,6 +63,7 @@ class Build:
         self.theme_script: Callable[[str], bool] = lambda script: False  # whether an inline script is one the theme's templates write
         self.qr_codes: Store | None = None
         self.clean_pages: Store | None = None
+        self.page_files: forked.Pending[tuple[dict[str, str | bytes], set[str]]] | None = None
 
     def start(self, root: Path) -> None:
         """Set up the stores for a build of the project at root (the code may have changed since the last one)."""
@@ -72,6 +73,26 @@ class Build:
 
     def qr_svg(self, address: str) -> bytes:
         return self.qr_codes.made((address.encode(),), lambda: qr.svg(address))
+
+    def make_page_files(self, make: Callable[[Callable[[str], bytes]], dict[str, str | bytes]]) -> None:
+        """Start making the files that only the pages' scripts and print fetch (teaching.page_files), in a forked
+        process while this one builds the pages, where it can; `write_page_files` writes them into the site.
+        MkDocs copies its files before building the pages, so these are written after, beside its own."""
+
+        def made() -> tuple[dict[str, str | bytes], set[str]]:
+            found = make(self.qr_svg)
+            return found, set(self.qr_codes.used)  # a child's store records what it read, for prune() here
+
+        self.page_files = forked.Pending(made)
+
+    def write_page_files(self, site_dir: Path) -> None:
+        found, used = self.page_files.result()
+        self.page_files = None
+        self.qr_codes.used |= used
+        for dest, content in found.items():
+            path = site_dir / dest
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))  # as MkDocs writes a file
 
     def sanitised(self, page_html: str) -> str:
         """A generated page's content through the page allowlist (markup.sanitise_page), kept for the next build."""
@@ -200,9 +221,9 @@ def on_files(files, config):
             files.append(File.generated(config, layout.file_of(urls.example(former)), content=forward))
     files.append(File.generated(config, urls.BROWSE_INDEX, content=browse.index_json(_build.project.examples, _build.project.guide)))
     page_paths = [urls.clean_path(file.src_uri) for file in files.documentation_pages()]
-    published = teaching.files(_build.project, config.site_url, config.site_name, config.site_description, page_paths, _build.today, layout, _build.qr_svg)
-    for dest, content in published.items():
+    for dest, content in teaching.linked_files(_build.project, config.site_url, config.site_name, config.site_description).items():
         files.append(File.generated(config, dest, content=content))
+    _build.make_page_files(functools.partial(teaching.page_files, _build.project, config.site_url, page_paths, _build.today, layout))
     for name, path in SEARCH_LINKS.items():
         linked = files.get_file_from_path(path)
         if linked is None:
@@ -331,6 +352,7 @@ def _with_policy(page_html: str, trusted: Callable[[str], bool], inline_styles: 
 def on_post_build(config):
     if _build.project is None:
         return
+    _build.write_page_files(Path(config.site_dir))
     folder = Path(config.site_dir) / urls.SEARCH_FOLDER
     material = folder / "search_index.json"
     # Material indexes the hand-written pages; examples are left out of its index (example_page) and added here.

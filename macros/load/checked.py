@@ -12,10 +12,8 @@ Records not kept are checked in this process or, when there are at least PARALLE
 worker processes forked from it, one per core (`check_many`): each worker runs the same check on
 a share of them and sends each result back pickled, as it is kept on disk; the results are put back
 in the records' order, so problems, messages and their order are exactly those of a check in one
-process. Forking is used only on Linux, with more than one core, and only from a process running
-no other thread (a `mkdocs serve` rebuild runs beside the server's threads, which a fork could
-leave holding a lock): otherwise, or if a worker cannot be started or dies, the records are checked
-here, one after another.
+process. Forking is used only where macros/base/forked.py says it can be: otherwise, or if a worker
+cannot be started or dies, the records are checked here, one after another.
 """
 
 from __future__ import annotations
@@ -24,16 +22,13 @@ import datetime as dt
 import hashlib
 import io
 import multiprocessing
-import os
 import pickle
-import sys
-import threading
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
-from macros.base import store
+from macros.base import forked, store
 from macros.base.problems import Problem
 from macros.load import examples
 
@@ -125,24 +120,12 @@ class Checked:
 _check: Callable[[int], Result] | None = None  # what the forked workers run: inherited, never sent to them
 
 
-def worker_count() -> int:
-    """The worker processes to check many records in: one per core this process may run on."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:
-        return os.cpu_count() or 1
-
-
-def _can_fork() -> bool:
-    return sys.platform.startswith("linux") and threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods()
-
-
 def check_many(indices: list[int], check: Callable[[int], Result]) -> list[tuple[Result, bytes]]:
     """check(index) for each index, in order, each with its pickled bytes: in forked worker processes
     when there are PARALLEL_FROM or more and they can be used, else here."""
-    workers = min(worker_count(), len(indices))
+    workers = min(forked.cores(), len(indices))  # one per core
     payloads: list[bytes | None] = [None] * len(indices)
-    if len(indices) >= PARALLEL_FROM and workers > 1 and _can_fork():
+    if len(indices) >= PARALLEL_FROM and workers > 1 and forked.can_fork():
         global _check
         size = -(-len(indices) // (workers * CHUNKS_PER_WORKER))
         chunks = [indices[start : start + size] for start in range(0, len(indices), size)]

@@ -13,14 +13,18 @@ from macros.base import urls
 from macros.load.project import Project
 
 
-def files(project: Project, site_url: str, site_name: str, description: str, page_paths: list[str], today: dt.date,
-          layout: urls.Layout, qr_svg: Callable[[str], bytes] = qr.svg) -> dict[str, str | bytes]:
-    """The files published beside the pages, by destination: handout data, the feed, a QR code per page
-    (made by qr_svg, which may keep them between builds)."""
+def linked_files(project: Project, site_url: str, site_name: str, description: str) -> dict[str, str]:
+    """The files published beside the pages that a hand-written page links to, by destination: the feed."""
+    return {urls.FEED: feed.atom(project.examples, project.guide, site_url, site_name, description)}
+
+
+def page_files(project: Project, site_url: str, page_paths: list[str], today: dt.date, layout: urls.Layout,
+               qr_svg: Callable[[str], bytes] = qr.svg) -> dict[str, str | bytes]:
+    """The files published beside the pages that only the pages' scripts and print fetch, by destination: each
+    example's handout data, and a QR code per page (made by qr_svg, which may keep them between builds)."""
     found: dict[str, str | bytes] = {
         urls.handout_data(e.id): handout.data_script(e, project.guide, site_url, today, layout) for e in project.examples
     }
-    found[urls.FEED] = feed.atom(project.examples, project.guide, site_url, site_name, description)
     for path in page_paths:
         found[urls.qr(path)] = qr_svg(urls.published(site_url, path))
     return found
