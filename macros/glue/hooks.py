@@ -63,7 +63,7 @@ class Build:
         self.theme_script: Callable[[str], bool] = lambda script: False  # whether an inline script is one the theme's templates write
         self.qr_codes: Store | None = None
         self.clean_pages: Store | None = None
-        self.page_files: forked.Pending[tuple[dict[str, str | bytes], set[str]]] | None = None
+        self.page_files: forked.Pending[set[str]] | None = None
 
     def start(self, root: Path) -> None:
         """Set up the stores for a build of the project at root (the code may have changed since the last one)."""
@@ -74,25 +74,23 @@ class Build:
     def qr_svg(self, address: str) -> bytes:
         return self.qr_codes.made((address.encode(),), lambda: qr.svg(address))
 
-    def make_page_files(self, make: Callable[[Callable[[str], bytes]], dict[str, str | bytes]]) -> None:
-        """Start making the files that only the pages' scripts and print fetch (teaching.page_files), in a forked
-        process while this one builds the pages, where it can; `write_page_files` writes them into the site.
-        MkDocs copies its files before building the pages, so these are written after, beside its own."""
+    def make_page_files(self, make: Callable[[Callable[[str], bytes]], dict[str, str | bytes]], site_dir: Path) -> None:
+        """Start writing into site_dir the files that only the pages' scripts and print fetch (teaching.page_files),
+        in a forked process while this one builds the pages, where it can; `page_files_written` waits for them.
+        MkDocs copies its own files before it builds the pages, so these go beside them, never over them."""
 
-        def made() -> tuple[dict[str, str | bytes], set[str]]:
-            found = make(self.qr_svg)
-            return found, set(self.qr_codes.used)  # a child's store records what it read, for prune() here
+        def write() -> set[str]:
+            for dest, content in make(self.qr_svg).items():
+                path = site_dir / dest
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))  # as MkDocs writes a file
+            return set(self.qr_codes.used)  # what a child's store read or wrote, for prune() here
 
-        self.page_files = forked.Pending(made)
+        self.page_files = forked.Pending(write)
 
-    def write_page_files(self, site_dir: Path) -> None:
-        found, used = self.page_files.result()
+    def page_files_written(self) -> None:
+        self.qr_codes.used |= self.page_files.result()
         self.page_files = None
-        self.qr_codes.used |= used
-        for dest, content in found.items():
-            path = site_dir / dest
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))  # as MkDocs writes a file
 
     def sanitised(self, page_html: str) -> str:
         """A generated page's content through the page allowlist (markup.sanitise_page), kept for the next build."""
@@ -223,7 +221,8 @@ def on_files(files, config):
     page_paths = [urls.clean_path(file.src_uri) for file in files.documentation_pages()]
     for dest, content in teaching.linked_files(_build.project, config.site_url, config.site_name, config.site_description).items():
         files.append(File.generated(config, dest, content=content))
-    _build.make_page_files(functools.partial(teaching.page_files, _build.project, config.site_url, page_paths, _build.today, layout))
+    _build.make_page_files(functools.partial(teaching.page_files, _build.project, config.site_url, page_paths, _build.today, layout),
+                           Path(config.site_dir))
     for name, path in SEARCH_LINKS.items():
         linked = files.get_file_from_path(path)
         if linked is None:
@@ -352,7 +351,7 @@ def _with_policy(page_html: str, trusted: Callable[[str], bool], inline_styles: 
 def on_post_build(config):
     if _build.project is None:
         return
-    _build.write_page_files(Path(config.site_dir))
+    _build.page_files_written()
     folder = Path(config.site_dir) / urls.SEARCH_FOLDER
     material = folder / "search_index.json"
     # Material indexes the hand-written pages; examples are left out of its index (example_page) and added here.
