@@ -177,6 +177,15 @@ def test_a_build_on_one_core_writes_the_same_files_as_one_that_makes_some_in_a_f
     assert built == files_in(fixture_site)
 
 
+def test_a_file_under_docs_at_an_address_the_guide_writes_stops_the_build(tmp_path):
+    project = copy_site_project(tmp_path, SITE_FIXTURES[:1])
+    (project / "docs" / "qr.svg").write_text("<svg></svg>", encoding="utf-8")  # where the home page's QR code goes
+    result = build_site(project, project / "site")
+    assert result.returncode != 0
+    assert ("these files under docs/ are at addresses the guide writes itself (handout data, QR codes), so nothing was built: "
+            "docs/qr.svg. Rename or remove them.") in result.stdout + result.stderr
+
+
 def test_a_former_id_leaves_a_page_that_forwards_to_the_example(fixture_site):
     html = (fixture_site / "examples" / "fortnightly-reviews" / "index.html").read_text(encoding="utf-8")
     assert '<link rel="canonical" href="../../examples/long-form-only/">' in html

@@ -219,6 +219,13 @@ def on_files(files, config):
             files.append(File.generated(config, layout.file_of(urls.example(former)), content=forward))
     files.append(File.generated(config, urls.BROWSE_INDEX, content=browse.index_json(_build.project.examples, _build.project.guide)))
     page_paths = [urls.clean_path(file.src_uri) for file in files.documentation_pages()]
+    # Written beside MkDocs' own files, not through them (make_page_files): a file under docs/ at one of their
+    # addresses would be overwritten by one or the other, whichever is written last.
+    written = teaching.page_file_paths(_build.project, page_paths)
+    clashes = sorted(file.src_uri for file in files if file.dest_uri in written)
+    if clashes:
+        raise Abort("these files under docs/ are at addresses the guide writes itself (handout data, QR codes), so nothing was built: "
+                    + ", ".join(f"docs/{name}" for name in clashes) + ". Rename or remove them.")
     for dest, content in teaching.linked_files(_build.project, config.site_url, config.site_name, config.site_description).items():
         files.append(File.generated(config, dest, content=content))
     _build.make_page_files(functools.partial(teaching.page_files, _build.project, config.site_url, page_paths, _build.today, layout),

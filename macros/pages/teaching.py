@@ -18,6 +18,11 @@ def linked_files(project: Project, site_url: str, site_name: str, description: s
     return {urls.FEED: feed.atom(project.examples, project.guide, site_url, site_name, description)}
 
 
+def page_file_paths(project: Project, page_paths: list[str]) -> set[str]:
+    """Where page_files puts its files."""
+    return {urls.handout_data(e.id) for e in project.examples} | {urls.qr(path) for path in page_paths}
+
+
 def page_files(project: Project, site_url: str, page_paths: list[str], today: dt.date, layout: urls.Layout,
                qr_svg: Callable[[str], bytes] = qr.svg) -> dict[str, str | bytes]:
     """The files published beside the pages that only the pages' scripts and print fetch, by destination: each
