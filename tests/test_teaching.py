@@ -3,6 +3,7 @@ the feed, the committed list of published addresses, take-away former ids and QR
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import shutil
@@ -17,7 +18,7 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import FIXTURES, ROOT, SITE_URL, build_site, copy_site_project
 
-from macros.pages import addresses, feed, handout, printed, qr, takeaway_links
+from macros.pages import addresses, feed, handout, printed, qr, takeaway_links, teaching
 from macros.load import markup, project
 from macros.base import urls
 from macros.pages.browse import filters, values_of
@@ -157,6 +158,18 @@ def test_a_qr_code_is_an_svg_of_the_address():
     svg = qr.svg("https://example.org/examples/some-id/")
     root = ET.fromstring(svg)
     assert root.tag.endswith("svg") and b"https://example.org/examples/some-id/" in svg
+
+
+def test_page_files_names_every_destination_before_making_any_file():
+    # The build checks docs/ against these destinations, then a forked process makes the files: one list serves both.
+    asked = []
+    made = teaching.page_files(LOADED, SITE_URL, ["", "browse/"], dt.date(2026, 1, 1), urls.ONLINE,
+                               qr_svg=lambda address: asked.append(address) or b"<svg/>")
+    assert set(made) == {urls.handout_data(e.id) for e in LOADED.examples} | {urls.qr(""), urls.qr("browse/")}
+    assert asked == []
+    assert made[urls.qr("browse/")]() == b"<svg/>" and asked == [urls.published(SITE_URL, "browse/")]
+    example = LOADED.examples[0]
+    assert made[urls.handout_data(example.id)]() == handout.data_script(example, LOADED.guide, SITE_URL, dt.date(2026, 1, 1), urls.ONLINE)
 
 
 def test_take_away_labels_are_their_opening_words():

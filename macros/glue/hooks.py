@@ -74,13 +74,14 @@ class Build:
     def qr_svg(self, address: str) -> bytes:
         return self.qr_codes.made((address.encode(),), lambda: qr.svg(address))
 
-    def make_page_files(self, make: Callable[[Callable[[str], bytes]], dict[str, str | bytes]], site_dir: Path) -> None:
+    def make_page_files(self, files: dict[str, Callable[[], str | bytes]], site_dir: Path) -> None:
         """Start writing into site_dir the files that only the pages' scripts and print fetch (teaching.page_files),
         in a forked process while this one builds the pages, where it can; `page_files_written` waits for them.
         MkDocs copies its own files before it builds the pages, so these go beside them, never over them."""
 
         def write() -> set[str]:
-            for dest, content in make(self.qr_svg).items():
+            for dest, make in files.items():
+                content = make()
                 path = site_dir / dest
                 path.parent.mkdir(parents=True, exist_ok=True)
                 path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))  # as MkDocs writes a file
@@ -221,15 +222,14 @@ def on_files(files, config):
     page_paths = [urls.clean_path(file.src_uri) for file in files.documentation_pages()]
     # Written beside MkDocs' own files, not through them (make_page_files): a file under docs/ at one of their
     # addresses would be overwritten by one or the other, whichever is written last.
-    written = teaching.page_file_paths(_build.project, page_paths)
-    clashes = sorted(file.src_uri for file in files if file.dest_uri in written)
+    page_files = teaching.page_files(_build.project, config.site_url, page_paths, _build.today, layout, _build.qr_svg)
+    clashes = sorted(file.src_uri for file in files if file.dest_uri in page_files)
     if clashes:
         raise Abort("these files under docs/ are at addresses the guide writes itself (handout data, QR codes), so nothing was built: "
                     + ", ".join(f"docs/{name}" for name in clashes) + ". Rename or remove them.")
     for dest, content in teaching.linked_files(_build.project, config.site_url, config.site_name, config.site_description).items():
         files.append(File.generated(config, dest, content=content))
-    _build.make_page_files(functools.partial(teaching.page_files, _build.project, config.site_url, page_paths, _build.today, layout),
-                           Path(config.site_dir))
+    _build.make_page_files(page_files, Path(config.site_dir))
     for name, path in SEARCH_LINKS.items():
         linked = files.get_file_from_path(path)
         if linked is None:

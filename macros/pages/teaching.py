@@ -5,6 +5,7 @@ types (macros/pages/page_types.py)."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html
 from collections.abc import Callable
 
@@ -18,20 +19,17 @@ def linked_files(project: Project, site_url: str, site_name: str, description: s
     return {urls.FEED: feed.atom(project.examples, project.guide, site_url, site_name, description)}
 
 
-def page_file_paths(project: Project, page_paths: list[str]) -> set[str]:
-    """Where page_files puts its files."""
-    return {urls.handout_data(e.id) for e in project.examples} | {urls.qr(path) for path in page_paths}
-
-
 def page_files(project: Project, site_url: str, page_paths: list[str], today: dt.date, layout: urls.Layout,
-               qr_svg: Callable[[str], bytes] = qr.svg) -> dict[str, str | bytes]:
-    """The files published beside the pages that only the pages' scripts and print fetch, by destination: each
-    example's handout data, and a QR code per page (made by qr_svg, which may keep them between builds)."""
-    found: dict[str, str | bytes] = {
-        urls.handout_data(e.id): handout.data_script(e, project.guide, site_url, today, layout) for e in project.examples
+               qr_svg: Callable[[str], bytes] = qr.svg) -> dict[str, Callable[[], str | bytes]]:
+    """The files published beside the pages that only the pages' scripts and print fetch, by destination, each
+    with what makes it: each example's handout data, and a QR code per page (made by qr_svg, which may keep them
+    between builds). Made only when called, so the destinations are known before any file is made."""
+    found: dict[str, Callable[[], str | bytes]] = {
+        urls.handout_data(e.id): functools.partial(handout.data_script, e, project.guide, site_url, today, layout)
+        for e in project.examples
     }
     for path in page_paths:
-        found[urls.qr(path)] = qr_svg(urls.published(site_url, path))
+        found[urls.qr(path)] = functools.partial(qr_svg, urls.published(site_url, path))
     return found
 
 
