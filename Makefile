@@ -55,11 +55,10 @@ linkcheck: install-test ## Check every internal link and anchor in site/ over HT
 linkcheck-external: install-test ## Also check links to other sites (scheduled job; needs the network)
 	$(PY) scripts/check_links.py --external
 
-test: ## Everything CI runs: validate, build, link check, then pytest, a worker a core
+test: ## Everything CI runs: validate, build, then pytest (the link check among its tests), a worker a core
 	@# The installs and the build go side by side: pip, npm and mkdocs wait on the network, the disk and
 	@# the CPU in turn (apt-install.sh takes one apt run at a time).
 	@$(MAKE) --no-print-directory --jobs=4 --output-sync=target test-ready
-	$(PY) scripts/check_links.py
 	$(PY) scripts/addresses.py --check
 	BUILT_SITE=site $(PY) -m pytest -n $(PYTEST_WORKERS) --dist worksteal --durations=15
 

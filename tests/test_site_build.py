@@ -218,6 +218,14 @@ def test_the_link_check_passes_on_the_built_fixture_site(fixture_site):
     assert result.returncode == 0, result.stdout[-3000:]
 
 
+def test_every_link_and_anchor_of_the_real_guide_works(real_site_dir):
+    # `make linkcheck` on the built guide, run here so that it shares the cores with the other tests rather than
+    # holding up the whole run (make test).
+    result = run_link_check(real_site_dir)
+    assert result.returncode == 0, result.stdout[-3000:]
+    assert " 0 errors found." in result.stdout
+
+
 def test_guide_text_is_not_parsed_as_markdown_either(tmp_path):
     project = copy_site_project(tmp_path, [FIXTURES / "site" / "long-form-only.yaml"])
     sections = project / "practice_examples" / "guide" / "sections.yaml"
