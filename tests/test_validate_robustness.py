@@ -423,3 +423,13 @@ def test_every_ascii_character_hidden_characters_skips_is_one_hidden_never_match
         value = f"text {chr(code)} text"
         located = Located({"title": value}, values={("title",): (1, 1)})
         assert bool(hidden_characters({"title": value}, located, "f.yaml")) == bool(HIDDEN.search(value)), code
+
+
+def test_every_ascii_character_the_file_check_skips_is_one_it_allows():
+    # A record file of printable ASCII with tabs and line ends is not searched for characters YAML refuses.
+    from macros.base.text import printable_ascii
+    from macros.load.yamlsafe import _NOT_ALLOWED_IN_FILE
+
+    for code in range(128):
+        value = f"text {chr(code)} text\n"
+        assert printable_ascii(value) == (_NOT_ALLOWED_IN_FILE.search(value) is None), code

@@ -26,6 +26,14 @@ HIDDEN = linear.character_class(
     + "]"
 )
 
+_TABS_AND_LINE_ENDS = str.maketrans("", "", "\t\n\r")
+
+
+def printable_ascii(value: str) -> bool:
+    """Whether value holds only printable ASCII, tabs and line ends, as most text does: then it has none of HIDDEN's
+    characters and nothing a YAML file may not hold, found by two passes in C rather than a search."""
+    return value.isascii() and value.translate(_TABS_AND_LINE_ENDS).isprintable()
+
 
 def fold(text: str) -> str:
     """Lower case without accents, as search.js folds what the reader types."""

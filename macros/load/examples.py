@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import os
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,6 +17,7 @@ from macros.load import schema as schema_module
 from macros.load.guide import GUIDE_DIR, Guide
 
 EXAMPLES_DIR = Path("practice_examples")
+_IN_LIBRARY = EXAMPLES_DIR.as_posix() + "/"  # a library file's display path is this and its name
 SCHEMA_PATH = EXAMPLES_DIR / "schema.json"
 MARKDOWN_LISTS = ("tips", "reflective_questions")
 # Fields whose value is an id, a vocabulary value, a date or an address: a ' #' after them is a comment,
@@ -174,8 +176,8 @@ def record_files(root: Path) -> tuple[list[Path], list[Problem]]:
     problems: list[Problem] = []
     if not folder.is_dir():
         return [], [Problem(EXAMPLES_DIR.as_posix(), 1, 1, "the practice_examples folder is missing: run this from the project's folder")]
-    for path in sorted(folder.iterdir()):
-        display = (EXAMPLES_DIR / path.name).as_posix()
+    for path in sorted(folder.iterdir(), key=_name_order):
+        display = _IN_LIBRARY + path.name
         refused = _refuse_entry(path, display)
         if refused:
             problems.append(refused)
@@ -195,9 +197,14 @@ def record_files(root: Path) -> tuple[list[Path], list[Problem]]:
     return records, problems
 
 
+def _name_order(path: Path) -> str:
+    """The order of sorted() on paths in one folder, read off their names (pathlib compares whole paths, at length)."""
+    return os.path.normcase(path.name)
+
+
 def _refuse_entry(path: Path, display: str) -> Problem | None:
     """A problem for a file name or file type that is never read."""
-    if any(char in "\n\r\t" or not char.isprintable() for char in path.name):
+    if not path.name.isprintable():  # line breaks and tabs are not printable either
         return Problem(display, 1, 1, "this file name contains an invisible or control character: rename it using lowercase letters, digits and hyphens")
     mode = path.lstat().st_mode
     if stat.S_ISLNK(mode):
@@ -523,11 +530,10 @@ def load_examples(root: Path, guide: Guide, paths: list[Path] | None = None, tod
         return [], found.problems
     today = today or dt.date.today()
     library, problems = record_files(root)
-    known = {path.resolve() for path in library}
+    known = {path.resolve() for path in library} if paths else set()
     extra = [path for path in paths or [] if path.resolve() not in known]
     read: list[tuple[str, str, str]] = []  # (file name stem, display path, text) of each record read
-    for path in library + extra:
-        display = _display(path, root)
+    for path, display in [(path, _IN_LIBRARY + path.name) for path in library] + [(path, _display(path, root)) for path in extra]:
         text, found = yamlsafe.read_text(path, display)
         if text is None:
             problems += found

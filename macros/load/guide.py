@@ -384,7 +384,7 @@ def _ordinary_words(data: dict) -> list[Problem]:
         for path, text in schema_module.texts(data[name][0].data)
         if not {"id", "former_ids", "url", "abbr"} & set(path)
         for token in text.split()
-        if not _DOMAIN.search(token)  # 'legislation.gov.uk' in a source's title is an address, not the word 'uk'
+        if "." not in token or not _DOMAIN.search(token)  # 'legislation.gov.uk' in a source's title is an address, not the word 'uk'
         for word in WORD.findall(token)
         if word.islower()
     }

@@ -19,7 +19,7 @@ from jsonschema.exceptions import ValidationError
 
 from macros.base import linear
 from macros.base.problems import Problem, ProblemsFound
-from macros.base.text import HIDDEN
+from macros.base.text import HIDDEN, printable_ascii
 from macros.load.yamlsafe import Located, YamlPath
 
 VALUE_KEYWORDS = {"pattern", "format", "minLength", "maxLength", "type", "enum"}
@@ -223,7 +223,6 @@ def check(data: Any, located: Located, schema: dict[str, Any], display: str) -> 
     return sorted(found.values())
 
 
-_TABS_AND_LINE_ENDS = str.maketrans("", "", "\t\n\r")
 
 
 def hidden_characters(data: Any, located: Located, display: str) -> list[Problem]:
@@ -231,8 +230,8 @@ def hidden_characters(data: Any, located: Located, display: str) -> list[Problem
     that reorders what they read (text.HIDDEN): YAML's escapes ("\\x01") get these past the file's own check."""
     problems = []
     for path, value in texts(data):
-        if value.isascii() and value.translate(_TABS_AND_LINE_ENDS).isprintable():
-            continue  # printable ASCII, tabs and line ends (most text): none of HIDDEN's characters
+        if printable_ascii(value):
+            continue
         found = HIDDEN.search(value)
         if found:
             problems.append(Problem(display, *located.position_in(path, found.start()),

@@ -21,6 +21,7 @@ import yaml
 
 from macros.base import linear
 from macros.base.problems import Problem
+from macros.base.text import printable_ascii
 
 MAX_BYTES = 64 * 1024
 MAX_DEPTH = 20  # a record needs four levels; this stops runaway nesting long before recursion limits
@@ -116,7 +117,7 @@ def read_text(path: Path, display: str) -> tuple[str | None, list[Problem]]:
         col = len(before) - (before.rfind(b"\n") + 1) + 1
         return None, [Problem(display, line, col, f"the file is not UTF-8 text (byte 0x{raw[error.start]:02X} here): save it with UTF-8 encoding")]
     text = text.removeprefix("\ufeff")
-    bad = _NOT_ALLOWED_IN_FILE.search(text)
+    bad = None if printable_ascii(text) else _NOT_ALLOWED_IN_FILE.search(text)
     if bad:
         code = f"U+{ord(bad.group()):04X}"
         return None, [Problem(display, *_offset_position(text, bad.start()),
