@@ -10,7 +10,7 @@ checked afresh: the cache can make a check faster, never change its result.
 
 Records not kept are checked in this process or, when there are at least PARALLEL_FROM of them, in
 worker processes forked from it, one per core (`check_many`): each worker runs the same check on
-a share of them and sends each result back pickled, as it is kept on disk; the results are put back
+a share of them, writes each result to disk itself and sends it back pickled; the results are put back
 in the records' order, so problems, messages and their order are exactly those of a check in one
 process. Forking is used only where macros/base/forked.py says it can be: otherwise, or if a worker
 cannot be started or dies, the records are checked here, one after another.
@@ -89,9 +89,14 @@ class Checked:
             else:
                 self.reused += 1
             found.append(result)
-        checked = check_many([index for index, _, _ in missing], check)
-        for (index, key, name), (result, payload) in zip(missing, checked):
+        entries = {index: (key, name) for index, key, name in missing}
+
+        def keep(index: int, payload: bytes) -> None:
+            key, name = entries[index]
             self.store.write(name, key, payload)
+
+        for (index, key, name), result in zip(missing, check_many(list(entries), check, keep)):
+            self.store.used.add(name)  # written where it was checked: maybe a worker, whose store is its own copy
             self._memory[key] = result
             found[index] = result
         return found
@@ -118,18 +123,20 @@ class Checked:
 
 
 _check: Callable[[int], Result] | None = None  # what the forked workers run: inherited, never sent to them
+_keep: Callable[[int, bytes], None] | None = None
 
 
-def check_many(indices: list[int], check: Callable[[int], Result]) -> list[tuple[Result, bytes]]:
-    """check(index) for each index, in order, each with its pickled bytes: in forked worker processes
-    when there are PARALLEL_FROM or more and they can be used, else here."""
+def check_many(indices: list[int], check: Callable[[int], Result], keep: Callable[[int, bytes], None] = lambda index, payload: None) -> list[Result]:
+    """check(index) for each index, in order: in forked worker processes when there are PARALLEL_FROM or more
+    and they can be used, else here. keep(index, pickled result) is called where each is checked, so that
+    workers write their results to the cache side by side rather than leaving it all to this process."""
     workers = min(forked.cores(), len(indices))  # one per core
     payloads: list[bytes | None] = [None] * len(indices)
     if len(indices) >= PARALLEL_FROM and workers > 1 and forked.can_fork():
-        global _check
+        global _check, _keep
         size = -(-len(indices) // (workers * CHUNKS_PER_WORKER))
         chunks = [indices[start : start + size] for start in range(0, len(indices), size)]
-        _check = check
+        _check, _keep = check, keep
         try:
             with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
                 for number, chunk in enumerate(pool.map(_check_chunk, chunks)):
@@ -137,17 +144,22 @@ def check_many(indices: list[int], check: Callable[[int], Result]) -> list[tuple
         except (OSError, BrokenProcessPool):
             pass  # a worker could not start or died: what it left is checked here
         finally:
-            _check = None
+            _check = _keep = None
     checked = []
     for index, payload in zip(indices, payloads):
         if payload is None:
             result = check(index)
-            checked.append((result, pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)))
+            keep(index, pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+            checked.append(result)
         else:
-            checked.append((pickle.loads(payload), payload))
+            checked.append(pickle.loads(payload))
     return checked
 
 
 def _check_chunk(indices: list[int]) -> list[bytes]:
-    """In a worker: the pickled result of checking each record."""
-    return [pickle.dumps(_check(index), protocol=pickle.HIGHEST_PROTOCOL) for index in indices]
+    """In a worker: the pickled result of checking each record, each kept as it is made."""
+    payloads = []
+    for index in indices:
+        payloads.append(pickle.dumps(_check(index), protocol=pickle.HIGHEST_PROTOCOL))
+        _keep(index, payloads[-1])
+    return payloads
