@@ -1,6 +1,6 @@
-"""Time a cold validation (nothing kept in .cache/validation/) per record, stage by stage; prints figures.
+"""Time a cold validation (nothing kept in .cache/validation/) per record, stage by stage, then a warm one; prints figures.
 
-Usage: python scripts/benchmark_validation.py [--records 1000] [--before GIT_REF] [--repeat N] [--profile]
+Usage: python scripts/benchmark_validation.py [--records 1000] [--before GIT_REF] [--repeat N] [--warm N] [--profile]
 
 Makes a library of --records examples as scripts/benchmark.py does (the real records and lightly
 varied copies of them), then checks it with `macros.load.project.check` in fresh processes, with
@@ -15,8 +15,12 @@ A second process times each stage on its own, by wrapping the functions below (a
 leaves out the stages it calls): it checks every record in itself, one after another, so that
 every stage is timed, and counts its own CPU seconds; its total is a little higher than a serial
 check's. With --before, the same is done for another version of the project (a git ref), in the
-same run, on a library made from that version's records. --profile prints cProfile's top entries
-instead (of a check in one process). It asserts nothing.
+same run, on a library made from that version's records. Then, with every record kept from those
+runs, --warm N (9 by default) times N more checks of each version, taking turns in an order that
+alternates, and prints each total's median and range: what an unchanged record costs a build or
+`make validate`, the fixed costs of a run (the guide's data, the code's fingerprint) spread over
+the records. --profile prints cProfile's top entries instead (of a cold check in one process).
+It asserts nothing.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from __future__ import annotations
 import argparse
 import json
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -104,7 +109,7 @@ loaded, problems = project.check(root)
 total, wall = (time.process_time() if stages else cpu()) - started, time.perf_counter() - began
 if problems:
     sys.exit("the copies are not valid records:\\n" + "\\n".join(map(str, problems[:5])))
-print(json.dumps({"total_s": total, "wall_s": wall, "stages": spent, "records": len(loaded.examples)}))
+print(json.dumps({"total_s": total, "wall_s": wall, "stages": spent, "records": len(loaded.examples), "reused": loaded.reused}))
 """
 
 _PROFILED = """
@@ -127,6 +132,11 @@ stats.sort_stats("cumulative").print_stats(45)
 def cold_run(project: Path, stages: list | None) -> dict:
     """One check of project in a fresh process, .cache/ emptied first."""
     shutil.rmtree(project / CACHE, ignore_errors=True)
+    return run(project, stages)
+
+
+def run(project: Path, stages: list | None) -> dict:
+    """One check of project in a fresh process, with whatever .cache/ holds."""
     arguments = [str(project), json.dumps(stages or [])]
     result = subprocess.run([sys.executable, "-c", _CHILD, *arguments], capture_output=True, text=True, env=ENV, check=False)
     if result.returncode:
@@ -149,6 +159,24 @@ def figures(project: Path, repeat: int) -> dict:
             "staged_total_ms": staged["total_s"] * 1000 / count, "stages": by_label}
 
 
+def warm_figures(projects: list[Path], rounds: int) -> list[dict]:
+    """ms per record of a check with every record kept (each project's cache is left full by its cold runs):
+    rounds runs of each project, taking turns, in an order that alternates, so a slower spell of the machine
+    falls on every version alike; each figure's median, lowest and highest."""
+    runs: list[list[dict]] = [[] for _ in projects]
+    for number in range(rounds):
+        order = list(range(len(projects)))
+        for index in order if number % 2 == 0 else order[::-1]:
+            runs[index].append(run(projects[index], None))
+    figures = []
+    for found in runs:
+        count = found[0]["records"]
+        cpu = sorted(result["total_s"] * 1000 / count for result in found)
+        wall = sorted(result["wall_s"] * 1000 / count for result in found)
+        figures.append({"cpu": cpu, "wall": wall, "kept": min(result["reused"] for result in found), "records": count})
+    return figures
+
+
 def export(ref: str, folder: Path) -> Path:
     """The project at a git ref, as files."""
     folder.mkdir()
@@ -162,6 +190,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--records", type=int, default=1000, help="records in the library (at least the real ones)")
     parser.add_argument("--before", metavar="GIT_REF", help="also time another version of the project, such as main, in the same run")
     parser.add_argument("--repeat", type=int, default=1, help="run the unwrapped check N times and keep the lowest totals")
+    parser.add_argument("--warm", type=int, default=9, metavar="N",
+                        help="then time N checks of each version with every record kept, taking turns (0: none)")
     parser.add_argument("--profile", action="store_true", help="instead, print cProfile's top entries for one cold check of this version")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as temporary:
@@ -175,6 +205,7 @@ def main(argv: list[str] | None = None) -> int:
             source = export(args.before, folder / "source")
             versions.insert(0, (f"before ({args.before})", make_project(folder / "before", args.records, root=source)))
         results = [(name, figures(project, max(args.repeat, 1))) for name, project in versions]
+        warm = warm_figures([project for _, project in versions], args.warm) if args.warm > 0 else []
     print(f"Cold validation, ms per record over {args.records} records (fresh process, .cache/ emptied"
           + (f"; totals the lowest of {args.repeat} runs" if args.repeat > 1 else "") + "):")
     width = max(len(label) for label, *_ in STAGES + [(OTHER,)])
@@ -184,6 +215,14 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'CPU, total (staged run, one process)':<{width}}  " + "  ".join(f"{result['staged_total_ms']:>22.2f}" for _, result in results))
     for label in dict.fromkeys([label for label, *_ in STAGES] + [OTHER]):
         print(f"{'  ' + label:<{width}}  " + "  ".join(f"{result['stages'][label]:>22.2f}" for _, result in results))
+    if warm:
+        print(f"\nWarm validation, ms per record: every record kept from the cold runs, {args.warm} runs of each version taking turns;"
+              " median (lowest-highest):")
+        for label, key in (("CPU, total", "cpu"), ("wall-clock, total", "wall")):
+            cells = [f"{statistics.median(found[key]):.2f} ({found[key][0]:.2f}-{found[key][-1]:.2f})" for found in warm]
+            print(f"{label:<{width}}  " + "  ".join(f"{cell:>22}" for cell in cells))
+        cells = [f"{found['kept']} of {found['records']}" for found in warm]
+        print(f"{'records taken from the cache (fewest)':<{width}}  " + "  ".join(f"{cell:>22}" for cell in cells))
     return 0
 
 
