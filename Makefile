@@ -94,7 +94,7 @@ benchmark: install-test install-browser ## Compare with bare Material at 100 to 
 search-quality: install-test install-browser build ## Rank quality of the header search and the browse words box on tests/search_judgments.yaml: MRR, hit@3, nDCG@10
 	$(PY) scripts/search_quality.py $(ARGS)
 
-benchmark-validation: install ## Cold validation (nothing cached) in CPU and wall-clock ms per record, stage by stage, at 1,000 records (ARGS="--before main" beside main)
+benchmark-validation: install ## Cold validation (nothing cached) in CPU and wall-clock ms per record, stage by stage, then warm, at 1,000 records (ARGS="--before main" beside main)
 	$(PY) scripts/benchmark_validation.py $(ARGS)
 
 benchmark-personal: install ## Personal-details check: recall on planted details, false alarms on ordinary sentences, time on awkward 100,000-character texts
