@@ -126,7 +126,8 @@ _check: Callable[[int], Result] | None = None  # what the forked workers run: in
 _keep: Callable[[int, bytes], None] | None = None
 
 
-def check_many(indices: list[int], check: Callable[[int], Result], keep: Callable[[int, bytes], None] = lambda index, payload: None) -> list[Result]:
+def check_many(indices: list[int], check: Callable[[int], Result],
+               keep: Callable[[int, bytes], None] = lambda index, payload: None) -> list[Result]:
     """check(index) for each index, in order: in forked worker processes when there are PARALLEL_FROM or more
     and they can be used, else here. keep(index, pickled result) is called where each is checked, so that
     workers write their results to the cache side by side rather than leaving it all to this process."""

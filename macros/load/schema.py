@@ -223,8 +223,6 @@ def check(data: Any, located: Located, schema: dict[str, Any], display: str) -> 
     return sorted(found.values())
 
 
-
-
 def hidden_characters(data: Any, located: Located, display: str) -> list[Problem]:
     """A problem at each text in data, at any depth, that holds a character no reader can see or
     that reorders what they read (text.HIDDEN): YAML's escapes ("\\x01") get these past the file's own check."""
