@@ -168,13 +168,13 @@ def warm_figures(projects: list[Path], rounds: int) -> list[dict]:
         order = list(range(len(projects)))
         for index in order if number % 2 == 0 else order[::-1]:
             runs[index].append(run(projects[index], None))
-    figures = []
+    summaries = []
     for found in runs:
         count = found[0]["records"]
         cpu = sorted(result["total_s"] * 1000 / count for result in found)
         wall = sorted(result["wall_s"] * 1000 / count for result in found)
-        figures.append({"cpu": cpu, "wall": wall, "kept": min(result["reused"] for result in found), "records": count})
-    return figures
+        summaries.append({"cpu": cpu, "wall": wall, "kept": min(result["reused"] for result in found), "records": count})
+    return summaries
 
 
 def export(ref: str, folder: Path) -> Path:
