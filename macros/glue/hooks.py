@@ -63,7 +63,7 @@ class Build:
         self.theme_script: Callable[[str], bool] = lambda script: False  # whether an inline script is one the theme's templates write
         self.qr_codes: Store | None = None
         self.clean_pages: Store | None = None
-        self.page_files: forked.Pending[set[str]] | None = None
+        self.writing_page_files: forked.Pending[set[str]] | None = None  # make_page_files' writer: the QR entries it used
 
     def start(self, root: Path) -> None:
         """Set up the stores for a build of the project at root (the code may have changed since the last one)."""
@@ -87,11 +87,11 @@ class Build:
                 path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))  # as MkDocs writes a file
             return set(self.qr_codes.used)  # what a child's store read or wrote, for prune() here
 
-        self.page_files = forked.Pending(write)
+        self.writing_page_files = forked.Pending(write)
 
     def page_files_written(self) -> None:
-        self.qr_codes.used |= self.page_files.result()
-        self.page_files = None
+        self.qr_codes.used |= self.writing_page_files.result()
+        self.writing_page_files = None
 
     def sanitised(self, page_html: str) -> str:
         """A generated page's content through the page allowlist (markup.sanitise_page), kept for the next build."""
