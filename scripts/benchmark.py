@@ -1,7 +1,7 @@
 """Benchmark this guide side by side with bare Material for MkDocs on the same examples; prints one table.
 
 Usage: python scripts/benchmark.py [--sizes 100,1000,5000] [--skip-filter] [--skip-serve] [--skip-browser]
-       [--skip-profile] [--nav-baseline] [--profile] [--json PATH] [--before FOLDER]
+       [--skip-profile] [--nav-baseline] [--profile] [--rounds N] [--json PATH] [--before FOLDER]
 
 For each size it makes, in a temporary folder, a library of that many examples: the real
 records plus copies of them with new ids and lightly varied text. It builds the library with
@@ -9,7 +9,9 @@ this project and, in the same run, as bare Material: one plain Markdown page per
 the same text and tags, out of the nav, with Material's search and tags plugins on. For each
 it measures validation time with nothing kept and with every record kept from an earlier run
 (.cache/validation/), build time (wall-clock and CPU) from an empty .cache/ and again unchanged
-with the cache the first build left, and peak memory, the largest
+with the cache the first build left (with --rounds N, N times over, the sites taking turns in an
+order that reverses each round: each time is then the median, and each ratio to bare Material the
+median of the rounds' own ratios, since this machine's speed can change by a quarter within the hour), and peak memory, the largest
 example page, the search index, the gzipped bytes the system Chromium fetches on a first
 visit to each kind of page (the home page and an example page in their own columns, the
 heaviest of all of them in another), and the gzipped bytes a search fetches. It then times the
@@ -530,6 +532,47 @@ def validation_seconds(project: Path) -> dict:
     return json.loads(result.stdout)
 
 
+def timed_builds(sites: list[tuple[str, Path]], rounds: int, build: Callable[[Path], dict] = run_build) -> dict[str, list[tuple[dict, dict]]]:
+    """(cold, warm) builds of each site, round by round: cold from an empty .cache/, then warm, again unchanged
+    (what `make build` costs after `make validate` or an earlier build; bare Material keeps nothing between
+    builds, so its warm build is a second cold one). The sites take turns in an order that reverses each round,
+    so a machine that speeds up or slows down during the run weighs on each of them alike."""
+    builds: dict[str, list[tuple[dict, dict]]] = {name: [] for name, _ in sites}
+    for number in range(rounds):
+        for name, project in sites if number % 2 == 0 else sites[::-1]:
+            shutil.rmtree(project / CACHE, ignore_errors=True)
+            cold = build(project)
+            builds[name].append((cold, build(project)))
+    return builds
+
+
+def build_figures(builds: list[tuple[dict, dict]], bare: list[tuple[dict, dict]], size: int) -> dict:
+    """A site's build figures over its rounds: each time the median, each ratio to bare Material the median of
+    the rounds' ratios (each round's builds against that round's bare one), peak memory the largest."""
+    cold, warm = [c for c, _ in builds], [w for _, w in builds]
+    bare_cold = [c for c, _ in bare]
+
+    def ratios(runs: list[dict], key: str) -> list[float]:
+        return [run[key] / base[key] for run, base in zip(runs, bare_cold)]
+
+    return {
+        "build_s": statistics.median(run["build_s"] for run in cold),
+        "build_cpu_s": statistics.median(run["build_cpu_s"] for run in cold),
+        "peak_memory_bytes": max(run["peak_memory_bytes"] for run in cold + warm),
+        "build_ratio_to_bare": statistics.median(ratios(cold, "build_s")),
+        "build_cpu_ratio_to_bare": statistics.median(ratios(cold, "build_cpu_s")),
+        "build_s_per_example": statistics.median(run["build_s"] for run in cold) / size,
+        "warm_build_s": statistics.median(run["build_s"] for run in warm),
+        "warm_build_cpu_s": statistics.median(run["build_cpu_s"] for run in warm),
+        "warm_ratio_to_bare": statistics.median(ratios(warm, "build_s")),
+        "warm_cpu_ratio_to_bare": statistics.median(ratios(warm, "build_cpu_s")),
+        "rounds": [{"build_s": c["build_s"], "warm_build_s": w["build_s"], "build_cpu_s": c["build_cpu_s"], "warm_build_cpu_s": w["build_cpu_s"]}
+                   for c, w in builds],
+        "build_ratios_to_bare": ratios(cold, "build_s"),
+        "warm_ratios_to_bare": ratios(warm, "build_s"),
+    }
+
+
 def measure_size(size: int, args: argparse.Namespace, browser) -> Iterator[dict]:
     """One row of figures for each site built with a library of size examples: bare Material first."""
     with tempfile.TemporaryDirectory() as temporary:
@@ -548,20 +591,11 @@ def measure_size(size: int, args: argparse.Namespace, browser) -> Iterator[dict]
         sites.append(("this guide", guide, functools.partial(edit_record, guide / "practice_examples" / f"{example_id}.yaml")))
         if args.nav_baseline:
             sites.append(("guide, all in nav", make_project(folder / "nav", size, nav_listing=True), None))
+        load_average = os.getloadavg()[0]
+        builds = timed_builds([(name, project) for name, project, _ in sites], args.rounds)
         for name, project, edit in sites:
-            row: dict = {"examples": size, "site": name, "load_average": os.getloadavg()[0]}
-            shutil.rmtree(project / CACHE, ignore_errors=True)  # cold: nothing kept from an earlier run
-            row.update(run_build(project))
-            if project is bare:
-                bare_row = row
-            row["build_ratio_to_bare"] = row["build_s"] / bare_row["build_s"]
-            row["build_cpu_ratio_to_bare"] = row["build_cpu_s"] / bare_row["build_cpu_s"]
-            row["build_s_per_example"] = row["build_s"] / size
-            # Again, unchanged: what `make build` costs after `make validate` or an earlier build (bare Material
-            # keeps nothing between builds, so its time is the same).
-            warm = run_build(project)
-            row.update(warm_build_s=warm["build_s"], warm_build_cpu_s=warm["build_cpu_s"],
-                       warm_ratio_to_bare=warm["build_s"] / bare_row["build_s"], warm_cpu_ratio_to_bare=warm["build_cpu_s"] / bare_row["build_cpu_s"])
+            row: dict = {"examples": size, "site": name, "load_average": load_average}
+            row.update(build_figures(builds[name], builds["bare Material"], size))
             if project is not bare:
                 shutil.rmtree(project / CACHE, ignore_errors=True)
                 timed = validation_seconds(project)  # cold
@@ -626,6 +660,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--nav-baseline", action="store_true", help="also build the guide with every example in the nav, the layout it avoids")
     parser.add_argument("--profile", action="store_true", help="instead, profile the guide's build at each size with cProfile")
     parser.add_argument("--skip-profile", action="store_true", help="skip the summary of where a build's time goes, after the table")
+    parser.add_argument("--rounds", type=int, default=1, metavar="N",
+                        help="build each site N times (cold, then warm), the sites taking turns in an order that reverses each round; "
+                             "print the medians, and each round's ratio to bare Material")
     parser.add_argument("--json", type=Path, metavar="PATH", help="also write every figure as JSON to PATH")
     parser.add_argument("--before", type=Path, metavar="FOLDER",
                         help="also benchmark another version of this project, such as `git archive main | tar -x -C FOLDER`, in the same run")
@@ -646,9 +683,14 @@ def main(argv: list[str] | None = None) -> int:
     with sync_playwright() as playwright:
         browser = launch(playwright, reader=True)
         for size in sizes:
-            for row in measure_size(size, args, browser):
+            measured = list(measure_size(size, args, browser))
+            for row in measured:
                 print(table_row(row), flush=True)
-                rows.append(row)
+            if args.rounds > 1:
+                for row in measured[1:]:
+                    print(f"{'':>8}  {row['site']:<17}  ratio to bare, each round: cold " + " ".join(f"{ratio:.2f}" for ratio in row["build_ratios_to_bare"])
+                          + ", warm " + " ".join(f"{ratio:.2f}" for ratio in row["warm_ratios_to_bare"]), flush=True)
+            rows += measured
         browser.close()
     machine["load_average_end"] = os.getloadavg()
     print(f"load average at the end {machine['load_average_end']}")

@@ -1,15 +1,17 @@
 """The benchmark's libraries: copies of the real records that are valid and distinct, and bare
-Material pages that carry the same text and tags. (Its figures are printed, never asserted.)"""
+Material pages that carry the same text and tags; and how it takes turns between the sites it
+builds and sums up their rounds. (Its figures are printed, never asserted.)"""
 
 from __future__ import annotations
 
 import random
 import re
 
+import pytest
 import yaml
 from mkdocs.utils.meta import get_data
 
-from benchmark import bare_page, example_paths, own_handout_code, record_yaml, varied_copies
+from benchmark import bare_page, build_figures, example_paths, own_handout_code, record_yaml, timed_builds, varied_copies
 from conftest import FIXTURES, ROOT
 from macros.base.ids import handout_code
 from macros.load import project, yamlsafe
@@ -63,3 +65,37 @@ def test_a_bare_page_has_the_examples_text_and_its_tags_in_front_matter():
         assert meta == {"tags": tag_names(example, REAL.guide)}
         for text in (example.title, example.summary, *(prose.source for prose in example.markdown)):
             assert text.strip() in markdown
+
+
+def test_the_sites_take_turns_in_an_order_that_reverses_each_round_each_built_cold_then_warm(tmp_path):
+    sites = [(name, tmp_path / name) for name in ("bare Material", "guide before", "this guide")]
+    for _, project in sites:
+        (project / ".cache").mkdir(parents=True)
+    built = []
+
+    def build(project):
+        built.append((project.name, (project / ".cache").exists()))
+        (project / ".cache").mkdir(exist_ok=True)  # as a build leaves it
+        return {"build_s": float(len(built))}
+
+    builds = timed_builds(sites, 3, build)
+    cold_order = [name for name, cached in built if not cached]
+    assert cold_order == ["bare Material", "guide before", "this guide", "this guide", "guide before", "bare Material",
+                          "bare Material", "guide before", "this guide"]
+    assert [cached for _, cached in built] == [False, True] * 9  # each cold build from an empty .cache/, then one warm
+    assert [round_[0]["build_s"] for round_ in builds["this guide"]] == [5.0, 7.0, 17.0]
+
+
+def test_each_ratio_to_bare_material_is_the_median_of_the_rounds_own_ratios():
+    def run(seconds, cpu=1.0):
+        return {"build_s": seconds, "build_cpu_s": cpu, "peak_memory_bytes": int(seconds)}
+
+    bare = [(run(10), run(11)), (run(20), run(21)), (run(12), run(12))]
+    guide = [(run(12), run(9)), (run(30), run(18)), (run(13.2), run(10))]
+    figures = build_figures(guide, bare, 1000)
+    # Round by round the guide took 1.2, 1.5 and 1.1 times bare: a slow round weighs on both sites alike.
+    assert figures["build_ratios_to_bare"] == pytest.approx([1.2, 1.5, 1.1])
+    assert figures["build_ratio_to_bare"] == pytest.approx(1.2)
+    assert figures["warm_ratio_to_bare"] == pytest.approx(0.9)  # warm 0.9, 0.9, 0.83 of each round's cold bare build
+    assert figures["build_s"] == 13.2 and figures["warm_build_s"] == 10 and figures["peak_memory_bytes"] == 30
+    assert build_figures(bare, bare, 1000)["build_ratio_to_bare"] == 1.0
