@@ -11,13 +11,13 @@ it measures validation time with nothing kept and with every record kept from an
 (.cache/validation/), build time (wall-clock and CPU) from an empty .cache/ and again unchanged
 with the cache the first build left (with --rounds N, N times over, the sites taking turns in an
 order that reverses each round: each time is then the median, and each ratio to bare Material the
-median of the rounds' own ratios, since this machine's speed can change by a quarter within the hour), and peak memory, the largest
-example page, the search index, the gzipped bytes the system Chromium fetches on a first
-visit to each kind of page (the home page and an example page in their own columns, the
-heaviest of all of them in another), and the gzipped bytes a search fetches. It then times the
-browse page's filters and word box and, at 1,000 examples, `mkdocs serve`'s rebuild after one
-file is edited. After the table it prints where a build at 1,000 examples spends its time.
---profile instead profiles the guide's build. CI does not run this; it prints figures and
+median of the rounds' own ratios, as a machine's speed can change a great deal within an hour),
+and peak memory, the largest example page, the search index, the gzipped bytes the system
+Chromium fetches on a first visit to each kind of page (the home page and an example page in
+their own columns, the heaviest of all of them in another), and the gzipped bytes a search
+fetches. It then times the browse page's filters and word box and, at 1,000 examples,
+`mkdocs serve`'s rebuild after one file is edited. After the table it prints where a build at
+1,000 examples spends its time. --profile instead profiles the guide's build. CI does not run this; it prints figures and
 asserts nothing.
 """
 
@@ -668,6 +668,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="also benchmark another version of this project, such as `git archive main | tar -x -C FOLDER`, in the same run")
     args = parser.parse_args(argv)
     sizes = [int(size) for size in args.sizes.split(",") if size]
+    if args.rounds < 1:
+        parser.error("--rounds must be 1 or more")
     if min(sizes) < len(example_paths(ROOT)):
         parser.error(f"each size must be at least the {len(example_paths(ROOT))} real records")
     if args.profile:
@@ -683,9 +685,10 @@ def main(argv: list[str] | None = None) -> int:
     with sync_playwright() as playwright:
         browser = launch(playwright, reader=True)
         for size in sizes:
-            measured = list(measure_size(size, args, browser))
-            for row in measured:
+            measured = []
+            for row in measure_size(size, args, browser):
                 print(table_row(row), flush=True)
+                measured.append(row)
             if args.rounds > 1:
                 for row in measured[1:]:
                     print(f"{'':>8}  {row['site']:<17}  ratio to bare, each round: cold " + " ".join(f"{ratio:.2f}" for ratio in row["build_ratios_to_bare"])
