@@ -532,17 +532,22 @@ def validation_seconds(project: Path) -> dict:
     return json.loads(result.stdout)
 
 
-def timed_builds(sites: list[tuple[str, Path]], rounds: int, build: Callable[[Path], dict] = run_build) -> dict[str, list[tuple[dict, dict]]]:
-    """(cold, warm) builds of each site, round by round: cold from an empty .cache/, then warm, again unchanged
-    (what `make build` costs after `make validate` or an earlier build; bare Material keeps nothing between
-    builds, so its warm build is a second cold one). The sites take turns in an order that reverses each round,
-    so a machine that speeds up or slows down during the run weighs on each of them alike."""
-    builds: dict[str, list[tuple[dict, dict]]] = {name: [] for name, _ in sites}
+def in_turns(items: list, rounds: int) -> Iterator:
+    """Each item rounds times, taking turns in an order that reverses each round, so that a machine that
+    speeds up or slows down during a run weighs on every item alike."""
     for number in range(rounds):
-        for name, project in sites if number % 2 == 0 else sites[::-1]:
-            shutil.rmtree(project / CACHE, ignore_errors=True)
-            cold = build(project)
-            builds[name].append((cold, build(project)))
+        yield from items if number % 2 == 0 else items[::-1]
+
+
+def timed_builds(sites: list[tuple[str, Path]], rounds: int, build: Callable[[Path], dict] = run_build) -> dict[str, list[tuple[dict, dict]]]:
+    """(cold, warm) builds of each site, round by round (in_turns): cold from an empty .cache/, then warm, again
+    unchanged (what `make build` costs after `make validate` or an earlier build; bare Material keeps nothing
+    between builds, so its warm build is a second cold one)."""
+    builds: dict[str, list[tuple[dict, dict]]] = {name: [] for name, _ in sites}
+    for name, project in in_turns(sites, rounds):
+        shutil.rmtree(project / CACHE, ignore_errors=True)
+        cold = build(project)
+        builds[name].append((cold, build(project)))
     return builds
 
 
@@ -551,17 +556,18 @@ def build_figures(builds: list[tuple[dict, dict]], bare: list[tuple[dict, dict]]
     the rounds' ratios (each round's builds against that round's bare one), peak memory the largest."""
     cold, warm = [c for c, _ in builds], [w for _, w in builds]
     bare_cold = [c for c, _ in bare]
+    cold_s = statistics.median(run["build_s"] for run in cold)
 
     def ratios(runs: list[dict], key: str) -> list[float]:
         return [run[key] / base[key] for run, base in zip(runs, bare_cold)]
 
     return {
-        "build_s": statistics.median(run["build_s"] for run in cold),
+        "build_s": cold_s,
         "build_cpu_s": statistics.median(run["build_cpu_s"] for run in cold),
         "peak_memory_bytes": max(run["peak_memory_bytes"] for run in cold + warm),
         "build_ratio_to_bare": statistics.median(ratios(cold, "build_s")),
         "build_cpu_ratio_to_bare": statistics.median(ratios(cold, "build_cpu_s")),
-        "build_s_per_example": statistics.median(run["build_s"] for run in cold) / size,
+        "build_s_per_example": cold_s / size,
         "warm_build_s": statistics.median(run["build_s"] for run in warm),
         "warm_build_cpu_s": statistics.median(run["build_cpu_s"] for run in warm),
         "warm_ratio_to_bare": statistics.median(ratios(warm, "build_s")),

@@ -35,7 +35,7 @@ import tempfile
 from pathlib import Path
 
 from _root import ROOT
-from benchmark import CACHE, ENV, make_project
+from benchmark import CACHE, ENV, in_turns, make_project
 
 # (label, module, function): each stage's own CPU time, leaving out the stages it calls. A function a
 # version lacks is not timed there (its time falls to the stage that calls it).
@@ -161,13 +161,11 @@ def figures(project: Path, repeat: int) -> dict:
 
 def warm_figures(projects: list[Path], rounds: int) -> list[dict]:
     """ms per record of a check with every record kept (each project's cache is left full by its cold runs):
-    rounds runs of each project, taking turns, in an order that alternates, so a slower spell of the machine
-    falls on every version alike; each figure's median, lowest and highest."""
+    rounds runs of each project, taking turns (benchmark.in_turns), so a slower spell of the machine falls on
+    every version alike; each figure's median, lowest and highest."""
     runs: list[list[dict]] = [[] for _ in projects]
-    for number in range(rounds):
-        order = list(range(len(projects)))
-        for index in order if number % 2 == 0 else order[::-1]:
-            runs[index].append(run(projects[index], None))
+    for index in in_turns(list(range(len(projects))), rounds):
+        runs[index].append(run(projects[index], None))
     summaries = []
     for found in runs:
         count = found[0]["records"]
