@@ -8,7 +8,8 @@ records plus copies of them with new ids and lightly varied text. It builds the 
 this project and, in the same run, as bare Material: one plain Markdown page per example with
 the same text and tags, out of the nav, with Material's search and tags plugins on. For each
 it measures validation time with nothing kept and with every record kept from an earlier run
-(.cache/validation/), build time (wall-clock and CPU) from an empty .cache/ and again unchanged
+(.cache/validation/), build time (wall-clock and CPU, and the floor: the ratio to bare Material
+that the cold build's CPU time, spread evenly over every core, would give) from an empty .cache/ and again unchanged
 with the cache the first build left (with --rounds N, N times over, the sites taking turns in an
 order that reverses each round: each time is then the median, and each ratio to bare Material the
 median of the rounds' own ratios, as a machine's speed can change a great deal within an hour),
@@ -49,6 +50,7 @@ import yaml
 from _browser import LoopbackServer, launch, serve
 from _root import ROOT
 
+from macros.base import forked
 from macros.base.ids import handout_code
 from macros.load.examples import Example, record_files
 from macros.load.guide import Guide
@@ -551,15 +553,20 @@ def timed_builds(sites: list[tuple[str, Path]], rounds: int, build: Callable[[Pa
     return builds
 
 
-def build_figures(builds: list[tuple[dict, dict]], bare: list[tuple[dict, dict]], size: int) -> dict:
+def build_figures(builds: list[tuple[dict, dict]], bare: list[tuple[dict, dict]], size: int, cores: int | None = None) -> dict:
     """A site's build figures over its rounds: each time the median, each ratio to bare Material the median of
-    the rounds' ratios (each round's builds against that round's bare one), peak memory the largest."""
+    the rounds' ratios (each round's builds against that round's bare one), peak memory the largest.
+
+    The floor is the ratio a cold build could reach if its CPU time were spread evenly over every core for
+    the whole build: its CPU seconds divided by the cores, against bare Material's wall-clock time. A
+    ratio that must go below the floor needs less work, not more of it done side by side."""
+    cores = cores or forked.cores()
     cold, warm = [c for c, _ in builds], [w for _, w in builds]
     bare_cold = [c for c, _ in bare]
     cold_s = statistics.median(run["build_s"] for run in cold)
 
-    def ratios(runs: list[dict], key: str) -> list[float]:
-        return [run[key] / base[key] for run, base in zip(runs, bare_cold)]
+    def ratios(runs: list[dict], key: str, base_key: str | None = None, per: float = 1) -> list[float]:
+        return [run[key] / per / base[base_key or key] for run, base in zip(runs, bare_cold)]
 
     return {
         "build_s": cold_s,
@@ -567,6 +574,8 @@ def build_figures(builds: list[tuple[dict, dict]], bare: list[tuple[dict, dict]]
         "peak_memory_bytes": max(run["peak_memory_bytes"] for run in cold + warm),
         "build_ratio_to_bare": statistics.median(ratios(cold, "build_s")),
         "build_cpu_ratio_to_bare": statistics.median(ratios(cold, "build_cpu_s")),
+        "cores": cores,
+        "build_floor_ratio_to_bare": statistics.median(ratios(cold, "build_cpu_s", "build_s", cores)),
         "build_s_per_example": cold_s / size,
         "warm_build_s": statistics.median(run["build_s"] for run in warm),
         "warm_build_cpu_s": statistics.median(run["build_cpu_s"] for run in warm),
@@ -628,6 +637,7 @@ COLUMNS = [
     ("x_bare", "build_ratio_to_bare", 1, 2),
     ("cpu_s", "build_cpu_s", 1, 1),
     ("cpu_x_bare", "build_cpu_ratio_to_bare", 1, 2),
+    ("floor_x", "build_floor_ratio_to_bare", 1, 2),
     ("warm_s", "warm_build_s", 1, 1),
     ("warm_x", "warm_ratio_to_bare", 1, 2),
     ("warm_cpu_s", "warm_build_cpu_s", 1, 1),

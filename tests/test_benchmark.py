@@ -99,3 +99,16 @@ def test_each_ratio_to_bare_material_is_the_median_of_the_rounds_own_ratios():
     assert figures["warm_ratio_to_bare"] == pytest.approx(0.9)  # warm 0.9, 0.9, 0.83 of each round's cold bare build
     assert figures["build_s"] == 13.2 and figures["warm_build_s"] == 10 and figures["peak_memory_bytes"] == 30
     assert build_figures(bare, bare, 1000)["build_ratio_to_bare"] == 1.0
+
+
+def test_the_floor_is_the_cold_builds_cpu_time_spread_over_every_core_against_bare_materials_wall_clock_time():
+    def run(seconds, cpu):
+        return {"build_s": seconds, "build_cpu_s": cpu, "peak_memory_bytes": 1}
+
+    bare = [(run(8, 7.6), run(8, 7.6)), (run(10, 9.5), run(10, 9.5)), (run(8, 7.6), run(8, 7.6))]
+    guide = [(run(14, 22), run(8, 11)), (run(15, 24), run(9, 12)), (run(12, 20), run(8, 11))]
+    # Round by round 22 / 2 / 8, 24 / 2 / 10 and 20 / 2 / 8: 1.375, 1.2 and 1.25, whatever runs side by side.
+    figures = build_figures(guide, bare, 1000, cores=2)
+    assert figures["build_floor_ratio_to_bare"] == pytest.approx(1.25)
+    assert figures["cores"] == 2
+    assert build_figures(guide, bare, 1000, cores=4)["build_floor_ratio_to_bare"] == pytest.approx(0.625)
