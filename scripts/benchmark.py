@@ -9,10 +9,11 @@ this project and, in the same run, as bare Material: one plain Markdown page per
 the same text and tags, out of the nav, with Material's search and tags plugins on. For each
 it measures validation time with nothing kept and with every record kept from an earlier run
 (.cache/validation/), build time (wall-clock and CPU, and the floor: the ratio to bare Material
-that the cold build's CPU time, spread evenly over every core, would give) from an empty .cache/ and again unchanged
-with the cache the first build left (with --rounds N, N times over, the sites taking turns in an
-order that reverses each round: each time is then the median, and each ratio to bare Material the
-median of the rounds' own ratios, as a machine's speed can change a great deal within an hour),
+that the cold build's CPU time would give, spread evenly over every core) from an empty .cache/
+and again unchanged with the cache the first build left (with --rounds N, N times over, the sites
+taking turns in an order that reverses each round: each time is then the median, and each ratio to
+bare Material the median of the rounds' own ratios, as a machine's speed can change a great deal
+within an hour),
 and peak memory, the largest example page, the search index, the gzipped bytes the system
 Chromium fetches on a first visit to each kind of page (the home page and an example page in
 their own columns, the heaviest of all of them in another), and the gzipped bytes a search
@@ -574,7 +575,6 @@ def build_figures(builds: list[tuple[dict, dict]], bare: list[tuple[dict, dict]]
         "peak_memory_bytes": max(run["peak_memory_bytes"] for run in cold + warm),
         "build_ratio_to_bare": statistics.median(ratios(cold, "build_s")),
         "build_cpu_ratio_to_bare": statistics.median(ratios(cold, "build_cpu_s")),
-        "cores": cores,
         "build_floor_ratio_to_bare": statistics.median(ratios(cold, "build_cpu_s", "build_s", cores)),
         "build_s_per_example": cold_s / size,
         "warm_build_s": statistics.median(run["build_s"] for run in warm),
@@ -694,7 +694,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     from playwright.sync_api import sync_playwright
 
-    machine = {"cores": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform(), "load_average_start": os.getloadavg()}
+    machine = {"cores": forked.cores(), "python": platform.python_version(), "platform": platform.platform(), "load_average_start": os.getloadavg()}
     print(f"{machine['cores']} cores, Python {machine['python']}, {machine['platform']}; load average {machine['load_average_start']}")
     print("  ".join(["examples", f"{'site':<17}"] + [heading for heading, *_ in COLUMNS]), flush=True)
     rows = []

@@ -110,5 +110,4 @@ def test_the_floor_is_the_cold_builds_cpu_time_spread_over_every_core_against_ba
     # Round by round 22 / 2 / 8, 24 / 2 / 10 and 20 / 2 / 8: 1.375, 1.2 and 1.25, whatever runs side by side.
     figures = build_figures(guide, bare, 1000, cores=2)
     assert figures["build_floor_ratio_to_bare"] == pytest.approx(1.25)
-    assert figures["cores"] == 2
     assert build_figures(guide, bare, 1000, cores=4)["build_floor_ratio_to_bare"] == pytest.approx(0.625)
