@@ -11,7 +11,7 @@ from conftest import ROOT
 from macros.base import urls
 from macros.pages import example as example_page, common as render
 from macros.base import text
-from macros.load import markup
+from macros.load import examples, markup, yamlsafe
 from macros.load.guide import load_guide
 from macros.load.project import check
 
@@ -226,6 +226,8 @@ PLAIN_OR_NEARLY = [
     "DRR", "DRR.", "(DRR)", "xDRR DRR1 DRR", "The DRR and the\nDRR again.", "Two DRR DRR", "A DRR ü.", "A DRR order and a RAR.", "A.B and AxB", "DRR orders", "[TOC]", "He said \"no\" and 'yes'.", "Costs £5 (about €6); 50% or less?!", "Emoji 🙂 and ünïcödé.", "a = b", "a | b",
     "a ~~strike~~", "{: .class }", "Line one\nLine two\n\nPara two\n", "\n\n", "", "   ", "x\n\n", "\x02\x03",
     ":colon start", "'quote start'", "(bracket start)", "#hashtag", "a#b", "http://example.org/a_b", "<https://example.org>",
+    "In\n2022, the law changed.", "2022, the law changed.", "1.5 million people", "2022.", "3.", "12.\tx", "a\n12. twelve",
+    "\u0661. Arabic-Indic one", "\uff11. fullwidth one", "a\n\u0663. three", "\u0661\u0662 weeks", "\u00b9. superscript one", "\u2460. circled one",
 ]
 
 
@@ -241,5 +243,20 @@ def test_the_shortcut_for_plain_paragraphs_gives_the_full_converters_html(source
 def test_the_shortcut_takes_plain_paragraphs_and_leaves_markdown_to_the_converter():
     assert markup.convert("One paragraph.\n\nAnother one.\n", ()).plain
     assert markup.convert("The DRR was agreed.", tuple(ABBREVIATIONS.items())).plain
+    assert markup.convert("The law changed in\n2022, when the courts began.", ()).plain  # a year starting a line is no list
     assert not markup.convert("a *b*", ()).plain
     assert not markup.convert("a\n- b", ()).plain
+    assert not markup.convert("\uff11. fullwidth one", ()).plain  # a list to Python-Markdown, whatever the digits' script
+
+
+RECORD_PATHS = sorted((ROOT / "practice_examples").glob("*.yaml"))
+
+
+@pytest.mark.parametrize("path", RECORD_PATHS, ids=[path.relative_to(ROOT).as_posix() for path in RECORD_PATHS])
+def test_every_markdown_text_of_a_record_converts_the_same_by_the_shortcut_or_in_full(path, loaded):
+    located, problems = yamlsafe.load(path, path.name)
+    assert located is not None and not problems
+    abbreviations = tuple(sorted(loaded.guide.abbreviations.items()))
+    for _, field, source in examples._markdown_texts(located.data):
+        shortcut, full = markup.convert(source, abbreviations), markup.convert_fully(source, abbreviations)
+        assert (shortcut.html, shortcut.links) == (full.html, full.links), field

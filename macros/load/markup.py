@@ -168,7 +168,7 @@ def convert(source: str, abbreviations: tuple[tuple[str, str], ...]) -> Converte
 # rule, code, table of contents or abbreviation definition; leading or trailing spaces).
 # tests/test_render.py checks that both ways give the same HTML, byte for byte.
 _INLINE_SYNTAX = frozenset("\\`*_[]<>&")
-_BLOCK_STARTS = frozenset(" #>-+=0123456789")
+_BLOCK_STARTS = frozenset(" #>-+=")
 
 
 def _plain_paragraphs(source: str) -> list[str] | None:
@@ -178,9 +178,19 @@ def _plain_paragraphs(source: str) -> list[str] | None:
     paragraphs = text.split("\n\n")
     for paragraph in paragraphs:
         for line in paragraph.split("\n"):
-            if not line or line[0] in _BLOCK_STARTS or line[-1] == " ":
+            if not line or line[0] in _BLOCK_STARTS or _numbered(line) or line[-1] == " ":
                 return None
     return paragraphs
+
+
+def _numbered(line: str) -> bool:
+    """Whether a line starts like an item of a numbered list: digits, then a full stop. Python-Markdown's
+    pattern for one reads digits of every script (Unicode's decimal digits: "１." and "١." too); a line
+    that starts with a number and goes on otherwise ("2022, when...") is a paragraph's."""
+    end = 0
+    while end < len(line) and line[end].isdecimal():
+        end += 1
+    return end > 0 and line[end : end + 1] == "."
 
 
 @lru_cache(maxsize=8)
