@@ -3,24 +3,22 @@
 Usage: python scripts/benchmark.py [--sizes 100,1000,5000] [--skip-filter] [--skip-serve] [--skip-browser]
        [--skip-profile] [--nav-baseline] [--profile] [--rounds N] [--json PATH] [--before FOLDER]
 
-For each size it makes, in a temporary folder, a library of that many examples: the real
-records plus copies of them with new ids and lightly varied text. It builds the library with
-this project and, in the same run, as bare Material: one plain Markdown page per example with
-the same text and tags, out of the nav, with Material's search and tags plugins on. For each
-it measures validation time with nothing kept and with every record kept from an earlier run
-(.cache/validation/), build time (wall-clock and CPU, and the floor: the ratio to bare Material
-that the cold build's CPU time would give, spread evenly over every core) from an empty .cache/
-and again unchanged with the cache the first build left (with --rounds N, N times over, the sites
-taking turns in an order that reverses each round: each time is then the median, and each ratio to
-bare Material the median of the rounds' own ratios, as a machine's speed can change a great deal
-within an hour),
-and peak memory, the largest example page, the search index, the gzipped bytes the system
-Chromium fetches on a first visit to each kind of page (the home page and an example page in
-their own columns, the heaviest of all of them in another), and the gzipped bytes a search
-fetches. It then times the browse page's filters and word box and, at 1,000 examples,
-`mkdocs serve`'s rebuild after one file is edited. After the table it prints where a build at
-1,000 examples spends its time. --profile instead profiles the guide's build. CI does not run this; it prints figures and
-asserts nothing.
+For each size it makes, in a temporary folder, a library of that many examples: the real records
+plus copies of them with new ids and lightly varied text. It builds the library with this project
+and, in the same run, as bare Material: one plain Markdown page per example with the same text and
+tags, out of the nav, with Material's search and tags plugins on. For each it measures validation
+time with nothing kept and with every record kept from an earlier run (.cache/validation/), build
+time (wall-clock and CPU, and the floor: the ratio to bare Material that the cold build's CPU time
+would give, spread evenly over every core) from an empty .cache/ and again unchanged with the cache
+the first build left (with --rounds N, N times over, the sites taking turns in an order that
+reverses each round: each time is then the median, and each ratio to bare Material the median of the
+rounds' own ratios, as a machine's speed can change a great deal within an hour), and peak memory,
+the largest example page, the search index, the gzipped bytes the system Chromium fetches on a first
+visit to each kind of page (the home page and an example page in their own columns, the heaviest of
+all of them in another), and the gzipped bytes a search fetches. It then times the browse page's
+filters and word box and, at 1,000 examples, `mkdocs serve`'s rebuild after one file is edited.
+After the table it prints where a build at 1,000 examples spends its time. --profile instead
+profiles the guide's build. CI does not run this; it prints figures and asserts nothing.
 """
 
 from __future__ import annotations
@@ -566,8 +564,10 @@ def build_figures(builds: list[tuple[dict, dict]], bare: list[tuple[dict, dict]]
     bare_cold = [c for c, _ in bare]
     cold_s = statistics.median(run["build_s"] for run in cold)
 
-    def ratios(runs: list[dict], key: str, base_key: str | None = None, per: float = 1) -> list[float]:
-        return [run[key] / per / base[base_key or key] for run, base in zip(runs, bare_cold)]
+    def ratios(runs: list[dict], key: str) -> list[float]:
+        return [run[key] / base[key] for run, base in zip(runs, bare_cold)]
+
+    floors = [run["build_cpu_s"] / cores / base["build_s"] for run, base in zip(cold, bare_cold)]
 
     return {
         "build_s": cold_s,
@@ -575,7 +575,7 @@ def build_figures(builds: list[tuple[dict, dict]], bare: list[tuple[dict, dict]]
         "peak_memory_bytes": max(run["peak_memory_bytes"] for run in cold + warm),
         "build_ratio_to_bare": statistics.median(ratios(cold, "build_s")),
         "build_cpu_ratio_to_bare": statistics.median(ratios(cold, "build_cpu_s")),
-        "build_floor_ratio_to_bare": statistics.median(ratios(cold, "build_cpu_s", "build_s", cores)),
+        "build_floor_ratio_to_bare": statistics.median(floors),
         "build_s_per_example": cold_s / size,
         "warm_build_s": statistics.median(run["build_s"] for run in warm),
         "warm_build_cpu_s": statistics.median(run["build_cpu_s"] for run in warm),
