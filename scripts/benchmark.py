@@ -7,7 +7,7 @@ For each size it makes, in a temporary folder, a library of that many examples: 
 plus copies of them with new ids and lightly varied text. It builds the library with this project
 and, in the same run, as bare Material: one plain Markdown page per example with the same text and
 tags, out of the nav, with Material's search and tags plugins on. For each it measures validation
-time with nothing kept and with every record kept from an earlier run (.cache/validation/), build
+time with nothing kept and with every record kept from an earlier run (.cache/validation.pack), build
 time (wall-clock and CPU, and the floor: the ratio to bare Material that the cold build's CPU time
 would give, spread evenly over every core) from an empty .cache/ and again unchanged with the cache
 the first build left (with --rounds N, N times over, the sites taking turns in an order that
@@ -526,7 +526,7 @@ print(json.dumps({"validate_s": validate_s, "markdown_s": time.perf_counter() - 
 
 
 def validation_seconds(project: Path) -> dict:
-    """Validation timed in a fresh process, with whatever the project's .cache/validation/ holds."""
+    """Validation timed in a fresh process, with whatever the project's .cache/validation.pack holds."""
     result = subprocess.run([sys.executable, "-c", _VALIDATE, str(project)], capture_output=True, text=True, env=ENV, check=False)
     if result.returncode:
         raise SystemExit(result.stderr)

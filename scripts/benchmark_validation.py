@@ -1,4 +1,4 @@
-"""Time a cold validation (nothing kept in .cache/validation/) per record, stage by stage, then a warm one; prints figures.
+"""Time a cold validation (nothing kept in .cache/validation.pack) per record, stage by stage, then a warm one; prints figures.
 
 Usage: python scripts/benchmark_validation.py [--records 1000] [--before GIT_REF] [--repeat N] [--warm N] [--profile]
 

@@ -1,4 +1,4 @@
-"""The validation cache (.cache/validation/): an unchanged record is not checked again, and nothing it
+"""The validation cache (.cache/validation.pack): an unchanged record is not checked again, and nothing it
 depends on can change without the record being checked afresh. Each run is `scripts/validate.py` in a
 fresh process in a copy of the project, so the copy's own code, schema and guide data are what run."""
 
@@ -17,7 +17,7 @@ import pytest
 from conftest import ROOT, TODAY, valid_text
 from macros.base import forked, store
 from macros.load import checked, project
-from macros.load.checked import CACHE_DIR
+from macros.load.checked import CACHE_PACK
 
 RECORD = "practice_examples/valid-example.yaml"
 
@@ -49,7 +49,7 @@ def edit(path: Path, old: str, new: str) -> None:
 def test_an_unchanged_record_is_taken_from_the_cache_and_an_edited_one_checked_again(copy):
     first = validate(copy)
     assert first.returncode == 0 and "unchanged" not in first.stdout, first.stdout
-    assert len(list((copy / CACHE_DIR).glob("*.pickle"))) == 1
+    assert len(store.read_pack(copy / CACHE_PACK)) == 1
     second = validate(copy)
     assert second.returncode == 0 and "(1 unchanged since they were last checked)" in second.stdout, second.stdout
     edit(copy / RECORD, "section: assessment", "section: nowhere")
@@ -80,25 +80,26 @@ def test_a_damaged_or_swapped_cache_entry_is_ignored_and_the_record_checked(copy
     (copy / "practice_examples" / "other.yaml").write_text(valid_text().replace("id: valid-example", "id: other"), encoding="utf-8")
     edit(copy / RECORD, "section: assessment", "section: nowhere")
     assert validate(copy).returncode == 1
-    entries = sorted((copy / CACHE_DIR).glob("*.pickle"))
-    assert len(entries) == 2
-    by_size = {entry: entry.read_bytes() for entry in entries}
-    # Each entry given the other's content: a valid record's result in the invalid one's place, and back.
-    first, second = entries
-    first.write_bytes(by_size[second])
-    second.write_bytes(by_size[first])
+    pack = copy / CACHE_PACK
+    kept = store.read_pack(pack)
+    assert len(kept) == 2
+    # Each entry given the other's key and result: a valid record's result in the invalid one's place, and back.
+    (first, (first_key, _, first_payload)), (second, (second_key, _, second_payload)) = kept.items()
+    store.write_pack(pack, [(first, second_key, second_payload), (second, first_key, first_payload)])
     swapped = validate(copy)
     assert swapped.returncode == 1 and "unchanged" not in swapped.stdout
     assert f"{RECORD}:4:10: unknown section 'nowhere'" in swapped.stdout
-    for entry in entries:  # damaged: a byte of the stored result changed, or the file cut short
-        data = entry.read_bytes()
-        entry.write_bytes(data[:-40] + bytes([data[-40] ^ 1]) + data[-39:] if entry == first else data[: len(data) // 2])
-    damaged = validate(copy)
-    assert damaged.returncode == 1 and "unchanged" not in damaged.stdout and "Traceback" not in damaged.stdout
-    assert f"{RECORD}:4:10: unknown section 'nowhere'" in damaged.stdout
-    for entry in entries:
-        entry.write_bytes(b"\x80\x05not a cache entry")
-    assert f"{RECORD}:4:10: unknown section 'nowhere'" in validate(copy).stdout
+    whole = bytearray(pack.read_bytes())
+    starts = [whole.index(payload) for _, _, payload in store.read_pack(pack).values()]
+    flipped = bytearray(whole)
+    for at in starts:
+        flipped[at + 40] ^= 1  # a byte of each stored result changed
+    # Damaged: each result changed, the pack cut short within its first result, a file that is not a pack.
+    for damaged_pack in (bytes(flipped), bytes(whole[: starts[0] + 40]), b"\x80\x05not a cache entry"):
+        pack.write_bytes(damaged_pack)
+        damaged = validate(copy)
+        assert damaged.returncode == 1 and "unchanged" not in damaged.stdout and "Traceback" not in damaged.stdout
+        assert f"{RECORD}:4:10: unknown section 'nowhere'" in damaged.stdout
 
 
 def test_a_cached_record_still_warns_of_a_passed_review_date(copy):
@@ -128,7 +129,7 @@ def test_a_result_that_depends_on_the_day_is_checked_again_on_another_day(scratc
 
 
 def test_the_cache_folder_is_not_committed():
-    ignored = subprocess.run(["git", "check-ignore", "-q", str(CACHE_DIR / "x.pickle")], cwd=ROOT, check=False)
+    ignored = subprocess.run(["git", "check-ignore", "-q", str(CACHE_PACK)], cwd=ROOT, check=False)
     assert ignored.returncode == 0
 
 
@@ -138,15 +139,45 @@ def test_a_stored_result_is_used_only_for_its_own_key_and_only_while_undamaged(t
     def make(payload: bytes):
         return lambda: made.append(payload) or payload
 
-    kept = store.Store(tmp_path, b"code")
-    assert kept.made((b"https://example.org/a/",), make(b"<svg>a</svg>")) == b"<svg>a</svg>"
-    assert store.Store(tmp_path, b"code").made((b"https://example.org/a/",), make(b"again")) == b"<svg>a</svg>"
-    assert store.Store(tmp_path, b"new code").made((b"https://example.org/a/",), make(b"<svg>new</svg>")) == b"<svg>new</svg>"
-    [entry] = [path for path in tmp_path.iterdir() if path.name == store.Store(tmp_path, b"code").key(b"https://example.org/a/").hex()[:40]]
-    data = entry.read_bytes()
-    entry.write_bytes(data[:-1] + bytes([data[-1] ^ 1]))  # the stored SVG damaged
-    assert store.Store(tmp_path, b"code").made((b"https://example.org/a/",), make(b"<svg>remade</svg>")) == b"<svg>remade</svg>"
+    def made_by(version: bytes, payload: bytes) -> bytes:
+        kept = store.Store(tmp_path / "qr.pack", version)
+        found = kept.made((b"https://example.org/a/",), make(payload))
+        kept.save()
+        return found
+
+    assert made_by(b"code", b"<svg>a</svg>") == b"<svg>a</svg>"
+    assert made_by(b"code", b"again") == b"<svg>a</svg>"
+    assert made_by(b"new code", b"<svg>new</svg>") == b"<svg>new</svg>"
+    data = (tmp_path / "qr.pack").read_bytes()
+    (tmp_path / "qr.pack").write_bytes(data[:-1] + bytes([data[-1] ^ 1]))  # the stored SVG damaged
+    assert made_by(b"new code", b"<svg>remade</svg>") == b"<svg>remade</svg>"
     assert made == [b"<svg>a</svg>", b"<svg>new</svg>", b"<svg>remade</svg>"]
+
+
+def test_a_pack_keeps_only_what_was_used_unless_some_records_were_checked_and_is_not_rewritten_unchanged(tmp_path):
+    pack = tmp_path / "validation.pack"
+    first = store.Store(pack, b"code")
+    for name in ("a", "b", "c"):
+        first.write(name, first.key(name.encode()), name.encode() * 3)
+    first.save()
+    assert {name: payload for name, (_, _, payload) in store.read_pack(pack).items()} == {"a": b"aaa", "b": b"bbb", "c": b"ccc"}
+    some = store.Store(pack, b"code")  # as `validate.py FILE` checks one record: the others are kept
+    assert some.read("a", some.key(b"a")) == b"aaa"
+    some.save(drop_unused=False)
+    assert set(store.read_pack(pack)) == {"a", "b", "c"}
+    written = pack.stat().st_mtime_ns
+    pack.touch()
+    os.utime(pack, ns=(written - 10**9, written - 10**9))
+    unchanged = store.Store(pack, b"code")  # a warm build that used everything: nothing to write
+    for name in ("a", "b", "c"):
+        assert unchanged.read(name, unchanged.key(name.encode())) == name.encode() * 3
+    unchanged.save()
+    assert pack.stat().st_mtime_ns == written - 10**9
+    whole = store.Store(pack, b"code")  # a build without "b" (a record removed): "b" goes
+    whole.read("a", whole.key(b"a"))
+    whole.write("c", whole.key(b"c"), b"new c")
+    whole.save()
+    assert {name: payload for name, (_, _, payload) in store.read_pack(pack).items()} == {"a": b"aaa", "c": b"new c"}
 
 
 DAY = dt.date.today()  # the real records' dates are valid today

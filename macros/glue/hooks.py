@@ -63,13 +63,13 @@ class Build:
         self.theme_script: Callable[[str], bool] = lambda script: False  # whether an inline script is one the theme's templates write
         self.qr_codes: Store | None = None
         self.clean_pages: Store | None = None
-        self.writing_page_files: forked.Pending[set[str]] | None = None  # make_page_files' writer: the QR entries it used
+        self.writing_page_files: forked.Pending[dict[str, store.Entry]] | None = None  # make_page_files' writer: the QR codes it kept
 
     def start(self, root: Path) -> None:
         """Set up the stores for a build of the project at root (the code may have changed since the last one)."""
         version = store.code_fingerprint()
-        self.qr_codes = Store(root / store.CACHE_DIR / "qr", version)
-        self.clean_pages = Store(root / store.CACHE_DIR / "pages", version)
+        self.qr_codes = Store(root / store.CACHE_DIR / "qr.pack", version)
+        self.clean_pages = Store(root / store.CACHE_DIR / "pages.pack", version)
 
     def qr_svg(self, address: str) -> bytes:
         return self.qr_codes.made((address.encode(),), lambda: qr.svg(address))
@@ -85,12 +85,12 @@ class Build:
                 path = site_dir / dest
                 path.parent.mkdir(parents=True, exist_ok=True)
                 path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))  # as MkDocs writes a file
-            return set(self.qr_codes.used)  # what a child's store read or wrote, for prune() here
+            return self.qr_codes.kept  # what a child's store read or made, for this process to save
 
         self.writing_page_files = forked.Pending(write)
 
     def page_files_written(self) -> None:
-        self.qr_codes.used |= self.writing_page_files.result()
+        self.qr_codes.add(self.writing_page_files.result())
         self.writing_page_files = None
 
     def sanitised(self, page_html: str) -> str:
@@ -98,10 +98,10 @@ class Build:
         return self.clean_pages.made((page_html.encode(),), lambda: markup.sanitise_page(page_html).encode()).decode()
 
     def finish(self) -> None:
-        """Drop the kept results this build did not use: pages and addresses that have gone or changed."""
+        """Keep on disk the results this build used, and only those: pages and addresses that have gone or changed are dropped."""
         for kept in (self.qr_codes, self.clean_pages):
             if kept is not None:
-                kept.prune()
+                kept.save()
 
 
 _build = Build()

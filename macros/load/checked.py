@@ -1,4 +1,4 @@
-"""Records already checked, kept in memory and on disk (.cache/validation/), so that an unchanged
+"""Records already checked, kept in memory and on disk (.cache/validation.pack), so that an unchanged
 record is not checked again by the next build, `make serve` rebuild or `make validate`.
 
 An entry is used only for the same record text at the same path, checked on the same day (a date
@@ -10,8 +10,8 @@ checked afresh: the cache can make a check faster, never change its result.
 
 Records not kept are checked in this process or, when there are at least PARALLEL_FROM of them, in
 worker processes forked from it, one per core (`check_many`): each worker runs the same check on
-a share of them, writes each result to disk itself and sends it back pickled; the results are put back
-in the records' order, so problems, messages and their order are exactly those of a check in one
+a share of them and sends each result back pickled; the results are put back in the records' order and
+kept on disk by this process, so problems, messages and their order are exactly those of a check in one
 process. Forking is used only where macros/base/forked.py says it can be: otherwise, or if a worker
 cannot be started or dies, the records are checked here, one after another.
 """
@@ -32,7 +32,7 @@ from macros.base import forked, store
 from macros.base.problems import Problem
 from macros.load import examples
 
-CACHE_DIR = store.CACHE_DIR / "validation"
+CACHE_PACK = store.CACHE_DIR / "validation.pack"
 # What an entry may contain: the record types and their dates, nothing a file could name to run code.
 _ALLOWED = {
     ("macros.load.examples", name) for name in ("Example", "Part", "Prose", "Source", "Evidence", "Due")
@@ -60,7 +60,7 @@ class Checked:
 
     def __init__(self, root: Path, guide_fingerprint: bytes, today: dt.date) -> None:
         version = store.code_fingerprint() + b"\0" + guide_fingerprint + b"\0" + today.isoformat().encode()
-        self.store = store.Store(root / CACHE_DIR, hashlib.sha256(version).digest())
+        self.store = store.Store(root / CACHE_PACK, hashlib.sha256(version).digest())
         self.reused = 0
         self.keys: set[bytes] = set()
 
@@ -75,15 +75,16 @@ class Checked:
         missing: list[tuple[int, bytes, str]] = []  # (index, key, entry name) of each record to check
         for index, (display, text) in enumerate(records):
             key = self.store.key(display.encode(), text.encode())
-            name = hashlib.sha256(display.encode()).hexdigest()[:32] + ".pickle"
+            name = hashlib.sha256(display.encode()).hexdigest()[:32]
             self.keys.add(key)
+            payload = self.store.read(name, key)
             result = self._memory.get(key)
             if result is None:
-                result = self._load(self.store.read(name, key))
+                result = self._load(payload)
                 if result is not None:
                     self._memory[key] = result
-            else:
-                self.store.used.add(name)
+            elif payload is None:  # kept in memory only (the pack was removed meanwhile): on disk again
+                self.store.write(name, key, pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
             if result is None:
                 missing.append((index, key, name))
             else:
@@ -96,7 +97,6 @@ class Checked:
             self.store.write(name, key, payload)
 
         for (index, key, name), result in zip(missing, check_many(list(entries), check, keep)):
-            self.store.used.add(name)  # written where it was checked: maybe a worker, whose store is its own copy
             self._memory[key] = result
             found[index] = result
         return found
@@ -115,29 +115,29 @@ class Checked:
             return None
         return result
 
-    def prune(self) -> None:
-        """Forget the results of records no longer in the library, or changed (after a load of all of it)."""
-        for key in set(self._memory) - self.keys:
-            del self._memory[key]
-        self.store.prune()
+    def save(self, whole_library: bool) -> None:
+        """Keep on disk what was checked. After a load of the whole library, forget the results of records no
+        longer in it, or changed; after a load of some records, keep the others' too."""
+        if whole_library:
+            for key in set(self._memory) - self.keys:
+                del self._memory[key]
+        self.store.save(drop_unused=whole_library)
 
 
 _check: Callable[[int], Result] | None = None  # what the forked workers run: inherited, never sent to them
-_keep: Callable[[int, bytes], None] | None = None
 
 
 def check_many(indices: list[int], check: Callable[[int], Result],
                keep: Callable[[int, bytes], None] = lambda index, payload: None) -> list[Result]:
     """check(index) for each index, in order: in forked worker processes when there are PARALLEL_FROM or more
-    and they can be used, else here. keep(index, pickled result) is called where each is checked, so that
-    workers write their results to the cache side by side rather than leaving it all to this process."""
+    and they can be used, else here. keep(index, pickled result) is called here for each, in order."""
     workers = min(forked.cores(), len(indices))  # one per core
     payloads: list[bytes | None] = [None] * len(indices)
     if len(indices) >= PARALLEL_FROM and workers > 1 and forked.can_fork():
-        global _check, _keep
+        global _check
         size = -(-len(indices) // (workers * CHUNKS_PER_WORKER))
         chunks = [indices[start : start + size] for start in range(0, len(indices), size)]
-        _check, _keep = check, keep
+        _check = check
         try:
             with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
                 for number, chunk in enumerate(pool.map(_check_chunk, chunks)):
@@ -145,22 +145,19 @@ def check_many(indices: list[int], check: Callable[[int], Result],
         except (OSError, BrokenProcessPool):
             pass  # a worker could not start or died: what it left is checked here
         finally:
-            _check = _keep = None
+            _check = None
     checked = []
     for index, payload in zip(indices, payloads):
         if payload is None:
             result = check(index)
-            keep(index, pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
-            checked.append(result)
+            payload = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
         else:
-            checked.append(pickle.loads(payload))
+            result = pickle.loads(payload)
+        keep(index, payload)
+        checked.append(result)
     return checked
 
 
 def _check_chunk(indices: list[int]) -> list[bytes]:
-    """In a worker: the pickled result of checking each record, each kept as it is made."""
-    payloads = []
-    for index in indices:
-        payloads.append(pickle.dumps(_check(index), protocol=pickle.HIGHEST_PROTOCOL))
-        _keep(index, payloads[-1])
-    return payloads
+    """In a worker: the pickled result of checking each record."""
+    return [pickle.dumps(_check(index), protocol=pickle.HIGHEST_PROTOCOL) for index in indices]
