@@ -23,7 +23,7 @@ from benchmark import varied_copies
 from bs4 import BeautifulSoup
 from conftest import FIXTURES, ROOT, TODAY, build_site, copy_site_project, valid_text
 
-from macros.base import forked
+from macros.base import forked, store
 from macros.pages import search
 
 SITE_FIXTURES = sorted((FIXTURES / "site").glob("*.yaml"))
@@ -175,6 +175,21 @@ def test_a_build_on_one_core_writes_the_same_files_as_one_that_makes_some_in_a_f
     built = files_in(project / "site")
     assert len([name for name in built if name.endswith("/qr.svg")]) > 10
     assert built == files_in(fixture_site)
+
+
+def test_a_build_keeps_every_qr_code_and_cleaned_page_it_made_and_an_unchanged_rebuild_rewrites_no_pack(fixture_site, tmp_path):
+    """The QR codes are made in the forked process where there is a core to spare: what it made is kept all the same."""
+    project = shutil.copytree(fixture_site.parent, tmp_path / "project")
+    cache = project / store.CACHE_DIR
+    built = files_in(fixture_site)
+    assert len(store.read_pack(cache / "qr.pack")) == len([name for name in built if name.endswith("/qr.svg") or name == "qr.svg"]) > 10
+    assert len(store.read_pack(cache / "pages.pack")) > 10
+    written = {path.name: path.stat().st_mtime_ns for path in cache.glob("*.pack")}
+    assert set(written) == {"validation.pack", "qr.pack", "pages.pack"}
+    result = subprocess.run(_browser.build_command(project, project / "again"), cwd=project, env=_browser.build_env(TODAY), capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert files_in(project / "again") == built
+    assert {path.name: path.stat().st_mtime_ns for path in cache.glob("*.pack")} == written
 
 
 def test_a_file_under_docs_at_an_address_the_guide_writes_stops_the_build(tmp_path):
