@@ -52,14 +52,15 @@ def code_fingerprint(folder: Path = MACROS) -> bytes:
     return digest.digest()
 
 
-def read_pack(path: Path) -> dict[str, tuple[bytes, bytes, bytes]]:
+def read_pack(path: Path) -> dict[str, tuple[bytes, bytes, memoryview]]:
     """Each entry of the pack at path by name, as (key, checksum, payload), checksums not yet compared; as many
-    whole entries as can be read from a pack cut short or damaged, none from a file that is not a pack."""
+    whole entries as can be read from a pack cut short or damaged, none from a file that is not a pack. Each
+    payload is a view of the file's bytes, read once: no copy of a pack of thousands of pages is made."""
     try:
         data = memoryview(path.read_bytes())
     except OSError:
         return {}
-    entries: dict[str, tuple[bytes, bytes, bytes]] = {}
+    entries: dict[str, tuple[bytes, bytes, memoryview]] = {}
     if data[: len(_MAGIC)] != _MAGIC:
         return entries
     at = len(_MAGIC)
@@ -71,13 +72,13 @@ def read_pack(path: Path) -> dict[str, tuple[bytes, bytes, bytes]]:
         if at > len(data):
             break
         try:
-            entries[bytes(name).decode()] = (key, checksum, bytes(payload))
+            entries[bytes(name).decode()] = (key, checksum, payload)
         except UnicodeDecodeError:
             break
     return entries
 
 
-def write_pack(path: Path, entries: Iterable[tuple[str, bytes, bytes]]) -> None:
+def write_pack(path: Path, entries: Iterable[tuple[str, bytes, bytes | memoryview]]) -> None:
     """Write the entries (name, key, payload) as the pack at path: whole, then renamed into place. The
     temporary file is named by process and count (O_EXCL: never another's)."""
     parts = [_MAGIC]
@@ -109,7 +110,7 @@ class Store:
         self.path = path
         self.version = version  # shared by every key: the code, and whatever else all entries depend on
         self.kept: dict[str, Entry] = {}  # what save() writes: the entries read or written
-        self._on_disk: dict[str, tuple[bytes, bytes, bytes]] | None = None  # the pack as read, once asked
+        self._on_disk: dict[str, tuple[bytes, bytes, memoryview]] | None = None  # the pack as read, once asked
         self._changed = False
 
     def key(self, *parts: bytes) -> bytes:
@@ -128,8 +129,9 @@ class Store:
         stored = self._on_disk.get(name)
         if stored is None or stored[0] != key or hashlib.sha256(stored[2]).digest() != stored[1]:
             return None
-        self.kept[name] = (key, stored[2])
-        return stored[2]
+        payload = bytes(stored[2])
+        self.kept[name] = (key, payload)
+        return payload
 
     def write(self, name: str, key: bytes, payload: bytes) -> None:
         self.kept[name] = (key, payload)
