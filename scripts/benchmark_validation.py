@@ -44,6 +44,7 @@ STAGES = [
     ("guide data and record schema (once)", "macros.load.examples", "record_schema"),
     ("cache key, pickling and writing", "macros.load.checked", "Checked.get"),
     ("cache key, pickling and writing", "macros.load.checked", "Checked.results"),
+    ("cache key, pickling and writing", "macros.load.checked", "Checked.save"),
     ("cache key, pickling and writing", "macros.base.store", "code_fingerprint"),
     ("YAML load", "macros.load.yamlsafe", "parse"),
     ("YAML load", "macros.load.yamlsafe", "read_text"),

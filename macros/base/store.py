@@ -92,7 +92,7 @@ def write_pack(path: Path, entries: Iterable[tuple[str, bytes, bytes | memoryvie
         with open(descriptor, "wb", closefd=True) as file:
             file.write(b"".join(parts))
         os.replace(temporary, path)
-    except OSError:
+    except BaseException:  # an interrupted build too: never a pack-sized file left behind
         try:
             os.unlink(temporary)
         except OSError:
@@ -153,21 +153,15 @@ class Store:
             if self.read(name, key) != payload:  # read, so that one the pack holds already is kept unchanged
                 self.write(name, key, payload)
 
-    def save(self, drop_unused: bool = True) -> None:
-        """Write the pack: the entries read or written since this store was made, and, unless drop_unused, the
-        others it held; nothing if that would change nothing. A checkout that cannot be written still builds,
-        only without keeping results."""
+    def save(self) -> None:
+        """Write the pack with the entries read or written since this store was made, and no others; nothing if
+        that would change nothing. A checkout that cannot be written still builds, only without keeping results."""
         if self._on_disk is None:
             self._on_disk = read_pack(self.path)
-        dropping = drop_unused and not self._on_disk.keys() <= self.kept.keys()
-        if not (self._changed or dropping):
+        if not self._changed and self._on_disk.keys() <= self.kept.keys():
             return
-        unused = [] if drop_unused else [
-            (name, key, payload) for name, (key, checksum, payload) in self._on_disk.items()
-            if name not in self.kept and hashlib.sha256(payload).digest() == checksum  # never a damaged one, checksummed anew
-        ]
         try:
-            write_pack(self.path, [*((name, key, payload) for name, (key, payload) in self.kept.items()), *unused])
+            write_pack(self.path, [(name, key, payload) for name, (key, payload) in self.kept.items()])
         except OSError:
             return
         self._changed = False

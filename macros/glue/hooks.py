@@ -79,7 +79,7 @@ class Build:
         in a forked process while this one builds the pages, where it can; `page_files_written` waits for them.
         MkDocs copies its own files before it builds the pages, so these go beside them, never over them."""
 
-        def write() -> set[str]:
+        def write() -> dict[str, store.Entry]:
             for dest, make in files.items():
                 content = make()
                 path = site_dir / dest

@@ -115,13 +115,12 @@ class Checked:
             return None
         return result
 
-    def save(self, whole_library: bool) -> None:
-        """Keep on disk what was checked. After a load of the whole library, forget the results of records no
-        longer in it, or changed; after a load of some records, keep the others' too."""
-        if whole_library:
-            for key in set(self._memory) - self.keys:
-                del self._memory[key]
-        self.store.save(drop_unused=whole_library)
+    def save(self) -> None:
+        """Keep on disk the results of this load, which reads the whole library (and any records named beside it),
+        and forget those of records no longer in it, or changed."""
+        for key in set(self._memory) - self.keys:
+            del self._memory[key]
+        self.store.save()
 
 
 _check: Callable[[int], Result] | None = None  # what the forked workers run: inherited, never sent to them

@@ -116,7 +116,7 @@ def check(root: Path, paths: list[Path] | None = None, today: dt.date | None = N
     today = today or dt.date.today()
     kept = Checked(root, guide.fingerprint, today)
     examples, problems = load_examples(root, guide, paths, today, kept.results)
-    kept.save(whole_library=paths is None)
+    kept.save()
     if problems and not keep_valid:
         return None, problems
     troubled = {problem.path for problem in problems}
