@@ -192,6 +192,45 @@ def test_a_build_keeps_every_qr_code_and_cleaned_page_it_made_and_an_unchanged_r
     assert {path.name: path.stat().st_mtime_ns for path in cache.glob("*.pack")} == written
 
 
+def test_a_build_into_a_used_site_folder_leaves_what_mkdocs_would_the_new_files_and_hidden_ones(fixture_site, tmp_path):
+    """The last build's files are deleted in a forked process where a core is spare (macros/base/clearing.py): the
+    folder ends as MkDocs' own emptying would leave it, with nothing left of the last build or of one stopped part way."""
+    project = shutil.copytree(fixture_site.parent, tmp_path / "project")
+    site = project / "site"  # the fixture's own build
+    (site / "stale.html").write_text("from an older build", encoding="utf-8")
+    (site / "examples" / "a-removed-example").mkdir()
+    (site / "examples" / "a-removed-example" / "index.html").write_text("gone", encoding="utf-8")
+    (site / ".nojekyll").write_text("", encoding="utf-8")  # a publishing host's file: MkDocs keeps names starting with a dot
+    (site / ".pe-deleting-stopped").mkdir()  # left by a build stopped part way
+    (site / ".pe-deleting-stopped" / "qr.svg").write_text("<svg></svg>", encoding="utf-8")
+    result = subprocess.run(_browser.build_command(project, site), cwd=project, env=_browser.build_env(TODAY), capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert files_in(site) == {**files_in(fixture_site), ".nojekyll": b""}
+
+
+def test_a_build_that_stops_after_emptying_the_site_folder_leaves_nothing_of_the_last_build(fixture_site, tmp_path):
+    project = shutil.copytree(fixture_site.parent, tmp_path / "project")
+    (project / "docs" / "qr.svg").write_text("<svg></svg>", encoding="utf-8")  # stops the build when the files are listed
+    result = subprocess.run(_browser.build_command(project, project / "site"), cwd=project, env=_browser.build_env(TODAY), capture_output=True, text=True)
+    assert result.returncode != 0 and "docs/qr.svg" in result.stdout + result.stderr
+    assert list((project / "site").iterdir()) == []
+
+
+def test_a_build_that_fails_waits_for_the_last_builds_files_to_be_deleted_before_it_ends(monkeypatch):
+    # Otherwise the forked process deleting them would be stopped as the build ends, half way through.
+    from macros.glue import hooks
+
+    waited = []
+
+    class Deleting:
+        def result(self) -> None:
+            waited.append(True)
+
+    monkeypatch.setattr(hooks._build, "emptying_site", Deleting())
+    hooks.on_build_error(error=RuntimeError("a page could not be built"))
+    assert waited == [True] and hooks._build.emptying_site is None
+
+
 def test_a_file_under_docs_at_an_address_the_guide_writes_stops_the_build(tmp_path):
     project = copy_site_project(tmp_path, SITE_FIXTURES[:1])
     (project / "docs" / "qr.svg").write_text("<svg></svg>", encoding="utf-8")  # where the home page's QR code goes

@@ -34,7 +34,7 @@ from mkdocs.utils.yaml import yaml_load  # noqa: E402
 
 from macros.pages import addresses, browse, build_problems, csp, material_fixes, offline, common as render, page_types, qr, search, teaching  # noqa: E402
 from macros.load import markup, project  # noqa: E402
-from macros.base import forked, store, urls  # noqa: E402
+from macros.base import clearing, forked, store, urls  # noqa: E402
 from macros.base.store import Store  # noqa: E402
 from macros.glue import after_markdown  # noqa: E402
 from macros.pages.generated import GeneratedPage  # noqa: E402
@@ -47,12 +47,13 @@ class Build:
     """What the hooks know about the build under way: set by on_config and on_files, read by the later events.
 
     One lives as long as the hooks module, so under `mkdocs serve` it outlives its rebuilds: `serving`
-    is set once, everything else at each build, and the stores keep QR codes and cleaned pages
+    and `dirty` are set once, everything else at each build, and the stores keep QR codes and cleaned pages
     between builds (in .cache/, keyed by the pipeline's code and what each is made from).
     """
 
     def __init__(self) -> None:
         self.serving = False
+        self.dirty = False  # `mkdocs build --dirty`: the site folder is not emptied
         self.project: project.Project | None = None  # None if the guide's own data is broken
         self.problems: list[Problem] = []  # only ever non-empty under `mkdocs serve`
         self.generated: dict[str, GeneratedPage] = {}  # by source path
@@ -64,6 +65,7 @@ class Build:
         self.qr_codes: Store | None = None
         self.clean_pages: Store | None = None
         self.writing_page_files: forked.Pending[dict[str, store.Entry]] | None = None  # make_page_files' writer: the QR codes it kept
+        self.emptying_site: forked.Pending[None] | None = None  # the last build's files being deleted (macros/base/clearing.py)
 
     def start(self, root: Path) -> None:
         """Set up the stores for a build of the project at root (the code may have changed since the last one)."""
@@ -89,6 +91,18 @@ class Build:
 
         self.writing_page_files = forked.Pending(write)
 
+    def empty_site(self, site_dir: Path) -> None:
+        """Start deleting the last build's files, as MkDocs would just after on_pre_build, in a forked process. Not under
+        `mkdocs serve`, which builds beside its server's threads, nor for `mkdocs build --dirty`, which keeps them."""
+        if not (self.serving or self.dirty):
+            self.emptying_site = clearing.start(site_dir)
+
+    def site_emptied(self) -> None:
+        """Wait for the last build's files to be gone: before anything reads the site folder, and before the build ends."""
+        if self.emptying_site is not None:
+            self.emptying_site.result()
+            self.emptying_site = None
+
     def page_files_written(self) -> None:
         self.qr_codes.add(self.writing_page_files.result())
         self.writing_page_files = None
@@ -110,6 +124,7 @@ log = logging.getLogger(f"mkdocs.hooks.{__name__}")
 
 def on_startup(command, dirty):
     _build.serving = command == "serve"
+    _build.dirty = dirty
 
 
 @event_priority(100)  # before the plugins: nothing is built from data that has problems
@@ -324,6 +339,11 @@ def on_pre_build(config):
     polyfills = config.extra.get("polyfills")
     if polyfills:
         config.extra["polyfills"] = [script for script in polyfills if not urlsplit(str(script)).netloc]
+    _build.empty_site(Path(config.site_dir))
+
+
+def on_build_error(error):
+    _build.site_emptied()
 
 
 def on_page_context(context, page, config, nav):
@@ -356,6 +376,7 @@ def _with_policy(page_html: str, trusted: Callable[[str], bool], inline_styles: 
 
 @event_priority(-50)  # after Material's search plugin writes its index (0), before its offline plugin copies it (-100)
 def on_post_build(config):
+    _build.site_emptied()
     if _build.project is None:
         return
     _build.page_files_written()
