@@ -6,7 +6,7 @@ everything again. Each kind of result is kept in one file, a pack: read whole wh
 written whole by `save` and renamed into place, so a build running beside another reads the old pack
 or the new one. Each entry in it carries its key and a checksum, and is ignored when either does not
 match: a cache can make a build faster, never change its output. One file, not one per entry: making
-a file cost about half a millisecond of the kernel's time here, over 3,000 of them a cold build.
+a file cost up to 0.8 ms of the kernel's time here, and a cold build of 1,000 examples made over 3,000.
 """
 
 from __future__ import annotations
@@ -26,7 +26,6 @@ MACROS = Path(__file__).resolve().parents[1]  # the pipeline that is running
 LIBRARIES = ("Markdown", "nh3", "PyYAML", "jsonschema", "google-re2", "segno")
 _MAGIC = b"pe-cache-2\n"
 _ENTRY = struct.Struct(">H32s32sQ")  # an entry's name's length, its key, its payload's SHA-256 and length; then the name and payload
-
 _WRITES = itertools.count()  # with the process id, names each pack's temporary file uniquely
 Entry = tuple[bytes, bytes]  # (key, payload)
 
