@@ -3,9 +3,11 @@ this process would have made."""
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 import threading
+import time
 
 import pytest
 
@@ -75,3 +77,42 @@ def test_work_is_done_here_on_one_core(monkeypatch):
     pending = forked.Pending(os.getpid)
     assert not pending.forked
     assert pending.result() == os.getpid()
+
+
+def jobs_writing(folder, count: int, pause: float = 0.0, die_in_child_at: int | None = None, parent: int | None = None):
+    """count jobs, each writing the pid of the process that did it to a file of its own number."""
+
+    def job(number: int) -> None:
+        if number == die_in_child_at and os.getpid() != parent:
+            os._exit(1)  # killed part way (out of memory, say)
+        time.sleep(pause)
+        (folder / str(number)).write_text(str(os.getpid()), encoding="utf-8")
+
+    return [functools.partial(job, number) for number in range(count)]
+
+
+def test_shared_jobs_are_each_done_once_by_the_child_and_by_this_process_once_it_asks(can_fork, tmp_path):
+    shared = forked.Shared(jobs_writing(tmp_path, 200, pause=0.005), lambda: os.getpid())
+    deadline = time.monotonic() + 10
+    while not any(tmp_path.iterdir()) and time.monotonic() < deadline:
+        time.sleep(0.01)  # the child starts on its own
+    child = shared.result()
+    done_by = {path.name: int(path.read_text(encoding="utf-8")) for path in tmp_path.iterdir()}
+    assert sorted(map(int, done_by)) == list(range(200))
+    assert child != os.getpid() and set(done_by.values()) == {child, os.getpid()}  # neither waited while jobs were left
+
+
+def test_shared_jobs_a_child_died_doing_are_done_here(can_fork, tmp_path):
+    shared = forked.Shared(jobs_writing(tmp_path, 30, die_in_child_at=3, parent=os.getpid()), lambda: os.getpid())
+    time.sleep(0.2)  # the child dies at job 3, having taken it
+    assert shared.result() == os.getpid()  # then() here, as the child sent nothing
+    assert sorted(int(path.name) for path in tmp_path.iterdir()) == list(range(30))
+    assert (tmp_path / "3").read_text(encoding="utf-8") == str(os.getpid())
+
+
+def test_shared_jobs_are_all_done_here_where_no_child_can_be_forked(monkeypatch, tmp_path):
+    monkeypatch.setattr(forked, "can_fork", lambda: False)
+    shared = forked.Shared(jobs_writing(tmp_path, 10), lambda: "then, here")
+    assert list(tmp_path.iterdir()) == []  # nothing is done before it is asked for
+    assert shared.result() == "then, here"
+    assert {path.read_text(encoding="utf-8") for path in tmp_path.iterdir()} == {str(os.getpid())} and len(list(tmp_path.iterdir())) == 10

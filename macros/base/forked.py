@@ -14,7 +14,7 @@ import multiprocessing
 import os
 import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
@@ -81,3 +81,49 @@ def _send(work: Callable[[], object], sender) -> None:
         answer = (False, None)
     sender.send(answer)
     sender.close()
+
+
+
+class Shared(Generic[T]):
+    """jobs done side by side: in a forked child from the start, and in this process too once `result()` is
+    asked for, each taking the next job not yet taken, so that neither waits while jobs are left. `result()`
+    returns then()'s value in the child, once its share is done (what its share made that this process needs);
+    without a child, every job is done here, then then(). A job taken by a child that died is done here."""
+
+    def __init__(self, jobs: Sequence[Callable[[], object]], then: Callable[[], T]) -> None:
+        self._jobs = jobs
+        self._then = then
+        self._child: Pending[T] | None = None
+        if cores() < 2 or not can_fork():
+            return
+        context = multiprocessing.get_context("fork")
+        self._next = context.Value("q", 0)  # the next job to take, under its lock
+        self._done = context.RawArray("b", len(jobs))
+        self._child = Pending(self._share_then)
+
+    def _share(self) -> None:
+        while True:
+            with self._next.get_lock():
+                index = self._next.value
+                if index == len(self._jobs):
+                    return
+                self._next.value = index + 1
+            self._jobs[index]()
+            self._done[index] = True
+
+    def _share_then(self) -> T:
+        self._share()
+        return self._then()
+
+    def result(self) -> T:
+        if self._child is None:
+            for job in self._jobs:
+                job()
+            return self._then()
+        self._share()  # this process's share of what is left
+        value = self._child.result()
+        for index, job in enumerate(self._jobs):
+            if not self._done[index]:  # taken by a child that died before it was done
+                job()
+                self._done[index] = True
+        return value

@@ -64,7 +64,7 @@ class Build:
         self.theme_script: Callable[[str], bool] = lambda script: False  # whether an inline script is one the theme's templates write
         self.qr_codes: Store | None = None
         self.clean_pages: Store | None = None
-        self.writing_page_files: forked.Pending[dict[str, store.Entry]] | None = None  # make_page_files' writer: the QR codes it kept
+        self.writing_page_files: forked.Shared[dict[str, store.Entry]] | None = None  # make_page_files' writer: the QR codes it kept
         self.emptying_site: forked.Pending[None] | None = None  # the last build's files being deleted (macros/base/clearing.py)
 
     def start(self, root: Path) -> None:
@@ -78,18 +78,18 @@ class Build:
 
     def make_page_files(self, files: dict[str, Callable[[], str | bytes]], site_dir: Path) -> None:
         """Start writing into site_dir the files that only the pages' scripts and print fetch (teaching.page_files),
-        in a forked process while this one builds the pages, where it can; `page_files_written` waits for them.
-        MkDocs copies its own files before it builds the pages, so these go beside them, never over them."""
+        in a forked process while this one builds the pages, where it can; `page_files_written` writes those still
+        left side by side with it, and waits for it. MkDocs copies its own files before it builds the pages, so
+        these go beside them, never over them."""
 
-        def write() -> dict[str, store.Entry]:
-            for dest, make in files.items():
-                content = make()
-                path = site_dir / dest
-                path.parent.mkdir(parents=True, exist_ok=True)
-                path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))  # as MkDocs writes a file
-            return self.qr_codes.kept  # what a child's store read or made, for this process to save
+        def write(dest: str, make: Callable[[], str | bytes]) -> None:
+            content = make()
+            path = site_dir / dest
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))  # as MkDocs writes a file
 
-        self.writing_page_files = forked.Pending(write)
+        # The child's store read or made its share of the QR codes, for this process to save.
+        self.writing_page_files = forked.Shared([functools.partial(write, *item) for item in files.items()], lambda: self.qr_codes.kept)
 
     def empty_site(self, site_dir: Path) -> None:
         """Start deleting the last build's files, as MkDocs would just after on_pre_build, in a forked process. Not under
