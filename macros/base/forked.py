@@ -2,10 +2,11 @@
 
 A build is one process on one core; on a machine with more, work that nothing needs until later (the
 files published beside the pages) is done in a forked child meanwhile, and its result sent back
-pickled. Forking is used only on Linux, with more than one core, and only from a process running no
-other thread (a `mkdocs serve` rebuild runs beside the server's threads, which a fork could leave
-holding a lock). Otherwise, or if the child cannot start, dies or fails, the work is done here when
-its result is asked for: the result is always the one this process would have made.
+pickled; jobs this process can share once it is free are taken by both (`Shared`). Forking is used
+only on Linux, with more than one core, and only from a process running no other thread (a `mkdocs
+serve` rebuild runs beside the server's threads, which a fork could leave holding a lock). Otherwise,
+or if the child cannot start, dies or fails, the work is done here when its result is asked for: the
+result is always the one this process would have made.
 """
 
 from __future__ import annotations
