@@ -24,7 +24,7 @@ PREFIX = ".pe-deleting-"
 def start(site_dir: Path) -> forked.Pending[None] | None:
     """Start emptying site_dir as MkDocs would, in a forked process; `result()` waits for it. None if there is
     nothing to delete or no process can be forked: MkDocs deletes what there is itself."""
-    if forked.cores() < 2 or not forked.can_fork():
+    if not forked.worth_forking():
         return None
     try:
         entries = [entry for entry in os.listdir(site_dir) if not entry.startswith(".") or entry.startswith(PREFIX)]

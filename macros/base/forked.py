@@ -25,6 +25,11 @@ def can_fork() -> bool:
     return sys.platform.startswith("linux") and threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods()
 
 
+def worth_forking() -> bool:
+    """Whether work can go to a forked child and run beside this process: a fork is safe here, and a core is spare."""
+    return cores() >= 2 and can_fork()
+
+
 def cores() -> int:
     """The cores this process may run on."""
     try:
@@ -40,7 +45,7 @@ class Pending(Generic[T]):
         self._work = work
         self._receiver = None
         self._child = None
-        if cores() < 2 or not can_fork():
+        if not worth_forking():
             return
         context = multiprocessing.get_context("fork")
         receiver, sender = context.Pipe(duplex=False)
@@ -84,7 +89,6 @@ def _send(work: Callable[[], object], sender) -> None:
     sender.close()
 
 
-
 class Shared(Generic[T]):
     """jobs done side by side: in a forked child from the start, and in this process too once `result()` is
     asked for, each taking the next job not yet taken, so that neither waits while jobs are left. `result()`
@@ -95,7 +99,7 @@ class Shared(Generic[T]):
         self._jobs = jobs
         self._then = then
         self._child: Pending[T] | None = None
-        if cores() < 2 or not can_fork():
+        if not worth_forking():
             return
         context = multiprocessing.get_context("fork")
         self._next = context.Value("q", 0)  # the next job to take, under its lock
