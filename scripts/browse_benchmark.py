@@ -169,6 +169,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  to the next paint (Event Timing): {figures(painted)}"
           f" ({unreported} of {len(CLICKS)} under 16 ms, counted as 16)")
     print("  each click, script and layout (ms): " + " ".join(f"{time:.0f}" for time in result["in_page"]))
+    print("  each click, to the next paint (ms): " + " ".join("-" if time is None else f"{time:.0f}" for time in result["painted"]))
     return 0
 
 

@@ -58,6 +58,16 @@ def test_an_unchanged_record_is_taken_from_the_cache_and_an_edited_one_checked_a
     assert f"{RECORD}:4:10: unknown section 'nowhere'" in edited.stdout
 
 
+def test_the_cache_folder_of_a_file_per_result_left_by_an_older_version_is_deleted(copy):
+    """Before packs, .cache/validation/ held one file per record: nothing reads them now."""
+    old = copy / CACHE_PACK.with_suffix("") / "3f"
+    old.mkdir(parents=True)
+    (old / "3f9a0c").write_bytes(b"an older version's result")
+    assert validate(copy).returncode == 0
+    assert not old.parent.exists()
+    assert len(store.read_pack(copy / CACHE_PACK)) == 1
+
+
 @pytest.mark.parametrize(("changed", "old", "new", "reported"), [
     # the record schema: titles now at most 10 characters
     ("practice_examples/schema.json", '"maxLength": 100', '"maxLength": 10', f"{RECORD}:3:8: title"),

@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 import os
+import shutil
 import struct
 import sys
 from collections.abc import Callable, Iterable
@@ -155,6 +156,9 @@ class Store:
     def save(self) -> None:
         """Write the pack with the entries read or written since this store was made, and no others; nothing if
         that would change nothing. A checkout that cannot be written still builds, only without keeping results."""
+        # Before packs, each entry was a file in a folder named as the pack is, less ".pack": thousands of files
+        # that nothing reads any more, in a checkout that built before.
+        shutil.rmtree(self.path.with_suffix(""), ignore_errors=True)
         if self._on_disk is None:
             self._on_disk = read_pack(self.path)
         if not self._changed and self._on_disk.keys() <= self.kept.keys():
