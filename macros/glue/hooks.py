@@ -379,7 +379,6 @@ def on_post_build(config):
     _build.site_emptied()
     if _build.project is None:
         return
-    _build.page_files_written()
     folder = Path(config.site_dir) / urls.SEARCH_FOLDER
     material = folder / "search_index.json"
     # Material indexes the hand-written pages; examples are left out of its index (example_page) and added here.
@@ -392,6 +391,8 @@ def on_post_build(config):
     if "config" in pages:
         # Material's script fetches this file on every page: its settings are all it needs now.
         material.write_text(json.dumps({"config": pages["config"], "docs": []}, separators=(",", ":")), encoding="utf-8")
+    # Only now: the forked writer of the pages' files went on with its jobs while this process wrote the index.
+    _build.page_files_written()
     if _build.offline:
         offline.finish(Path(config.site_dir))
     _build.finish()
