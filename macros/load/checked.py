@@ -40,7 +40,7 @@ _ALLOWED = {
 
 Result = tuple["examples.Example | None", list[Problem]]
 PARALLEL_FROM = 50  # records to check from which they are checked in worker processes
-CHUNKS_PER_WORKER = 4  # shares of the records per worker: a worker that finishes early takes another
+CHUNKS_PER_WORKER = 16  # shares of the records per worker: one that finishes early takes another, so small shares leave the last little for one core alone
 
 
 class _Unpickler(pickle.Unpickler):
