@@ -40,7 +40,9 @@ _ALLOWED = {
 
 Result = tuple["examples.Example | None", list[Problem]]
 PARALLEL_FROM = 50  # records to check from which they are checked in worker processes
-CHUNKS_PER_WORKER = 16  # shares of the records per worker: one that finishes early takes another, so small shares leave the last little for one core alone
+# Shares of the records per worker: one that finishes early takes another, and small shares leave little at the end
+# for one worker alone while the other core waits.
+CHUNKS_PER_WORKER = 16
 
 
 class _Unpickler(pickle.Unpickler):
