@@ -116,3 +116,39 @@ def test_shared_jobs_are_all_done_here_where_no_child_can_be_forked(monkeypatch,
     assert list(tmp_path.iterdir()) == []  # nothing is done before it is asked for
     assert shared.result() == "then, here"
     assert {path.read_text(encoding="utf-8") for path in tmp_path.iterdir()} == {str(os.getpid())} and len(list(tmp_path.iterdir())) == 10
+
+
+def taking_from_the_front(both: forked.FromBothEnds, count: int, folder) -> None:
+    """This process's part: each item it can still take, in order, written as a job does."""
+    for number in range(count):
+        if both.take(number):
+            time.sleep(0.005)
+            (folder / str(number)).write_text(str(os.getpid()), encoding="utf-8")
+
+
+def test_items_from_both_ends_are_each_done_once_the_child_taking_the_last_ones(can_fork, tmp_path):
+    jobs = jobs_writing(tmp_path, 100, pause=0.005)
+    both = forked.FromBothEnds(100, lambda number: jobs[number](), lambda: os.getpid())
+    taking_from_the_front(both, 100, tmp_path)
+    child, left = both.result()
+    assert left == []
+    done_by = [int((tmp_path / str(number)).read_text(encoding="utf-8")) for number in range(100)]
+    assert child != os.getpid() and done_by[0] == os.getpid() and done_by[-1] == child
+    meeting = done_by.index(child)
+    assert done_by == [os.getpid()] * meeting + [child] * (100 - meeting)  # each from its own end, until they met
+
+
+def test_items_from_both_ends_a_child_died_doing_are_left_for_this_process(can_fork, tmp_path):
+    jobs = jobs_writing(tmp_path, 50, pause=0.005, die_in_child_at=46, parent=os.getpid())
+    both = forked.FromBothEnds(50, lambda number: jobs[number](), lambda: "then")
+    time.sleep(0.3)  # the child does 49, 48 and 47, takes 46 and dies
+    taking_from_the_front(both, 50, tmp_path)
+    assert both.result() == ("then", [46])  # then() here, as the child sent nothing
+    assert sorted(int(path.name) for path in tmp_path.iterdir()) == [number for number in range(50) if number != 46]
+
+
+def test_items_from_both_ends_are_all_taken_here_where_no_child_can_be_forked(monkeypatch, tmp_path):
+    monkeypatch.setattr(forked, "can_fork", lambda: False)
+    both = forked.FromBothEnds(10, lambda number: pytest.fail("no child: nothing is done but what this process takes"), lambda: "then")
+    assert all(both.take(number) for number in range(10))
+    assert both.result() == (None, [])

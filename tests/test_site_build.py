@@ -177,6 +177,49 @@ def test_a_build_on_one_core_writes_the_same_files_as_one_that_makes_some_in_a_f
     assert built == files_in(fixture_site)
 
 
+# A hook for the tests below: the second page the forked child of macros/glue/page_share.py builds logs a warning,
+# or kills the child.
+CHILD_HOOK = """
+import logging, os
+PARENT = os.getpid()
+built_in_child = []
+def on_post_page(output, page, config):
+    if os.getpid() != PARENT:
+        built_in_child.append(page.file.src_uri)
+        if len(built_in_child) == 2 and os.environ["PE_CHILD"] == "dies":
+            os._exit(1)  # killed part way (out of memory, say)
+        if len(built_in_child) == 2:
+            logging.getLogger("mkdocs.hooks.child").warning("a warning from the child, building %s", page.file.src_uri)
+    return output
+"""
+
+
+def project_with_child_hook(fixture_site: Path, tmp_path: Path) -> Path:
+    project = shutil.copytree(fixture_site.parent, tmp_path / "project")
+    shutil.rmtree(project / "site")
+    (project / "child_hook.py").write_text(CHILD_HOOK, encoding="utf-8")
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    (project / "mkdocs.yml").write_text(config.replace("  - macros/glue/hooks.py\n", "  - macros/glue/hooks.py\n  - child_hook.py\n", 1), encoding="utf-8")
+    return project
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux") or forked.cores() < 2, reason="a build forks only on Linux, with two or more cores")
+def test_a_warning_logged_as_a_forked_process_builds_a_page_is_printed_once_and_fails_a_strict_build(fixture_site, tmp_path):
+    result = _browser.build(project_with_child_hook(fixture_site, tmp_path), day=TODAY, PE_CHILD="warns")
+    assert result.returncode != 0
+    assert len(re.findall(r"WARNING +- +a warning from the child, building \S+", result.stderr)) == 1, result.stderr
+    assert "Aborted with 1 warnings in strict mode" in result.stdout + result.stderr
+    assert "Page skipped" not in result.stderr  # MkDocs' note for each page it leaves to the child
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux") or forked.cores() < 2, reason="a build forks only on Linux, with two or more cores")
+def test_a_page_the_forked_process_took_and_died_building_is_built_by_the_build_itself(fixture_site, tmp_path):
+    project = project_with_child_hook(fixture_site, tmp_path)
+    result = _browser.build(project, project / "site", day=TODAY, PE_CHILD="dies")
+    assert result.returncode == 0, result.stderr
+    assert files_in(project / "site") == files_in(fixture_site)
+
+
 def test_a_build_keeps_every_qr_code_and_cleaned_page_it_made_and_an_unchanged_rebuild_rewrites_no_pack(fixture_site, tmp_path):
     """The QR codes are made in the forked process where there is a core to spare: what it made is kept all the same."""
     project = shutil.copytree(fixture_site.parent, tmp_path / "project")

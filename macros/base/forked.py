@@ -132,3 +132,51 @@ class Shared(Generic[T]):
                 job()
                 self._done[index] = True
         return value
+
+
+class FromBothEnds(Generic[T]):
+    """Items 0 to count - 1, each done once: by this process from the front, in order, each taken as it reaches it
+    (`take`), and by a forked child from the back (do(index)), until the two meet. This process holds item 0 from
+    the start. `result()` waits for the child and returns then()'s value in it (here if it failed; None without a
+    child) and the items the child took but did not finish, for this process to do."""
+
+    def __init__(self, count: int, do: Callable[[int], object], then: Callable[[], T]) -> None:
+        self._count = count
+        self._do = do
+        self._then = then
+        self._child: Pending[T] | None = None
+        if count < 2 or not worth_forking():
+            return
+        context = multiprocessing.get_context("fork")
+        self._lock = context.Lock()
+        self._ends = context.RawArray("q", [1, count])  # the next item for this process to take; the child's first
+        self._done = context.RawArray("b", count)
+        self._child = Pending(self._from_the_back)
+
+    def _from_the_back(self) -> T:
+        while True:
+            with self._lock:
+                if self._ends[1] <= self._ends[0]:
+                    break
+                self._ends[1] -= 1
+                index = self._ends[1]
+            self._do(index)
+            self._done[index] = True
+        return self._then()
+
+    def take(self, index: int) -> bool:
+        """Whether this process does item index: True, and it is taken, unless the child has it already."""
+        if self._child is None:
+            return True
+        with self._lock:
+            if index >= self._ends[1]:
+                return False
+            self._ends[0] = max(self._ends[0], index + 1)
+            return True
+
+    def result(self) -> tuple[T | None, list[int]]:
+        if self._child is None:
+            return None, []
+        value = self._child.result()
+        self._child = None
+        return value, [index for index in range(self._ends[1], self._count) if not self._done[index]]

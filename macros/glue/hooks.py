@@ -37,6 +37,7 @@ from macros.load import markup, project  # noqa: E402
 from macros.base import clearing, forked, store, urls  # noqa: E402
 from macros.base.store import Store  # noqa: E402
 from macros.glue import after_markdown  # noqa: E402
+from macros.glue.page_share import PageShare  # noqa: E402
 from macros.pages.generated import GeneratedPage  # noqa: E402
 from macros.base.problems import Problem, ProblemsFound  # noqa: E402
 
@@ -66,6 +67,8 @@ class Build:
         self.clean_pages: Store | None = None
         self.writing_page_files: forked.Shared[dict[str, store.Entry]] | None = None  # make_page_files' writer: the QR codes it kept
         self.emptying_site: forked.Pending[None] | None = None  # the last build's files being deleted (macros/base/clearing.py)
+        self.nav = None  # the site's nav, as the pages are built with it
+        self.sharing_pages: PageShare | None = None  # the pages built by a forked child too
 
     def start(self, root: Path) -> None:
         """Set up the stores for a build of the project at root (the code may have changed since the last one)."""
@@ -110,6 +113,16 @@ class Build:
     def sanitised(self, page_html: str) -> str:
         """A generated page's content through the page allowlist (markup.sanitise_page), kept for the next build."""
         return self.clean_pages.made((page_html.encode(),), lambda: markup.sanitise_page(page_html).encode()).decode()
+
+    def share_pages(self, config, files, env) -> None:
+        """Start building some of the pages in a forked child, as PageShare says; not under `mkdocs serve` or `--dirty`."""
+        if not (self.serving or self.dirty):
+            self.sharing_pages = PageShare(config, files, self.nav, env)
+
+    def pages_built(self) -> None:
+        if self.sharing_pages is not None:
+            self.sharing_pages.built()
+            self.sharing_pages = None
 
     def finish(self) -> None:
         """Keep on disk the results this build used, and only those: pages and addresses that have gone or changed are dropped."""
@@ -311,6 +324,13 @@ def on_page_content(html, page, config, files):
     return _build.sanitised(generated.html)
 
 
+@event_priority(-100)  # last: the nav the pages are built with
+def on_nav(nav, config, files):
+    _build.nav = nav
+    return nav
+
+
+@event_priority(-100)  # last: the environment the pages are built with
 def on_env(env, config, files):
     """Material draws the site's nav on every page. On a page outside the nav (every example, pack and the
     handout) it marks no entry as the current page, so it comes out the same on each such page at one depth
@@ -330,6 +350,7 @@ def on_env(env, config, files):
         yield drawn[context["base_url"]]
 
     template.root_render_func = draw_once
+    _build.share_pages(config, files, env)
     return env
 
 
@@ -347,6 +368,8 @@ def on_build_error(error):
 
 
 def on_page_context(context, page, config, nav):
+    if _build.sharing_pages is not None and _build.sharing_pages.before(page):
+        return context  # the forked process builds this page: its template here is empty
     if "edit" in page.meta.get("hide", ()):  # Material has no switch for one page's edit button
         page.edit_url = None
     if _build.project is not None:
@@ -357,6 +380,8 @@ def on_page_context(context, page, config, nav):
 @event_priority(-100)  # last: the finished page
 def on_post_page(output, page, config):
     """Material's markup corrected where no template override reaches it, any problem banner, and the page's policy."""
+    if _build.sharing_pages is not None and _build.sharing_pages.built_elsewhere(page):
+        return output  # empty: the forked child writes this page
     # handout.js rewrites the handout's print <style> as its title changes, so no hash can name it.
     return _with_policy(build_problems.with_banner(material_fixes.corrected(output), _build.problems), _build.theme_script,
                         inline_styles=page.file.src_uri == urls.source(urls.HANDOUT))
@@ -378,6 +403,7 @@ def _with_policy(page_html: str, trusted: Callable[[str], bool], inline_styles: 
 def on_post_build(config):
     _build.site_emptied()
     if _build.project is None:
+        _build.pages_built()
         return
     folder = Path(config.site_dir) / urls.SEARCH_FOLDER
     material = folder / "search_index.json"
@@ -391,8 +417,9 @@ def on_post_build(config):
     if "config" in pages:
         # Material's script fetches this file on every page: its settings are all it needs now.
         material.write_text(json.dumps({"config": pages["config"], "docs": []}, separators=(",", ":")), encoding="utf-8")
-    # Only now: the forked writer of the pages' files went on with its jobs while this process wrote the index.
+    # Only now: the forked processes writing the pages' files and some pages went on while this process wrote the index.
     _build.page_files_written()
+    _build.pages_built()
     if _build.offline:
         offline.finish(Path(config.site_dir))
     _build.finish()
