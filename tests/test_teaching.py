@@ -15,6 +15,7 @@ from urllib.parse import urljoin
 
 import feedparser
 import pytest
+import zxingcpp
 from bs4 import BeautifulSoup
 from conftest import FIXTURES, ROOT, SITE_URL, build_site, copy_site_project
 
@@ -154,10 +155,40 @@ def test_the_print_address_cannot_end_its_css_string():
     assert "<" not in rule and "\\" + "00005c" in rule
 
 
-def test_a_qr_code_is_an_svg_of_the_address():
-    svg = qr.svg("https://example.org/examples/some-id/")
+def modules_drawn(svg: bytes) -> list[list[int]]:
+    """The modules a QR code's SVG draws dark (1), read back from its path: a move, then a line along each run."""
     root = ET.fromstring(svg)
-    assert root.tag.endswith("svg") and b"https://example.org/examples/some-id/" in svg
+    size = int(root.get("width")) // qr.SCALE
+    grid = [[0] * size for _ in range(size)]
+    x = y = 0.0
+    drawn = next(path for path in root.iter("{http://www.w3.org/2000/svg}path") if path.get("stroke") == "#000")
+    for command, first, second in re.findall(r"([Mmh])(-?[0-9.]+)(?: (-?[0-9.]+))?", drawn.get("d")):
+        if command == "h":
+            for column in range(int(x), int(x + float(first))):
+                grid[int(y)][column] = 1
+            x += float(first)
+        else:
+            x, y = (float(first), float(second)) if command == "M" else (x + float(first), y + float(second))
+    return grid
+
+
+@pytest.mark.parametrize("address", [
+    "https://example.org/examples/some-id/",
+    "https://effective-probation-practice.github.io/drugs-and-alcohol/examples/2026-02-alcohol-assessment-with-interpreter-proposes-atr/",
+    "https://example.org/browse/?section=supervision&substance=alcohol",
+])
+def test_a_qr_code_is_an_svg_that_a_scanner_reads_as_the_address(address):
+    svg = qr.svg(address)
+    root = ET.fromstring(svg)
+    assert root.tag.endswith("svg") and root.find("{http://www.w3.org/2000/svg}title").text == address
+    grid = modules_drawn(svg)
+    assert not any(grid[row][column] for row in range(len(grid)) for column in range(len(grid))
+                   if min(row, column) < qr.BORDER or max(row, column) >= len(grid) - qr.BORDER)  # the quiet zone is light
+    pixels = bytes(0 if dark else 255 for row in grid for dark in row for _ in range(qr.SCALE))  # each module SCALE wide
+    rows = [pixels[index : index + len(grid) * qr.SCALE] for index in range(0, len(pixels), len(grid) * qr.SCALE)]
+    image = b"".join(row for row in rows for _ in range(qr.SCALE))  # and SCALE high
+    side = len(grid) * qr.SCALE
+    assert [code.text for code in zxingcpp.read_barcodes(memoryview(image).cast("B", (side, side)))] == [address]
 
 
 def test_page_files_names_every_destination_before_making_any_file():

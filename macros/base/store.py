@@ -24,7 +24,7 @@ from pathlib import Path
 
 CACHE_DIR = Path(".cache")
 MACROS = Path(__file__).resolve().parents[1]  # the pipeline that is running
-LIBRARIES = ("Markdown", "nh3", "PyYAML", "jsonschema", "google-re2", "segno")
+LIBRARIES = ("Markdown", "nh3", "PyYAML", "jsonschema", "google-re2", "zxing-cpp")
 _MAGIC = b"pe-cache-2\n"
 _ENTRY = struct.Struct(">H32s32sQ")  # an entry's name's length, its key, its payload's SHA-256 and length; then the name and payload
 _WRITES = itertools.count()  # with the process id, names each pack's temporary file uniquely
