@@ -48,6 +48,7 @@ PAGE_ATTRIBUTES = {
 _URL_NOISE = linear.character_class(r"[\t\n\r]")
 
 
+@lru_cache(maxsize=4096)  # a page's sanitising asks for every link on it, and most are on other pages too
 def is_safe_link(target: str) -> bool:
     """Web and mail links, and links within the guide; not javascript:, data:, //other.host or /\\other.host.
 
@@ -64,6 +65,7 @@ def is_safe_link(target: str) -> bool:
     return scheme in SAFE_SCHEMES or scheme == ""
 
 
+@lru_cache(maxsize=4096)
 def _is_same_site(target: str) -> bool:
     """A relative address on this site, for images: nothing is loaded from another host."""
     return is_safe_link(target) and not urlsplit(_URL_NOISE.sub("", target).replace("\\", "/")).scheme
