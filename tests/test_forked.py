@@ -126,9 +126,16 @@ def taking_from_the_front(both: forked.FromBothEnds, count: int, folder) -> None
             (folder / str(number)).write_text(str(os.getpid()), encoding="utf-8")
 
 
+def wait_for(path) -> None:
+    deadline = time.monotonic() + 10
+    while not path.exists() and time.monotonic() < deadline:
+        time.sleep(0.01)
+
+
 def test_items_from_both_ends_are_each_done_once_the_child_taking_the_last_ones(can_fork, tmp_path):
     jobs = jobs_writing(tmp_path, 100, pause=0.005)
     both = forked.FromBothEnds(100, lambda number: jobs[number](), lambda: os.getpid())
+    wait_for(tmp_path / "99")  # the child starts on its own, from the back
     taking_from_the_front(both, 100, tmp_path)
     child, left = both.result()
     assert left == []
@@ -138,12 +145,14 @@ def test_items_from_both_ends_are_each_done_once_the_child_taking_the_last_ones(
     assert done_by == [os.getpid()] * meeting + [child] * (100 - meeting)  # each from its own end, until they met
 
 
-def test_items_from_both_ends_a_child_died_doing_are_left_for_this_process(can_fork, tmp_path):
+def test_items_from_both_ends_that_a_child_took_before_it_died_are_all_left_for_this_process(can_fork, tmp_path):
+    # What the child did before it died is done again here: anything it would have sent back is lost with it.
     jobs = jobs_writing(tmp_path, 50, pause=0.005, die_in_child_at=46, parent=os.getpid())
     both = forked.FromBothEnds(50, lambda number: jobs[number](), lambda: "then")
-    time.sleep(0.3)  # the child does 49, 48 and 47, takes 46 and dies
+    wait_for(tmp_path / "47")  # the child has done 49, 48 and 47; it takes 46 and dies
+    time.sleep(0.5)
     taking_from_the_front(both, 50, tmp_path)
-    assert both.result() == ("then", [46])  # then() here, as the child sent nothing
+    assert both.result() == (None, [46, 47, 48, 49])
     assert sorted(int(path.name) for path in tmp_path.iterdir()) == [number for number in range(50) if number != 46]
 
 

@@ -177,19 +177,17 @@ def test_a_build_on_one_core_writes_the_same_files_as_one_that_makes_some_in_a_f
     assert built == files_in(fixture_site)
 
 
-# A hook for the tests below: the second page the forked child of macros/glue/page_share.py builds logs a warning,
-# or kills the child.
+# A hook for the tests below: the first page the forked child of macros/glue/page_share.py builds logs a warning,
+# or kills the child, which notes its page first.
 CHILD_HOOK = """
-import logging, os
+import logging, os, pathlib
 PARENT = os.getpid()
-built_in_child = []
 def on_post_page(output, page, config):
-    if os.getpid() != PARENT:
-        built_in_child.append(page.file.src_uri)
-        if len(built_in_child) == 2 and os.environ["PE_CHILD"] == "dies":
-            os._exit(1)  # killed part way (out of memory, say)
-        if len(built_in_child) == 2:
-            logging.getLogger("mkdocs.hooks.child").warning("a warning from the child, building %s", page.file.src_uri)
+    if os.getpid() != PARENT and os.environ["PE_CHILD"] == "warns":
+        logging.getLogger("mkdocs.hooks.child").warning("a warning from the child, building %s", page.file.src_uri)
+    if os.getpid() != PARENT and os.environ["PE_CHILD"].startswith("dies:"):
+        pathlib.Path(os.environ["PE_CHILD"][5:]).write_text(page.file.src_uri)
+        os._exit(1)  # killed part way (out of memory, say)
     return output
 """
 
@@ -207,16 +205,19 @@ def project_with_child_hook(fixture_site: Path, tmp_path: Path) -> Path:
 def test_a_warning_logged_as_a_forked_process_builds_a_page_is_printed_once_and_fails_a_strict_build(fixture_site, tmp_path):
     result = _browser.build(project_with_child_hook(fixture_site, tmp_path), day=TODAY, PE_CHILD="warns")
     assert result.returncode != 0
-    assert len(re.findall(r"WARNING +- +a warning from the child, building \S+", result.stderr)) == 1, result.stderr
-    assert "Aborted with 1 warnings in strict mode" in result.stdout + result.stderr
+    warned = re.findall(r"WARNING +- +a warning from the child, building (\S+)", result.stderr)
+    assert warned and len(warned) == len(set(warned)), result.stderr  # each page's warning, once
+    assert f"Aborted with {len(warned)} warnings in strict mode" in result.stdout + result.stderr
     assert "Page skipped" not in result.stderr  # MkDocs' note for each page it leaves to the child
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux") or forked.cores() < 2, reason="a build forks only on Linux, with two or more cores")
-def test_a_page_the_forked_process_took_and_died_building_is_built_by_the_build_itself(fixture_site, tmp_path):
+def test_the_pages_a_forked_process_took_are_built_by_the_build_itself_when_it_dies(fixture_site, tmp_path):
     project = project_with_child_hook(fixture_site, tmp_path)
-    result = _browser.build(project, project / "site", day=TODAY, PE_CHILD="dies")
+    died_at = tmp_path / "died-at"
+    result = _browser.build(project, project / "site", day=TODAY, PE_CHILD=f"dies:{died_at}")
     assert result.returncode == 0, result.stderr
+    assert died_at.read_text(encoding="utf-8")  # the child did take a page, and died building it
     assert files_in(project / "site") == files_in(fixture_site)
 
 
@@ -272,6 +273,24 @@ def test_a_build_that_fails_waits_for_the_last_builds_files_to_be_deleted_before
     monkeypatch.setattr(hooks._build, "emptying_site", Deleting())
     hooks.on_build_error(error=RuntimeError("a page could not be built"))
     assert waited == [True] and hooks._build.emptying_site is None
+
+
+def test_a_build_that_fails_waits_for_the_forked_process_building_pages_and_builds_none_itself(monkeypatch):
+    # Otherwise that process would be stopped as the build ends, perhaps half way through writing a page.
+    from macros.glue import hooks
+
+    calls = []
+
+    class Sharing:
+        def abandoned(self) -> None:
+            calls.append("waited")
+
+        def built(self) -> None:
+            calls.append("built its pages")
+
+    monkeypatch.setattr(hooks._build, "sharing_pages", Sharing())
+    hooks.on_build_error(error=RuntimeError("a page could not be built"))
+    assert calls == ["waited"] and hooks._build.sharing_pages is None
 
 
 def test_a_file_under_docs_at_an_address_the_guide_writes_stops_the_build(tmp_path):

@@ -137,23 +137,28 @@ class Shared(Generic[T]):
 class FromBothEnds(Generic[T]):
     """Items 0 to count - 1, each done once: by this process from the front, in order, each taken as it reaches it
     (`take`), and by a forked child from the back (do(index)), until the two meet. This process holds item 0 from
-    the start. `result()` waits for the child and returns then()'s value in it (here if it failed; None without a
-    child) and the items the child took but did not finish, for this process to do."""
+    the start. `result()` waits for the child and returns then()'s value in it and the items this process must
+    still do: none if the child finished; if it failed, every item it took, since what it sent is lost with it.
+    Without a child, this process takes every item, and `result()` returns None and none."""
+
+    LOCK_WAIT = 60  # seconds: the child holds the lock a moment at a time, but if it were killed holding it, for good
 
     def __init__(self, count: int, do: Callable[[int], object], then: Callable[[], T]) -> None:
         self._count = count
         self._do = do
         self._then = then
-        self._child: Pending[T] | None = None
+        self._parent = os.getpid()
+        self._child: Pending[tuple[bool, T | None]] | None = None
         if count < 2 or not worth_forking():
             return
         context = multiprocessing.get_context("fork")
         self._lock = context.Lock()
         self._ends = context.RawArray("q", [1, count])  # the next item for this process to take; the child's first
-        self._done = context.RawArray("b", count)
         self._child = Pending(self._from_the_back)
 
-    def _from_the_back(self) -> T:
+    def _from_the_back(self) -> tuple[bool, T | None]:
+        if os.getpid() == self._parent:
+            return False, None  # asked here: the child failed
         while True:
             with self._lock:
                 if self._ends[1] <= self._ends[0]:
@@ -161,22 +166,25 @@ class FromBothEnds(Generic[T]):
                 self._ends[1] -= 1
                 index = self._ends[1]
             self._do(index)
-            self._done[index] = True
-        return self._then()
+        return True, self._then()
 
     def take(self, index: int) -> bool:
         """Whether this process does item index: True, and it is taken, unless the child has it already."""
         if self._child is None:
             return True
-        with self._lock:
+        if not self._lock.acquire(timeout=self.LOCK_WAIT):
+            raise RuntimeError("the forked process sharing this work stopped while holding the lock they share")
+        try:
             if index >= self._ends[1]:
                 return False
             self._ends[0] = max(self._ends[0], index + 1)
             return True
+        finally:
+            self._lock.release()
 
     def result(self) -> tuple[T | None, list[int]]:
         if self._child is None:
             return None, []
-        value = self._child.result()
+        finished, value = self._child.result()
         self._child = None
-        return value, [index for index in range(self._ends[1], self._count) if not self._done[index]]
+        return (value, []) if finished else (None, list(range(self._ends[1], self._count)))

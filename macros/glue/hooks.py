@@ -119,10 +119,13 @@ class Build:
         if not (self.serving or self.dirty):
             self.sharing_pages = PageShare(config, files, self.nav, env)
 
-    def pages_built(self) -> None:
+    def pages_built(self, failed: bool = False) -> None:
         if self.sharing_pages is not None:
-            self.sharing_pages.built()
-            self.sharing_pages = None
+            sharing, self.sharing_pages = self.sharing_pages, None
+            if failed:
+                sharing.abandoned()
+            else:
+                sharing.built()
 
     def finish(self) -> None:
         """Keep on disk the results this build used, and only those: pages and addresses that have gone or changed are dropped."""
@@ -364,6 +367,7 @@ def on_pre_build(config):
 
 
 def on_build_error(error):
+    _build.pages_built(failed=True)
     _build.site_emptied()
 
 

@@ -5,7 +5,8 @@ The child takes the pages Material's search leaves out of its index (every examp
 the site's own index holds), from the last one back, and MkDocs takes them from the first one on, until the
 two meet: so Material's index, made in this process, misses nothing. A page the child has taken is given an
 empty template here (ELSEWHERE), which MkDocs renders and writes nothing for. What the child logs is logged
-again here, so `mkdocs build --strict` counts its warnings; a page it took but did not build is built here.
+again here, so `mkdocs build --strict` counts its warnings. If the child fails (killed, say), every page it
+took is built again here, which logs their warnings here; a build that fails waits for it before it ends.
 """
 
 from __future__ import annotations
@@ -71,7 +72,7 @@ class PageShare:
         return record.getMessage() not in self._skipped
 
     def built(self) -> None:
-        """Wait for the child, log what it logged, and build here any page it took and did not build."""
+        """Wait for the child, log what it logged, and build here the pages it took if it failed."""
         _BUILD_LOG.removeFilter(self._quiet)
         logged, left = self._share.result()
         for name, level, message in logged or ():
@@ -83,6 +84,11 @@ class PageShare:
             page.content = self._contents[id(page)]
             mkdocs_build._build_page(page, *self._build_args)
 
+    def abandoned(self) -> None:
+        """The build failed: wait for the child to stop writing pages before it ends."""
+        _BUILD_LOG.removeFilter(self._quiet)
+        self._share.result()
+
 
 class _Kept(logging.Handler):
     def __init__(self, kept: list[tuple[str, int, str]]) -> None:
@@ -90,4 +96,7 @@ class _Kept(logging.Handler):
         self._kept = kept
 
     def emit(self, record: logging.LogRecord) -> None:
-        self._kept.append((record.name, record.levelno, record.getMessage()))
+        try:
+            self._kept.append((record.name, record.levelno, self.format(record)))  # with any traceback
+        except Exception:  # noqa: BLE001 - as every handler does: a record that cannot be formatted is reported, not raised
+            self.handleError(record)
