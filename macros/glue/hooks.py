@@ -68,6 +68,8 @@ class Build:
         self.writing_page_files: forked.Shared[dict[str, store.Entry]] | None = None  # make_page_files' writer: the QR codes it kept
         self.emptying_site: forked.Pending[None] | None = None  # the last build's files being deleted (macros/base/clearing.py)
         self.nav = None  # the site's nav, as the pages are built with it
+        self.last_indexed_page = None  # the last page Material's search indexes: once built, the site's index can be
+        self.writing_search_index: forked.Pending[None] | None = None  # the site's index, written by a forked process
         self.sharing_pages: PageShare | None = None  # the pages built by a forked child too
 
     def start(self, root: Path) -> None:
@@ -115,9 +117,33 @@ class Build:
         return self.clean_pages.made((page_html.encode(),), lambda: markup.sanitise_page(page_html).encode()).decode()
 
     def share_pages(self, config, files, env) -> None:
-        """Start building some of the pages in a forked child, as PageShare says; not under `mkdocs serve` or `--dirty`."""
-        if not (self.serving or self.dirty):
-            self.sharing_pages = PageShare(config, files, self.nav, env)
+        """Start building some of the pages in a forked child, as PageShare says, and note the page after which the
+        site's search index can be written beside them; not under `mkdocs serve` or `--dirty`."""
+        if self.serving or self.dirty:
+            return
+        self.sharing_pages = PageShare(config, files, self.nav, env)
+        indexed = [file.page for file in files.documentation_pages(inclusion=InclusionLevel.is_included)
+                   if not (file.page.meta.get("search") or {}).get("exclude")]
+        self.last_indexed_page = indexed[-1] if indexed and self.project is not None else None
+
+    def index_after(self, page, config) -> None:
+        """Once Material's search has indexed the last page it indexes (the hand-written pages and the sections come
+        before the examples), write the site's index in a forked process, while the other pages are built."""
+        if page is not self.last_indexed_page:
+            return
+        plugin = config.plugins.get("material/search")
+        if plugin is not None and forked.worth_forking():
+            self.writing_search_index = forked.Pending(
+                lambda: write_search_index(config, json.loads(plugin.search_index.generate_search_index(None))["docs"]))
+
+    def search_index_written(self, config) -> None:
+        """The site's index written: by the forked process, or now, from Material's index of the other pages."""
+        if self.writing_search_index is not None:
+            self.writing_search_index.result()
+            self.writing_search_index = None
+            return
+        material = Path(config.site_dir) / urls.SEARCH_FOLDER / "search_index.json"
+        write_search_index(config, json.loads(material.read_text(encoding="utf-8"))["docs"] if material.is_file() else [])
 
     def pages_built(self, failed: bool = False) -> None:
         if self.sharing_pages is not None:
@@ -386,6 +412,7 @@ def on_post_page(output, page, config):
     """Material's markup corrected where no template override reaches it, any problem banner, and the page's policy."""
     if _build.sharing_pages is not None and _build.sharing_pages.built_elsewhere(page):
         return output  # empty: the forked child writes this page
+    _build.index_after(page, config)
     # handout.js rewrites the handout's print <style> as its title changes, so no hash can name it.
     return _with_policy(build_problems.with_banner(material_fixes.corrected(output), _build.problems), _build.theme_script,
                         inline_styles=page.file.src_uri == urls.source(urls.HANDOUT))
@@ -403,24 +430,29 @@ def _with_policy(page_html: str, trusted: Callable[[str], bool], inline_styles: 
     return page_html if _build.serving else csp.with_policy(page_html, trusted, inline_styles)
 
 
+def write_search_index(config, material_docs: list[dict]) -> None:
+    """The site's index: the examples, and the hand-written pages as Material's search indexed them (it leaves
+    the examples out: example_page)."""
+    guide = _build.project.guide
+    documents = [search.example_document(example, guide, _build.example_urls[example.id]) for example in _build.project.examples]
+    documents += search.page_documents(material_docs, len(documents))
+    groups = search.synonym_groups(guide.synonyms, guide.abbreviations, guide.shorthand)
+    search.write_index(Path(config.site_dir) / urls.SEARCH_FOLDER, documents, len(_build.project.examples), groups, dict(_build.search_links),
+                       search.respellings(guide.shorthand))
+
+
 @event_priority(-50)  # after Material's search plugin writes its index (0), before its offline plugin copies it (-100)
 def on_post_build(config):
     _build.site_emptied()
     if _build.project is None:
         _build.pages_built()
         return
-    folder = Path(config.site_dir) / urls.SEARCH_FOLDER
-    material = folder / "search_index.json"
-    # Material indexes the hand-written pages; examples are left out of its index (example_page) and added here.
-    pages = json.loads(material.read_text(encoding="utf-8")) if material.is_file() else {"docs": []}
-    guide = _build.project.guide
-    documents = [search.example_document(example, guide, _build.example_urls[example.id]) for example in _build.project.examples]
-    documents += search.page_documents(pages["docs"], len(documents))
-    groups = search.synonym_groups(guide.synonyms, guide.abbreviations, guide.shorthand)
-    search.write_index(folder, documents, len(_build.project.examples), groups, dict(_build.search_links), search.respellings(guide.shorthand))
-    if "config" in pages:
+    _build.search_index_written(config)
+    material = Path(config.site_dir) / urls.SEARCH_FOLDER / "search_index.json"
+    if material.is_file():
         # Material's script fetches this file on every page: its settings are all it needs now.
-        material.write_text(json.dumps({"config": pages["config"], "docs": []}, separators=(",", ":")), encoding="utf-8")
+        settings = json.loads(material.read_text(encoding="utf-8"))["config"]
+        material.write_text(json.dumps({"config": settings, "docs": []}, separators=(",", ":")), encoding="utf-8")
     # Only now: the forked processes writing the pages' files and some pages went on while this process wrote the index.
     _build.page_files_written()
     _build.pages_built()
