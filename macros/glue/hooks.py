@@ -36,8 +36,7 @@ from macros.pages import addresses, browse, build_problems, csp, material_fixes,
 from macros.load import markup, project  # noqa: E402
 from macros.base import clearing, forked, store, urls  # noqa: E402
 from macros.base.store import Store  # noqa: E402
-from macros.glue import after_markdown  # noqa: E402
-from macros.glue.page_share import PageShare  # noqa: E402
+from macros.glue import after_markdown, page_share  # noqa: E402
 from macros.pages.generated import GeneratedPage  # noqa: E402
 from macros.base.problems import Problem, ProblemsFound  # noqa: E402
 
@@ -68,9 +67,9 @@ class Build:
         self.writing_page_files: forked.Shared[dict[str, store.Entry]] | None = None  # make_page_files' writer: the QR codes it kept
         self.emptying_site: forked.Pending[None] | None = None  # the last build's files being deleted (macros/base/clearing.py)
         self.nav = None  # the site's nav, as the pages are built with it
-        self.last_indexed_page = None  # the last page Material's search indexes: once built, the site's index can be
+        self.last_indexed_page = None  # the last page Material's search indexes: once it is built, the site's index can be written
         self.writing_search_index: forked.Pending[None] | None = None  # the site's index, written by a forked process
-        self.sharing_pages: PageShare | None = None  # the pages built by a forked child too
+        self.sharing_pages: page_share.PageShare | None = None  # the pages built by a forked child too
 
     def start(self, root: Path) -> None:
         """Set up the stores for a build of the project at root (the code may have changed since the last one)."""
@@ -121,9 +120,8 @@ class Build:
         site's search index can be written beside them; not under `mkdocs serve` or `--dirty`."""
         if self.serving or self.dirty:
             return
-        self.sharing_pages = PageShare(config, files, self.nav, env)
-        indexed = [file.page for file in files.documentation_pages(inclusion=InclusionLevel.is_included)
-                   if not (file.page.meta.get("search") or {}).get("exclude")]
+        self.sharing_pages = page_share.PageShare(config, files, self.nav, env)
+        indexed = [page for page in page_share.built_pages(files) if page_share.searched(page)]
         self.last_indexed_page = indexed[-1] if indexed and self.project is not None else None
 
     def index_after(self, page, config) -> None:
@@ -437,8 +435,8 @@ def write_search_index(config, material_docs: list[dict]) -> None:
     documents = [search.example_document(example, guide, _build.example_urls[example.id]) for example in _build.project.examples]
     documents += search.page_documents(material_docs, len(documents))
     groups = search.synonym_groups(guide.synonyms, guide.abbreviations, guide.shorthand)
-    search.write_index(Path(config.site_dir) / urls.SEARCH_FOLDER, documents, len(_build.project.examples), groups, dict(_build.search_links),
-                       search.respellings(guide.shorthand))
+    search.write_index(Path(config.site_dir) / urls.SEARCH_FOLDER, documents, len(_build.project.examples), groups,
+                       dict(_build.search_links), search.respellings(guide.shorthand))
 
 
 @event_priority(-50)  # after Material's search plugin writes its index (0), before its offline plugin copies it (-100)
