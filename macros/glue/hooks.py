@@ -121,7 +121,7 @@ class Build:
         if self.serving or self.dirty:
             return
         self.sharing_pages = page_share.PageShare(config, files, self.nav, env)
-        indexed = [page for page in page_share.built_pages(files) if page_share.searched(page)]
+        indexed = [file.page for file in page_share.built_files(files) if page_share.searched(file.page)]
         self.last_indexed_page = indexed[-1] if indexed and self.project is not None else None
 
     def index_after(self, page, config) -> None:

@@ -28,18 +28,18 @@ def searched(page) -> bool:
     return not (page.meta.get("search") or {}).get("exclude")
 
 
-def built_pages(files) -> list:
-    """The pages `mkdocs build` builds, in its order."""
-    return [file.page for file in files.documentation_pages(inclusion=InclusionLevel.is_included)]
+def built_files(files) -> list:
+    """The files of the pages `mkdocs build` builds, in its order."""
+    return files.documentation_pages(inclusion=InclusionLevel.is_included)
 
 
 class PageShare:
     """Started as the pages are about to be built (on_env); asked `before` each page's context, and `built` at the end."""
 
     def __init__(self, config, files, nav, env) -> None:
-        self._build_args = (config, files.documentation_pages(inclusion=InclusionLevel.is_included), nav, env)
+        self._build_args = (config, built_files(files), nav, env)
         # A page with a template of its own keeps it: this process builds it.
-        self._pages = [page for page in built_pages(files) if not searched(page) and "template" not in page.meta]
+        self._pages = [file.page for file in self._build_args[1] if not searched(file.page) and "template" not in file.page.meta]
         self._position = {id(page): index for index, page in enumerate(self._pages)}
         self._in_child = False
         self._logged: list[tuple[str, int, str]] = []  # the child's log records: logger, level, message
